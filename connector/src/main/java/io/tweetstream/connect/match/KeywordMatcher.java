@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>a phrase matches when every one of its words is a term of the tweet, in any order, ignoring
  *       case ("apache kafka" matches "Kafka, by Apache");
  *   <li>the terms are the words of the text with surrounding punctuation removed ("Kafka!",
- *       "#kafka", "@kafka" and "(kafka)" all give "kafka", but "kafkaesque" does not), the
+ *       "#kafka", "@kafka" and "(kafka)" all give "kafka", but "kafkaesque" does not; a mention
+ *       or hashtag gives just its name, so "@kafka's" gives "kafka"), the
  *       hashtags, the mentioned screen names, and the expanded and display URLs of links, whole
  *       (without scheme or "www.") and by host name part ("https://www.kafka.apache.org/x" gives
  *       "kafka.apache.org/x", "kafka.apache.org", "kafka", "apache" and "org");
@@ -146,12 +147,24 @@ public final class KeywordMatcher {
   }
 
   /**
-   * The word without surrounding punctuation, or the word itself when it is all symbols (an emoji
-   * phrase such as "🔥" still matches the same emoji standing alone).
+   * The word without surrounding punctuation; for a mention or hashtag ("@twitter's", "(#kafka)")
+   * just the name that follows the sign, as Twitter reads it; the word itself when it is all
+   * symbols (so an emoji phrase such as "🔥" still matches the same emoji standing alone).
    */
   private static String termOf(String word) {
     String stripped = stripPunctuation(word);
-    return stripped.isEmpty() ? word : stripped;
+    if (stripped.isEmpty()) {
+      return word;
+    }
+    int start = word.indexOf(stripped);
+    if (start > 0 && (word.charAt(start - 1) == '@' || word.charAt(start - 1) == '#')) {
+      int end = 0;
+      while (end < stripped.length() && isWordChar(stripped.codePointAt(end))) {
+        end += Character.charCount(stripped.codePointAt(end));
+      }
+      return stripped.substring(0, end);
+    }
+    return stripped;
   }
 
   /** Removes leading and trailing characters that are neither letters nor digits (nor '_'). */
