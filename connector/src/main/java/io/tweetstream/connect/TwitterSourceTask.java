@@ -25,113 +25,113 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams one share of the connector's filter (see {@link TaskPlan}) and hands the tweets to the
- * worker: {@link #poll()} drains the stream's bounded buffer in batches, converting each tweet to a
- * record keyed by its id, and each delete notice to a tombstone.
- */
+  * Streams one share of the connector's filter (see {@link TaskPlan}) and hands the tweets to the
+  * worker: {@link #poll()} drains the stream's bounded buffer in batches, converting each tweet to a
+  * record keyed by its id, and each delete notice to a tombstone.
+  */
 public class TwitterSourceTask extends SourceTask {
 
-  private static final Logger log = LoggerFactory.getLogger(TwitterSourceTask.class);
-  private static final long PROGRESS_LOG_INTERVAL_MS = 60_000;
+    private static final Logger log = LoggerFactory.getLogger(TwitterSourceTask.class);
+    private static final long PROGRESS_LOG_INTERVAL_MS = 60_000;
 
-  private TwitterSourceConfig config;
-  private TweetRecords records;
-  private KeywordMatcher matcher;
-  private StreamStats stats;
-  private EventBuffer buffer;
-  private TweetStream stream;
-  private Map<String, ?> lastOffset = Map.of();
-  private long tombstones;
-  private long nextProgressLogMillis;
+    private TwitterSourceConfig config;
+    private TweetRecords records;
+    private KeywordMatcher matcher;
+    private StreamStats stats;
+    private EventBuffer buffer;
+    private TweetStream stream;
+    private Map<String, ?> lastOffset = Map.of();
+    private long tombstones;
+    private long nextProgressLogMillis;
 
-  @Override
-  public String version() {
-    return Version.get();
-  }
-
-  @Override
-  public void start(Map<String, String> props) {
-    config = new TwitterSourceConfig(props);
-    StreamFilter filter = new StreamFilter(config.trackKeywords(), config.followUserIds(),
-        config.locations(), config.languages());
-    records = new TweetRecords(config.topic(), filter.describe());
-    matcher = new KeywordMatcher(filter.track());
-    stats = new StreamStats();
-    buffer = new EventBuffer(config.queueCapacity(), stats);
-    restoreOffset();
-    StreamSettings settings = new StreamSettings(config.streamBaseUrl(), config.credentialSets().get(0),
-        threadName(props), config.streamReadTimeoutMs(), config.connectTimeoutMs(),
-        config.includeRawJson());
-    stream = new Twitter4jFilterStream(settings, filter, buffer, stats);
-    stream.start();
-    nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
-  }
-
-  private void restoreOffset() {
-    Map<String, Object> offset = context.offsetStorageReader().offset(records.sourcePartition());
-    if (offset == null) {
-      return;
+    @Override
+    public String version() {
+        return Version.get();
     }
-    lastOffset = Map.copyOf(offset);
-    Object createdAt = offset.get(TweetRecords.OFFSET_CREATED_AT);
-    log.info("The previous run of this stream last wrote tweet {} (created {}). A live stream cannot"
-        + " replay the tweets sent while the task was down.", offset.get(TweetRecords.OFFSET_TWEET_ID),
-        createdAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : "at an unknown time");
-  }
 
-  /** A name that singles out this task's stream thread, e.g. "tweetstream-my-connector-1a2b3c4d". */
-  private static String threadName(Map<String, String> props) {
-    String connector = props.getOrDefault("name", "connector");
-    return "tweetstream-" + connector + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
+    @Override
+    public void start(Map<String, String> props) {
+        config = new TwitterSourceConfig(props);
+        StreamFilter filter = new StreamFilter(config.trackKeywords(), config.followUserIds(),
+                config.locations(), config.languages());
+        records = new TweetRecords(config.topic(), filter.describe());
+        matcher = new KeywordMatcher(filter.track());
+        stats = new StreamStats();
+        buffer = new EventBuffer(config.queueCapacity(), stats);
+        restoreOffset();
+        StreamSettings settings = new StreamSettings(config.streamBaseUrl(), config.credentialSets().get(0),
+                threadName(props), config.streamReadTimeoutMs(), config.connectTimeoutMs(),
+                config.includeRawJson());
+        stream = new Twitter4jFilterStream(settings, filter, buffer, stats);
+        stream.start();
+        nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
+    }
 
-  @Override
-  public List<SourceRecord> poll() throws InterruptedException {
-    List<StreamEvent> events;
-    try {
-      events = buffer.drain(config.maxBatchSize(), config.pollTimeoutMs());
-    } catch (StreamFailure failure) {
-      throw new ConnectException(failure.getMessage());
-    }
-    logProgressIfDue();
-    if (events.isEmpty()) {
-      return null;
-    }
-    List<SourceRecord> batch = new ArrayList<>(events.size());
-    for (StreamEvent event : events) {
-      if (event instanceof TweetReceived received) {
-        batch.add(records.tweet(received.tweet(), matcher.matches(received.tweet())));
-        lastOffset = TweetRecords.offsetOf(received.tweet());
-      } else if (event instanceof TweetDeleted deleted) {
-        if (config.tombstonesOnDelete()) {
-          batch.add(records.tombstone(deleted.tweetId(), lastOffset, deleted.receivedAtMillis()));
-          tombstones++;
-        } else {
-          log.debug("Tweet {} was deleted; tombstones are off", deleted.tweetId());
+    private void restoreOffset() {
+        Map<String, Object> offset = context.offsetStorageReader().offset(records.sourcePartition());
+        if (offset == null) {
+            return;
         }
-      }
+        lastOffset = Map.copyOf(offset);
+        Object createdAt = offset.get(TweetRecords.OFFSET_CREATED_AT);
+        log.info("The previous run of this stream last wrote tweet {} (created {}). A live stream cannot"
+                + " replay the tweets sent while the task was down.", offset.get(TweetRecords.OFFSET_TWEET_ID),
+                createdAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : "at an unknown time");
     }
-    return batch.isEmpty() ? null : batch;
-  }
 
-  private void logProgressIfDue() {
-    long now = System.currentTimeMillis();
-    if (now >= nextProgressLogMillis) {
-      nextProgressLogMillis = now + PROGRESS_LOG_INTERVAL_MS;
-      log.info("Stream progress: {} tombstones={} buffered={}", stats, tombstones, buffer.size());
+    /** A name that singles out this task's stream thread, e.g. "tweetstream-my-connector-1a2b3c4d". */
+    private static String threadName(Map<String, String> props) {
+        String connector = props.getOrDefault("name", "connector");
+        return "tweetstream-" + connector + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
-  }
 
-  /**
-   * Closes the stream; safe to call from another thread while {@link #poll()} waits. Tweets still in
-   * the buffer have not been handed to the worker and are lost with the live stream: they are
-   * counted and logged.
-   */
-  @Override
-  public void stop() {
-    if (stream != null) {
-      stream.close();
-      log.info("Stopped streaming: {} tombstones={}", stats, tombstones);
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        List<StreamEvent> events;
+        try {
+            events = buffer.drain(config.maxBatchSize(), config.pollTimeoutMs());
+        } catch (StreamFailure failure) {
+            throw new ConnectException(failure.getMessage());
+        }
+        logProgressIfDue();
+        if (events.isEmpty()) {
+            return null;
+        }
+        List<SourceRecord> batch = new ArrayList<>(events.size());
+        for (StreamEvent event : events) {
+            if (event instanceof TweetReceived received) {
+                batch.add(records.tweet(received.tweet(), matcher.matches(received.tweet())));
+                lastOffset = TweetRecords.offsetOf(received.tweet());
+            } else if (event instanceof TweetDeleted deleted) {
+                if (config.tombstonesOnDelete()) {
+                    batch.add(records.tombstone(deleted.tweetId(), lastOffset, deleted.receivedAtMillis()));
+                    tombstones++;
+                } else {
+                    log.debug("Tweet {} was deleted; tombstones are off", deleted.tweetId());
+                }
+            }
+        }
+        return batch.isEmpty() ? null : batch;
     }
-  }
+
+    private void logProgressIfDue() {
+        long now = System.currentTimeMillis();
+        if (now >= nextProgressLogMillis) {
+            nextProgressLogMillis = now + PROGRESS_LOG_INTERVAL_MS;
+            log.info("Stream progress: {} tombstones={} buffered={}", stats, tombstones, buffer.size());
+        }
+    }
+
+    /**
+      * Closes the stream; safe to call from another thread while {@link #poll()} waits. Tweets still in
+      * the buffer have not been handed to the worker and are lost with the live stream: they are
+      * counted and logged.
+      */
+    @Override
+    public void stop() {
+        if (stream != null) {
+            stream.close();
+            log.info("Stopped streaming: {} tombstones={}", stats, tombstones);
+        }
+    }
 }

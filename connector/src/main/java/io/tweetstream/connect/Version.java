@@ -8,23 +8,23 @@ import java.util.Properties;
 /** The connector's version, as Maven stamped it into {@code tweetstream-connector.properties}. */
 final class Version {
 
-  private static final String VERSION = load();
+    private static final String VERSION = load();
 
-  private Version() {}
+    private Version() {}
 
-  static String get() {
-    return VERSION;
-  }
-
-  private static String load() {
-    try (InputStream in = Version.class.getResourceAsStream("/tweetstream-connector.properties")) {
-      Properties props = new Properties();
-      if (in != null) {
-        props.load(in);
-      }
-      return props.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static String get() {
+        return VERSION;
     }
-  }
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("/tweetstream-connector.properties")) {
+            Properties props = new Properties();
+            if (in != null) {
+                props.load(in);
+            }
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

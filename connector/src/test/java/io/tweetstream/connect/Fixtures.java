@@ -13,28 +13,28 @@ import twitter4j.TwitterObjectFactory;
 /** Real-shaped v1.1 payloads from {@code src/test/resources/tweets}, parsed as the stream parses them. */
 public final class Fixtures {
 
-  private Fixtures() {}
+    private Fixtures() {}
 
-  public static String json(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/tweets/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("No fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static String json(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/tweets/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  public static Status status(String name) {
-    try {
-      return TwitterObjectFactory.createStatus(json(name));
-    } catch (TwitterException e) {
-      throw new IllegalStateException("Fixture " + name + " does not parse", e);
+    public static Status status(String name) {
+        try {
+            return TwitterObjectFactory.createStatus(json(name));
+        } catch (TwitterException e) {
+            throw new IllegalStateException("Fixture " + name + " does not parse", e);
+        }
     }
-  }
 
-  public static Tweet tweet(String name) {
-    return StatusMapper.toTweet(status(name), null);
-  }
+    public static Tweet tweet(String name) {
+        return StatusMapper.toTweet(status(name), null);
+    }
 }

@@ -14,142 +14,142 @@ import org.junit.jupiter.api.Test;
 
 class TwitterSourceConnectorTest {
 
-  private final TwitterSourceConnector connector = new TwitterSourceConnector();
+    private final TwitterSourceConnector connector = new TwitterSourceConnector();
 
-  private Map<String, List<String>> validationErrors(Map<String, String> props) {
-    return connector.validate(props).configValues().stream()
-        .filter(value -> !value.errorMessages().isEmpty())
-        .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
-  }
+    private Map<String, List<String>> validationErrors(Map<String, String> props) {
+        return connector.validate(props).configValues().stream()
+                .filter(value -> !value.errorMessages().isEmpty())
+                .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+    }
 
-  private static String phrases(int count) {
-    return IntStream.range(0, count).mapToObj(i -> "phrase" + i).collect(Collectors.joining(","));
-  }
+    private static String phrases(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "phrase" + i).collect(Collectors.joining(","));
+    }
 
-  @Test
-  void validConfigValidatesCleanly() {
-    assertThat(validationErrors(TestConfigs.valid())).isEmpty();
-  }
+    @Test
+    void validConfigValidatesCleanly() {
+        assertThat(validationErrors(TestConfigs.valid())).isEmpty();
+    }
 
-  @Test
-  void validationReportsFieldErrorsByKey() {
-    Map<String, String> props = TestConfigs.with(TwitterSourceConfig.LOCATIONS, "1,2,3");
-    props.remove(TwitterSourceConfig.TOPIC);
+    @Test
+    void validationReportsFieldErrorsByKey() {
+        Map<String, String> props = TestConfigs.with(TwitterSourceConfig.LOCATIONS, "1,2,3");
+        props.remove(TwitterSourceConfig.TOPIC);
 
-    Map<String, List<String>> errors = validationErrors(props);
+        Map<String, List<String>> errors = validationErrors(props);
 
-    assertThat(errors).containsOnlyKeys(TwitterSourceConfig.LOCATIONS, TwitterSourceConfig.TOPIC);
-    assertThat(errors.get(TwitterSourceConfig.LOCATIONS).get(0)).contains("Give four numbers per box");
-  }
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.LOCATIONS, TwitterSourceConfig.TOPIC);
+        assertThat(errors.get(TwitterSourceConfig.LOCATIONS).get(0)).contains("Give four numbers per box");
+    }
 
-  @Test
-  void validationSaysWhenThereAreFewerCredentialSetsThanTasks() {
-    Map<String, String> props = TestConfigs.valid();
-    props.put("tasks.max", "3");
-    props.put(TwitterSourceConfig.ACCESS_TOKEN, "t1,t2");
-    props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2");
+    @Test
+    void validationSaysWhenThereAreFewerCredentialSetsThanTasks() {
+        Map<String, String> props = TestConfigs.valid();
+        props.put("tasks.max", "3");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN, "t1,t2");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2");
 
-    Map<String, List<String>> errors = validationErrors(props);
+        Map<String, List<String>> errors = validationErrors(props);
 
-    assertThat(errors).containsOnlyKeys(TwitterSourceConfig.ACCESS_TOKEN);
-    assertThat(errors.get(TwitterSourceConfig.ACCESS_TOKEN).get(0))
-        .contains("split across 3 tasks", "2 access token(s) were given", "lower tasks.max to 2")
-        .doesNotContain("t1", "s1");
-  }
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.ACCESS_TOKEN);
+        assertThat(errors.get(TwitterSourceConfig.ACCESS_TOKEN).get(0))
+                .contains("split across 3 tasks", "2 access token(s) were given", "lower tasks.max to 2")
+                .doesNotContain("t1", "s1");
+    }
 
-  @Test
-  void fewerTasksNeededThanTokensIsFine() {
-    Map<String, String> props = TestConfigs.valid();
-    props.put("tasks.max", "5");
-    props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,spark");
-    props.put(TwitterSourceConfig.ACCESS_TOKEN, "t1,t2");
-    props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2");
+    @Test
+    void fewerTasksNeededThanTokensIsFine() {
+        Map<String, String> props = TestConfigs.valid();
+        props.put("tasks.max", "5");
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,spark");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN, "t1,t2");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2");
 
-    assertThat(validationErrors(props)).isEmpty();
-  }
+        assertThat(validationErrors(props)).isEmpty();
+    }
 
-  @Test
-  void validationSaysWhenPhrasesDoNotFitTheTasks() {
-    Map<String, String> props = TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, phrases(401));
+    @Test
+    void validationSaysWhenPhrasesDoNotFitTheTasks() {
+        Map<String, String> props = TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, phrases(401));
 
-    assertThat(validationErrors(props).get(TwitterSourceConfig.TRACK_KEYWORDS).get(0))
-        .contains("401 track phrases need at least 2 tasks", "raise tasks.max to 2");
-  }
+        assertThat(validationErrors(props).get(TwitterSourceConfig.TRACK_KEYWORDS).get(0))
+                .contains("401 track phrases need at least 2 tasks", "raise tasks.max to 2");
+    }
 
-  @Test
-  void validationNeedsSomethingToStream() {
-    Map<String, String> props = TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, "");
+    @Test
+    void validationNeedsSomethingToStream() {
+        Map<String, String> props = TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, "");
 
-    assertThat(validationErrors(props).get(TwitterSourceConfig.TRACK_KEYWORDS).get(0))
-        .contains("Give track keywords, follow user ids or locations");
-  }
+        assertThat(validationErrors(props).get(TwitterSourceConfig.TRACK_KEYWORDS).get(0))
+                .contains("Give track keywords, follow user ids or locations");
+    }
 
-  @Test
-  void followOnlyConfigIsValid() {
-    Map<String, String> props = TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, "");
-    props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "6253282");
+    @Test
+    void followOnlyConfigIsValid() {
+        Map<String, String> props = TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, "");
+        props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "6253282");
 
-    assertThat(validationErrors(props)).isEmpty();
-  }
+        assertThat(validationErrors(props)).isEmpty();
+    }
 
-  @Test
-  void taskConfigsCarryEachTasksShareAndOnlyItsOwnCredentials() {
-    Map<String, String> props = TestConfigs.valid();
-    props.put(TwitterSourceConfig.TRACK_KEYWORDS, "a,b,c,d,e");
-    props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "42");
-    props.put(TwitterSourceConfig.LOCATIONS, "-74,40,-73,41");
-    props.put(TwitterSourceConfig.ACCESS_TOKEN, "t1,t2,t3");
-    props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2,s3");
-    connector.start(props);
+    @Test
+    void taskConfigsCarryEachTasksShareAndOnlyItsOwnCredentials() {
+        Map<String, String> props = TestConfigs.valid();
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "a,b,c,d,e");
+        props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "42");
+        props.put(TwitterSourceConfig.LOCATIONS, "-74,40,-73,41");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN, "t1,t2,t3");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2,s3");
+        connector.start(props);
 
-    List<Map<String, String>> tasks = connector.taskConfigs(3);
+        List<Map<String, String>> tasks = connector.taskConfigs(3);
 
-    assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.TRACK_KEYWORDS))
-        .containsExactly("a,b", "c,d", "e");
-    assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.ACCESS_TOKEN)).containsExactly("t1", "t2", "t3");
-    assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.ACCESS_TOKEN_SECRET))
-        .containsExactly("s1", "s2", "s3");
-    assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.FOLLOW_USER_IDS)).containsExactly("42", "", "");
-    assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.LOCATIONS)).containsExactly("-74,40,-73,41", "", "");
-    assertThat(tasks).allSatisfy(t -> {
-      assertThat(t.get(TwitterSourceConfig.CONSUMER_KEY)).isEqualTo(TestConfigs.CONSUMER_KEY);
-      assertThat(t.get(TwitterSourceConfig.TOPIC)).isEqualTo("tweets");
-      new TwitterSourceConfig(t); // every task config is itself valid
-    });
-  }
+        assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.TRACK_KEYWORDS))
+                .containsExactly("a,b", "c,d", "e");
+        assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.ACCESS_TOKEN)).containsExactly("t1", "t2", "t3");
+        assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.ACCESS_TOKEN_SECRET))
+                .containsExactly("s1", "s2", "s3");
+        assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.FOLLOW_USER_IDS)).containsExactly("42", "", "");
+        assertThat(tasks).extracting(t -> t.get(TwitterSourceConfig.LOCATIONS)).containsExactly("-74,40,-73,41", "", "");
+        assertThat(tasks).allSatisfy(t -> {
+            assertThat(t.get(TwitterSourceConfig.CONSUMER_KEY)).isEqualTo(TestConfigs.CONSUMER_KEY);
+            assertThat(t.get(TwitterSourceConfig.TOPIC)).isEqualTo("tweets");
+            new TwitterSourceConfig(t); // every task config is itself valid
+        });
+    }
 
-  @Test
-  void taskConfigsAreTheSameForTheSameConfig() {
-    connector.start(TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, phrases(50)));
-    List<Map<String, String>> first = connector.taskConfigs(1);
-    connector.start(TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, phrases(50)));
+    @Test
+    void taskConfigsAreTheSameForTheSameConfig() {
+        connector.start(TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, phrases(50)));
+        List<Map<String, String>> first = connector.taskConfigs(1);
+        connector.start(TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, phrases(50)));
 
-    assertThat(connector.taskConfigs(1)).isEqualTo(first);
-  }
+        assertThat(connector.taskConfigs(1)).isEqualTo(first);
+    }
 
-  @Test
-  void taskConfigsFailClearlyWhenTasksLackCredentials() {
-    Map<String, String> props = TestConfigs.valid();
-    connector.start(props);
+    @Test
+    void taskConfigsFailClearlyWhenTasksLackCredentials() {
+        Map<String, String> props = TestConfigs.valid();
+        connector.start(props);
 
-    assertThatThrownBy(() -> connector.taskConfigs(2))
-        .isInstanceOf(ConnectException.class)
-        .hasMessageContaining("split across 2 tasks")
-        .hasMessageNotContaining(TestConfigs.ACCESS_TOKEN);
-  }
+        assertThatThrownBy(() -> connector.taskConfigs(2))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("split across 2 tasks")
+                .hasMessageNotContaining(TestConfigs.ACCESS_TOKEN);
+    }
 
-  @Test
-  void startRejectsMismatchedCredentialLists() {
-    Map<String, String> props = TestConfigs.with(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2");
+    @Test
+    void startRejectsMismatchedCredentialLists() {
+        Map<String, String> props = TestConfigs.with(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "s1,s2");
 
-    assertThatThrownBy(() -> connector.start(props))
-        .isInstanceOf(ConnectException.class)
-        .hasMessageContaining("found 2 secrets for 1 tokens")
-        .hasMessageNotContaining("s1");
-  }
+        assertThatThrownBy(() -> connector.start(props))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("found 2 secrets for 1 tokens")
+                .hasMessageNotContaining("s1");
+    }
 
-  @Test
-  void reportsVersionFromBuild() {
-    assertThat(connector.version()).matches("\\d+\\.\\d+\\.\\d+.*");
-  }
+    @Test
+    void reportsVersionFromBuild() {
+        assertThat(connector.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
 }

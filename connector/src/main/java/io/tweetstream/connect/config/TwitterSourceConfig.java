@@ -12,226 +12,226 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
- * The connector's configuration: the only class that knows config key names.
- *
- * <p>Task configurations use the same keys, narrowed by the connector to the task's share (its
- * keywords and its single credential set), so a task reads its config with this class too.
- */
+  * The connector's configuration: the only class that knows config key names.
+  *
+  * <p>Task configurations use the same keys, narrowed by the connector to the task's share (its
+  * keywords and its single credential set), so a task reads its config with this class too.
+  */
 public final class TwitterSourceConfig extends AbstractConfig {
 
-  /** Twitter allows 400 track phrases on one connection. */
-  public static final int MAX_TRACK_PHRASES_PER_CONNECTION = 400;
-  /** Twitter allows 5,000 follow ids on one connection. */
-  public static final int MAX_FOLLOW_IDS_PER_CONNECTION = 5000;
-  /** Twitter allows 25 location boxes on one connection. */
-  public static final int MAX_LOCATION_BOXES_PER_CONNECTION = 25;
+    /** Twitter allows 400 track phrases on one connection. */
+    public static final int MAX_TRACK_PHRASES_PER_CONNECTION = 400;
+    /** Twitter allows 5,000 follow ids on one connection. */
+    public static final int MAX_FOLLOW_IDS_PER_CONNECTION = 5000;
+    /** Twitter allows 25 location boxes on one connection. */
+    public static final int MAX_LOCATION_BOXES_PER_CONNECTION = 25;
 
-  public static final String CONNECTION_GROUP = "Connection";
-  public static final String FILTER_GROUP = "Filter";
-  public static final String OUTPUT_GROUP = "Output";
-  public static final String PERFORMANCE_GROUP = "Performance";
+    public static final String CONNECTION_GROUP = "Connection";
+    public static final String FILTER_GROUP = "Filter";
+    public static final String OUTPUT_GROUP = "Output";
+    public static final String PERFORMANCE_GROUP = "Performance";
 
-  public static final String STREAM_BASE_URL = "twitter.stream.base.url";
-  public static final String STREAM_BASE_URL_DEFAULT = "https://stream.twitter.com/1.1/";
-  private static final String STREAM_BASE_URL_DOC =
-      "Base URL of Twitter's v1.1 streaming API; the connector posts to 'statuses/filter.json' under"
-          + " it. Point it at the stream simulator for tests and demos.";
+    public static final String STREAM_BASE_URL = "twitter.stream.base.url";
+    public static final String STREAM_BASE_URL_DEFAULT = "https://stream.twitter.com/1.1/";
+    private static final String STREAM_BASE_URL_DOC =
+            "Base URL of Twitter's v1.1 streaming API; the connector posts to 'statuses/filter.json' under"
+                    + " it. Point it at the stream simulator for tests and demos.";
 
-  public static final String CONSUMER_KEY = "twitter.oauth.consumer.key";
-  private static final String CONSUMER_KEY_DOC =
-      "OAuth 1.0a consumer (API) key of the Twitter app. One key for all credential sets, or a"
-          + " comma-separated list with one key per access token.";
+    public static final String CONSUMER_KEY = "twitter.oauth.consumer.key";
+    private static final String CONSUMER_KEY_DOC =
+            "OAuth 1.0a consumer (API) key of the Twitter app. One key for all credential sets, or a"
+                    + " comma-separated list with one key per access token.";
 
-  public static final String CONSUMER_SECRET = "twitter.oauth.consumer.secret";
-  private static final String CONSUMER_SECRET_DOC =
-      "OAuth 1.0a consumer (API) secret, one per consumer key, in the same order.";
+    public static final String CONSUMER_SECRET = "twitter.oauth.consumer.secret";
+    private static final String CONSUMER_SECRET_DOC =
+            "OAuth 1.0a consumer (API) secret, one per consumer key, in the same order.";
 
-  public static final String ACCESS_TOKEN = "twitter.oauth.access.token";
-  private static final String ACCESS_TOKEN_DOC =
-      "OAuth 1.0a access tokens, comma-separated: one per credential set. Twitter allows one standing"
-          + " stream per account, so each task needs a set of its own: give at least as many access"
-          + " tokens as the connector runs tasks.";
+    public static final String ACCESS_TOKEN = "twitter.oauth.access.token";
+    private static final String ACCESS_TOKEN_DOC =
+            "OAuth 1.0a access tokens, comma-separated: one per credential set. Twitter allows one standing"
+                    + " stream per account, so each task needs a set of its own: give at least as many access"
+                    + " tokens as the connector runs tasks.";
 
-  public static final String ACCESS_TOKEN_SECRET = "twitter.oauth.access.token.secret";
-  private static final String ACCESS_TOKEN_SECRET_DOC =
-      "OAuth 1.0a access token secrets, comma-separated, one per access token, in the same order.";
+    public static final String ACCESS_TOKEN_SECRET = "twitter.oauth.access.token.secret";
+    private static final String ACCESS_TOKEN_SECRET_DOC =
+            "OAuth 1.0a access token secrets, comma-separated, one per access token, in the same order.";
 
-  public static final String STREAM_READ_TIMEOUT_MS = "twitter.stream.read.timeout.ms";
-  private static final String STREAM_READ_TIMEOUT_MS_DOC =
-      "How long the stream may stay silent (no tweet and no keep-alive) before it is considered"
-          + " stalled and reconnected. Twitter sends a keep-alive every 30 seconds and advises 90.";
+    public static final String STREAM_READ_TIMEOUT_MS = "twitter.stream.read.timeout.ms";
+    private static final String STREAM_READ_TIMEOUT_MS_DOC =
+            "How long the stream may stay silent (no tweet and no keep-alive) before it is considered"
+                    + " stalled and reconnected. Twitter sends a keep-alive every 30 seconds and advises 90.";
 
-  public static final String CONNECT_TIMEOUT_MS = "twitter.http.connect.timeout.ms";
-  private static final String CONNECT_TIMEOUT_MS_DOC =
-      "Timeout for opening the HTTP connection to the streaming API.";
+    public static final String CONNECT_TIMEOUT_MS = "twitter.http.connect.timeout.ms";
+    private static final String CONNECT_TIMEOUT_MS_DOC =
+            "Timeout for opening the HTTP connection to the streaming API.";
 
-  public static final String TRACK_KEYWORDS = "twitter.track.keywords";
-  private static final String TRACK_KEYWORDS_DOC =
-      "Comma-separated track phrases. A phrase of several words matches a tweet holding all of them,"
-          + " in any order, ignoring case; each phrase is at most 60 bytes (UTF-8). The phrases are"
-          + " split across tasks, at most 400 per task.";
+    public static final String TRACK_KEYWORDS = "twitter.track.keywords";
+    private static final String TRACK_KEYWORDS_DOC =
+            "Comma-separated track phrases. A phrase of several words matches a tweet holding all of them,"
+                    + " in any order, ignoring case; each phrase is at most 60 bytes (UTF-8). The phrases are"
+                    + " split across tasks, at most 400 per task.";
 
-  public static final String FOLLOW_USER_IDS = "twitter.follow.user.ids";
-  private static final String FOLLOW_USER_IDS_DOC =
-      "Comma-separated numeric user ids whose tweets, retweets and replies to stream (at most 5,000)."
-          + " Followed users are streamed by the first task only, so no tweet arrives twice.";
+    public static final String FOLLOW_USER_IDS = "twitter.follow.user.ids";
+    private static final String FOLLOW_USER_IDS_DOC =
+            "Comma-separated numeric user ids whose tweets, retweets and replies to stream (at most 5,000)."
+                    + " Followed users are streamed by the first task only, so no tweet arrives twice.";
 
-  public static final String LOCATIONS = "twitter.locations";
-  private static final String LOCATIONS_DOC =
-      "Bounding boxes to stream geotagged tweets from: comma-separated numbers, four per box"
-          + " (south-west longitude, south-west latitude, north-east longitude, north-east latitude),"
-          + " at most 25 boxes. Streamed by the first task only.";
+    public static final String LOCATIONS = "twitter.locations";
+    private static final String LOCATIONS_DOC =
+            "Bounding boxes to stream geotagged tweets from: comma-separated numbers, four per box"
+                    + " (south-west longitude, south-west latitude, north-east longitude, north-east latitude),"
+                    + " at most 25 boxes. Streamed by the first task only.";
 
-  public static final String LANGUAGES = "twitter.languages";
-  private static final String LANGUAGES_DOC =
-      "Comma-separated BCP 47 language codes (e.g. 'en,es'); when set, only tweets Twitter detected"
-          + " in these languages are streamed. Applies to every task.";
+    public static final String LANGUAGES = "twitter.languages";
+    private static final String LANGUAGES_DOC =
+            "Comma-separated BCP 47 language codes (e.g. 'en,es'); when set, only tweets Twitter detected"
+                    + " in these languages are streamed. Applies to every task.";
 
-  public static final String TOPIC = "topic";
-  private static final String TOPIC_DOC = "Kafka topic to write the tweets to.";
+    public static final String TOPIC = "topic";
+    private static final String TOPIC_DOC = "Kafka topic to write the tweets to.";
 
-  public static final String TOMBSTONES_ON_DELETE = "tombstones.on.delete";
-  private static final String TOMBSTONES_ON_DELETE_DOC =
-      "Write a tombstone (the tweet id as key, a null value) when Twitter says a tweet was deleted,"
-          + " so that a compacted topic forgets it. When false, delete notices are counted and logged.";
+    public static final String TOMBSTONES_ON_DELETE = "tombstones.on.delete";
+    private static final String TOMBSTONES_ON_DELETE_DOC =
+            "Write a tombstone (the tweet id as key, a null value) when Twitter says a tweet was deleted,"
+                    + " so that a compacted topic forgets it. When false, delete notices are counted and logged.";
 
-  public static final String INCLUDE_RAW_JSON = "include.raw.json";
-  private static final String INCLUDE_RAW_JSON_DOC =
-      "Also carry the tweet's JSON exactly as the API sent it, in the record's 'raw_json' field.";
+    public static final String INCLUDE_RAW_JSON = "include.raw.json";
+    private static final String INCLUDE_RAW_JSON_DOC =
+            "Also carry the tweet's JSON exactly as the API sent it, in the record's 'raw_json' field.";
 
-  public static final String MAX_BATCH_SIZE = "max.batch.size";
-  private static final String MAX_BATCH_SIZE_DOC =
-      "Largest number of records one poll returns to the worker.";
+    public static final String MAX_BATCH_SIZE = "max.batch.size";
+    private static final String MAX_BATCH_SIZE_DOC =
+            "Largest number of records one poll returns to the worker.";
 
-  public static final String POLL_TIMEOUT_MS = "poll.timeout.ms";
-  private static final String POLL_TIMEOUT_MS_DOC =
-      "How long one poll waits for the first tweet before returning nothing to the worker.";
+    public static final String POLL_TIMEOUT_MS = "poll.timeout.ms";
+    private static final String POLL_TIMEOUT_MS_DOC =
+            "How long one poll waits for the first tweet before returning nothing to the worker.";
 
-  public static final String QUEUE_CAPACITY = "queue.capacity";
-  private static final String QUEUE_CAPACITY_DOC =
-      "Tweets buffered between the stream and the worker. When it is full the stream stops reading,"
-          + " so a slow broker pushes back on the connection instead of filling memory.";
+    public static final String QUEUE_CAPACITY = "queue.capacity";
+    private static final String QUEUE_CAPACITY_DOC =
+            "Tweets buffered between the stream and the worker. When it is full the stream stops reading,"
+                    + " so a slow broker pushes back on the connection instead of filling memory.";
 
-  public static final ConfigDef CONFIG_DEF = configDef();
+    public static final ConfigDef CONFIG_DEF = configDef();
 
-  private static ConfigDef configDef() {
-    ConfigDef def = new ConfigDef();
-    int order = 0;
-    def.define(STREAM_BASE_URL, Type.STRING, STREAM_BASE_URL_DEFAULT, new HttpUrlValidator(),
-        Importance.MEDIUM, STREAM_BASE_URL_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Stream base URL");
-    def.define(CONSUMER_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
-        Importance.HIGH, CONSUMER_KEY_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer key");
-    def.define(CONSUMER_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
-        Importance.HIGH, CONSUMER_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer secret");
-    def.define(ACCESS_TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
-        Importance.HIGH, ACCESS_TOKEN_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Access tokens");
-    def.define(ACCESS_TOKEN_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
-        Importance.HIGH, ACCESS_TOKEN_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG,
-        "Access token secrets");
-    def.define(STREAM_READ_TIMEOUT_MS, Type.INT, 90_000, Range.between(1_000, 3_600_000),
-        Importance.LOW, STREAM_READ_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
-        "Stall timeout (ms)");
-    def.define(CONNECT_TIMEOUT_MS, Type.INT, 20_000, Range.between(100, 600_000),
-        Importance.LOW, CONNECT_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
-        "Connect timeout (ms)");
+    private static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(STREAM_BASE_URL, Type.STRING, STREAM_BASE_URL_DEFAULT, new HttpUrlValidator(),
+                Importance.MEDIUM, STREAM_BASE_URL_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Stream base URL");
+        def.define(CONSUMER_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+                Importance.HIGH, CONSUMER_KEY_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer key");
+        def.define(CONSUMER_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+                Importance.HIGH, CONSUMER_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer secret");
+        def.define(ACCESS_TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+                Importance.HIGH, ACCESS_TOKEN_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Access tokens");
+        def.define(ACCESS_TOKEN_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+                Importance.HIGH, ACCESS_TOKEN_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG,
+                "Access token secrets");
+        def.define(STREAM_READ_TIMEOUT_MS, Type.INT, 90_000, Range.between(1_000, 3_600_000),
+                Importance.LOW, STREAM_READ_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
+                "Stall timeout (ms)");
+        def.define(CONNECT_TIMEOUT_MS, Type.INT, 20_000, Range.between(100, 600_000),
+                Importance.LOW, CONNECT_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
+                "Connect timeout (ms)");
 
-    order = 0;
-    def.define(TRACK_KEYWORDS, Type.LIST, "", new TrackPhrasesValidator(),
-        Importance.HIGH, TRACK_KEYWORDS_DOC, FILTER_GROUP, ++order, Width.LONG, "Track keywords");
-    def.define(FOLLOW_USER_IDS, Type.LIST, "", new UserIdsValidator(),
-        Importance.MEDIUM, FOLLOW_USER_IDS_DOC, FILTER_GROUP, ++order, Width.LONG, "Follow user ids");
-    def.define(LOCATIONS, Type.LIST, "", new LocationsValidator(),
-        Importance.MEDIUM, LOCATIONS_DOC, FILTER_GROUP, ++order, Width.LONG, "Locations");
-    def.define(LANGUAGES, Type.LIST, "", new LanguagesValidator(),
-        Importance.LOW, LANGUAGES_DOC, FILTER_GROUP, ++order, Width.MEDIUM, "Languages");
+        order = 0;
+        def.define(TRACK_KEYWORDS, Type.LIST, "", new TrackPhrasesValidator(),
+                Importance.HIGH, TRACK_KEYWORDS_DOC, FILTER_GROUP, ++order, Width.LONG, "Track keywords");
+        def.define(FOLLOW_USER_IDS, Type.LIST, "", new UserIdsValidator(),
+                Importance.MEDIUM, FOLLOW_USER_IDS_DOC, FILTER_GROUP, ++order, Width.LONG, "Follow user ids");
+        def.define(LOCATIONS, Type.LIST, "", new LocationsValidator(),
+                Importance.MEDIUM, LOCATIONS_DOC, FILTER_GROUP, ++order, Width.LONG, "Locations");
+        def.define(LANGUAGES, Type.LIST, "", new LanguagesValidator(),
+                Importance.LOW, LANGUAGES_DOC, FILTER_GROUP, ++order, Width.MEDIUM, "Languages");
 
-    order = 0;
-    def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
-        Importance.HIGH, TOPIC_DOC, OUTPUT_GROUP, ++order, Width.MEDIUM, "Topic");
-    def.define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, true,
-        Importance.MEDIUM, TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, ++order, Width.SHORT,
-        "Tombstones on delete");
-    def.define(INCLUDE_RAW_JSON, Type.BOOLEAN, false,
-        Importance.LOW, INCLUDE_RAW_JSON_DOC, OUTPUT_GROUP, ++order, Width.SHORT, "Include raw JSON");
+        order = 0;
+        def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
+                Importance.HIGH, TOPIC_DOC, OUTPUT_GROUP, ++order, Width.MEDIUM, "Topic");
+        def.define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, true,
+                Importance.MEDIUM, TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, ++order, Width.SHORT,
+                "Tombstones on delete");
+        def.define(INCLUDE_RAW_JSON, Type.BOOLEAN, false,
+                Importance.LOW, INCLUDE_RAW_JSON_DOC, OUTPUT_GROUP, ++order, Width.SHORT, "Include raw JSON");
 
-    order = 0;
-    def.define(MAX_BATCH_SIZE, Type.INT, 500, Range.between(1, 100_000),
-        Importance.LOW, MAX_BATCH_SIZE_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Max batch size");
-    def.define(POLL_TIMEOUT_MS, Type.INT, 1_000, Range.between(1, 60_000),
-        Importance.LOW, POLL_TIMEOUT_MS_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Poll timeout (ms)");
-    def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 10_000_000),
-        Importance.LOW, QUEUE_CAPACITY_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Queue capacity");
-    return def;
-  }
-
-  public TwitterSourceConfig(Map<String, String> props) {
-    super(CONFIG_DEF, props);
-  }
-
-  public String streamBaseUrl() {
-    String url = getString(STREAM_BASE_URL);
-    return url.endsWith("/") ? url : url + "/";
-  }
-
-  /**
-   * The credential sets: access token {@code i} with its secret and with consumer key {@code i} (or
-   * the only consumer key).
-   */
-  public CredentialSets credentialSets() {
-    return CredentialSets.of(
-        getPassword(CONSUMER_KEY), getPassword(CONSUMER_SECRET),
-        getPassword(ACCESS_TOKEN), getPassword(ACCESS_TOKEN_SECRET));
-  }
-
-  public List<String> trackKeywords() {
-    return TrackPhrases.distinct(getList(TRACK_KEYWORDS));
-  }
-
-  public List<Long> followUserIds() {
-    List<Long> ids = new ArrayList<>();
-    for (String id : getList(FOLLOW_USER_IDS)) {
-      ids.add(Long.parseLong(id.trim()));
+        order = 0;
+        def.define(MAX_BATCH_SIZE, Type.INT, 500, Range.between(1, 100_000),
+                Importance.LOW, MAX_BATCH_SIZE_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Max batch size");
+        def.define(POLL_TIMEOUT_MS, Type.INT, 1_000, Range.between(1, 60_000),
+                Importance.LOW, POLL_TIMEOUT_MS_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Poll timeout (ms)");
+        def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 10_000_000),
+                Importance.LOW, QUEUE_CAPACITY_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Queue capacity");
+        return def;
     }
-    return ids;
-  }
 
-  public List<BoundingBox> locations() {
-    return LocationsValidator.parse(getList(LOCATIONS));
-  }
+    public TwitterSourceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props);
+    }
 
-  public List<String> languages() {
-    return getList(LANGUAGES).stream().map(String::trim).toList();
-  }
+    public String streamBaseUrl() {
+        String url = getString(STREAM_BASE_URL);
+        return url.endsWith("/") ? url : url + "/";
+    }
 
-  public String topic() {
-    return getString(TOPIC);
-  }
+    /**
+      * The credential sets: access token {@code i} with its secret and with consumer key {@code i} (or
+      * the only consumer key).
+      */
+    public CredentialSets credentialSets() {
+        return CredentialSets.of(
+                getPassword(CONSUMER_KEY), getPassword(CONSUMER_SECRET),
+                getPassword(ACCESS_TOKEN), getPassword(ACCESS_TOKEN_SECRET));
+    }
 
-  public boolean tombstonesOnDelete() {
-    return getBoolean(TOMBSTONES_ON_DELETE);
-  }
+    public List<String> trackKeywords() {
+        return TrackPhrases.distinct(getList(TRACK_KEYWORDS));
+    }
 
-  public boolean includeRawJson() {
-    return getBoolean(INCLUDE_RAW_JSON);
-  }
+    public List<Long> followUserIds() {
+        List<Long> ids = new ArrayList<>();
+        for (String id : getList(FOLLOW_USER_IDS)) {
+            ids.add(Long.parseLong(id.trim()));
+        }
+        return ids;
+    }
 
-  public int streamReadTimeoutMs() {
-    return getInt(STREAM_READ_TIMEOUT_MS);
-  }
+    public List<BoundingBox> locations() {
+        return LocationsValidator.parse(getList(LOCATIONS));
+    }
 
-  public int connectTimeoutMs() {
-    return getInt(CONNECT_TIMEOUT_MS);
-  }
+    public List<String> languages() {
+        return getList(LANGUAGES).stream().map(String::trim).toList();
+    }
 
-  public int maxBatchSize() {
-    return getInt(MAX_BATCH_SIZE);
-  }
+    public String topic() {
+        return getString(TOPIC);
+    }
 
-  public int pollTimeoutMs() {
-    return getInt(POLL_TIMEOUT_MS);
-  }
+    public boolean tombstonesOnDelete() {
+        return getBoolean(TOMBSTONES_ON_DELETE);
+    }
 
-  public int queueCapacity() {
-    return getInt(QUEUE_CAPACITY);
-  }
+    public boolean includeRawJson() {
+        return getBoolean(INCLUDE_RAW_JSON);
+    }
+
+    public int streamReadTimeoutMs() {
+        return getInt(STREAM_READ_TIMEOUT_MS);
+    }
+
+    public int connectTimeoutMs() {
+        return getInt(CONNECT_TIMEOUT_MS);
+    }
+
+    public int maxBatchSize() {
+        return getInt(MAX_BATCH_SIZE);
+    }
+
+    public int pollTimeoutMs() {
+        return getInt(POLL_TIMEOUT_MS);
+    }
+
+    public int queueCapacity() {
+        return getInt(QUEUE_CAPACITY);
+    }
 }

@@ -5,99 +5,99 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
 
 /**
- * The schemas of the records the connector writes. The key is the tweet id; the value is
- * {@link #VALUE}. Field names follow Twitter's JSON, so users can map one to the other at a glance.
- */
+  * The schemas of the records the connector writes. The key is the tweet id; the value is
+  * {@link #VALUE}. Field names follow Twitter's JSON, so users can map one to the other at a glance.
+  */
 public final class TweetSchema {
 
-  public static final String ID = "id";
-  public static final String CREATED_AT = "created_at";
-  public static final String TEXT = "text";
-  public static final String LANG = "lang";
-  public static final String USER = "user";
-  public static final String HASHTAGS = "hashtags";
-  public static final String MENTIONS = "mentions";
-  public static final String URLS = "urls";
-  public static final String IN_REPLY_TO_STATUS_ID = "in_reply_to_status_id";
-  public static final String RETWEETED_STATUS_ID = "retweeted_status_id";
-  public static final String QUOTED_STATUS_ID = "quoted_status_id";
-  public static final String COORDINATES = "coordinates";
-  public static final String PLACE = "place";
-  public static final String MATCHED_KEYWORDS = "matched_keywords";
-  public static final String RAW_JSON = "raw_json";
+    public static final String ID = "id";
+    public static final String CREATED_AT = "created_at";
+    public static final String TEXT = "text";
+    public static final String LANG = "lang";
+    public static final String USER = "user";
+    public static final String HASHTAGS = "hashtags";
+    public static final String MENTIONS = "mentions";
+    public static final String URLS = "urls";
+    public static final String IN_REPLY_TO_STATUS_ID = "in_reply_to_status_id";
+    public static final String RETWEETED_STATUS_ID = "retweeted_status_id";
+    public static final String QUOTED_STATUS_ID = "quoted_status_id";
+    public static final String COORDINATES = "coordinates";
+    public static final String PLACE = "place";
+    public static final String MATCHED_KEYWORDS = "matched_keywords";
+    public static final String RAW_JSON = "raw_json";
 
-  public static final String USER_ID = "id";
-  public static final String USER_SCREEN_NAME = "screen_name";
-  public static final String USER_NAME = "name";
-  public static final String USER_LOCATION = "location";
-  public static final String USER_VERIFIED = "verified";
-  public static final String USER_FOLLOWERS_COUNT = "followers_count";
-  public static final String USER_FRIENDS_COUNT = "friends_count";
+    public static final String USER_ID = "id";
+    public static final String USER_SCREEN_NAME = "screen_name";
+    public static final String USER_NAME = "name";
+    public static final String USER_LOCATION = "location";
+    public static final String USER_VERIFIED = "verified";
+    public static final String USER_FOLLOWERS_COUNT = "followers_count";
+    public static final String USER_FRIENDS_COUNT = "friends_count";
 
-  public static final String LATITUDE = "latitude";
-  public static final String LONGITUDE = "longitude";
+    public static final String LATITUDE = "latitude";
+    public static final String LONGITUDE = "longitude";
 
-  public static final String PLACE_ID = "id";
-  public static final String PLACE_NAME = "name";
-  public static final String PLACE_FULL_NAME = "full_name";
-  public static final String PLACE_COUNTRY_CODE = "country_code";
-  public static final String PLACE_COUNTRY = "country";
-  public static final String PLACE_TYPE = "place_type";
+    public static final String PLACE_ID = "id";
+    public static final String PLACE_NAME = "name";
+    public static final String PLACE_FULL_NAME = "full_name";
+    public static final String PLACE_COUNTRY_CODE = "country_code";
+    public static final String PLACE_COUNTRY = "country";
+    public static final String PLACE_TYPE = "place_type";
 
-  /** The record key: the tweet id, identical for a tweet and its tombstone. */
-  public static final Schema KEY = Schema.INT64_SCHEMA;
+    /** The record key: the tweet id, identical for a tweet and its tombstone. */
+    public static final Schema KEY = Schema.INT64_SCHEMA;
 
-  public static final Schema USER_SCHEMA = SchemaBuilder.struct()
-      .name("io.tweetstream.User").version(1)
-      .doc("The author of the tweet.")
-      .field(USER_ID, Schema.INT64_SCHEMA)
-      .field(USER_SCREEN_NAME, Schema.STRING_SCHEMA)
-      .field(USER_NAME, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(USER_LOCATION, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(USER_VERIFIED, Schema.BOOLEAN_SCHEMA)
-      .field(USER_FOLLOWERS_COUNT, Schema.INT64_SCHEMA)
-      .field(USER_FRIENDS_COUNT, Schema.INT64_SCHEMA)
-      .build();
+    public static final Schema USER_SCHEMA = SchemaBuilder.struct()
+            .name("io.tweetstream.User").version(1)
+            .doc("The author of the tweet.")
+            .field(USER_ID, Schema.INT64_SCHEMA)
+            .field(USER_SCREEN_NAME, Schema.STRING_SCHEMA)
+            .field(USER_NAME, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(USER_LOCATION, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(USER_VERIFIED, Schema.BOOLEAN_SCHEMA)
+            .field(USER_FOLLOWERS_COUNT, Schema.INT64_SCHEMA)
+            .field(USER_FRIENDS_COUNT, Schema.INT64_SCHEMA)
+            .build();
 
-  public static final Schema COORDINATES_SCHEMA = SchemaBuilder.struct()
-      .name("io.tweetstream.Coordinates").version(1).optional()
-      .doc("The exact location the tweet was sent from, when the user shared it.")
-      .field(LATITUDE, Schema.FLOAT64_SCHEMA)
-      .field(LONGITUDE, Schema.FLOAT64_SCHEMA)
-      .build();
+    public static final Schema COORDINATES_SCHEMA = SchemaBuilder.struct()
+            .name("io.tweetstream.Coordinates").version(1).optional()
+            .doc("The exact location the tweet was sent from, when the user shared it.")
+            .field(LATITUDE, Schema.FLOAT64_SCHEMA)
+            .field(LONGITUDE, Schema.FLOAT64_SCHEMA)
+            .build();
 
-  public static final Schema PLACE_SCHEMA = SchemaBuilder.struct()
-      .name("io.tweetstream.Place").version(1).optional()
-      .doc("The place the tweet is associated with, when there is one.")
-      .field(PLACE_ID, Schema.STRING_SCHEMA)
-      .field(PLACE_NAME, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(PLACE_FULL_NAME, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(PLACE_COUNTRY_CODE, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(PLACE_COUNTRY, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(PLACE_TYPE, Schema.OPTIONAL_STRING_SCHEMA)
-      .build();
+    public static final Schema PLACE_SCHEMA = SchemaBuilder.struct()
+            .name("io.tweetstream.Place").version(1).optional()
+            .doc("The place the tweet is associated with, when there is one.")
+            .field(PLACE_ID, Schema.STRING_SCHEMA)
+            .field(PLACE_NAME, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(PLACE_FULL_NAME, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(PLACE_COUNTRY_CODE, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(PLACE_COUNTRY, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(PLACE_TYPE, Schema.OPTIONAL_STRING_SCHEMA)
+            .build();
 
-  private static final Schema STRINGS = SchemaBuilder.array(Schema.STRING_SCHEMA).build();
+    private static final Schema STRINGS = SchemaBuilder.array(Schema.STRING_SCHEMA).build();
 
-  public static final Schema VALUE = SchemaBuilder.struct()
-      .name("io.tweetstream.Tweet").version(1)
-      .doc("A tweet delivered by Twitter's filtered stream.")
-      .field(ID, Schema.INT64_SCHEMA)
-      .field(CREATED_AT, Timestamp.SCHEMA)
-      .field(TEXT, Schema.STRING_SCHEMA)
-      .field(LANG, Schema.OPTIONAL_STRING_SCHEMA)
-      .field(USER, USER_SCHEMA)
-      .field(HASHTAGS, STRINGS)
-      .field(MENTIONS, STRINGS)
-      .field(URLS, STRINGS)
-      .field(IN_REPLY_TO_STATUS_ID, Schema.OPTIONAL_INT64_SCHEMA)
-      .field(RETWEETED_STATUS_ID, Schema.OPTIONAL_INT64_SCHEMA)
-      .field(QUOTED_STATUS_ID, Schema.OPTIONAL_INT64_SCHEMA)
-      .field(COORDINATES, COORDINATES_SCHEMA)
-      .field(PLACE, PLACE_SCHEMA)
-      .field(MATCHED_KEYWORDS, STRINGS)
-      .field(RAW_JSON, Schema.OPTIONAL_STRING_SCHEMA)
-      .build();
+    public static final Schema VALUE = SchemaBuilder.struct()
+            .name("io.tweetstream.Tweet").version(1)
+            .doc("A tweet delivered by Twitter's filtered stream.")
+            .field(ID, Schema.INT64_SCHEMA)
+            .field(CREATED_AT, Timestamp.SCHEMA)
+            .field(TEXT, Schema.STRING_SCHEMA)
+            .field(LANG, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(USER, USER_SCHEMA)
+            .field(HASHTAGS, STRINGS)
+            .field(MENTIONS, STRINGS)
+            .field(URLS, STRINGS)
+            .field(IN_REPLY_TO_STATUS_ID, Schema.OPTIONAL_INT64_SCHEMA)
+            .field(RETWEETED_STATUS_ID, Schema.OPTIONAL_INT64_SCHEMA)
+            .field(QUOTED_STATUS_ID, Schema.OPTIONAL_INT64_SCHEMA)
+            .field(COORDINATES, COORDINATES_SCHEMA)
+            .field(PLACE, PLACE_SCHEMA)
+            .field(MATCHED_KEYWORDS, STRINGS)
+            .field(RAW_JSON, Schema.OPTIONAL_STRING_SCHEMA)
+            .build();
 
-  private TweetSchema() {}
+    private TweetSchema() {}
 }

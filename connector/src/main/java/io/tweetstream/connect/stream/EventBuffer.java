@@ -7,85 +7,85 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bounded hand-over between a stream's reader thread and the task's poll thread.
- *
- * <p>When the buffer is full, {@link #put} blocks the reader, so a slow broker slows the reading of
- * the connection instead of filling memory. {@link #close()} releases a blocked reader; what it was
- * handing over then is counted as {@linkplain StreamStats#discardedOnClose() discarded}. A fatal
- * stream problem is recorded with {@link #fail} and thrown to the poll thread by {@link #drain}.
- */
+  * The bounded hand-over between a stream's reader thread and the task's poll thread.
+  *
+  * <p>When the buffer is full, {@link #put} blocks the reader, so a slow broker slows the reading of
+  * the connection instead of filling memory. {@link #close()} releases a blocked reader; what it was
+  * handing over then is counted as {@linkplain StreamStats#discardedOnClose() discarded}. A fatal
+  * stream problem is recorded with {@link #fail} and thrown to the poll thread by {@link #drain}.
+  */
 public final class EventBuffer {
 
-  private static final long CLOSE_CHECK_MS = 100;
+    private static final long CLOSE_CHECK_MS = 100;
 
-  private final BlockingQueue<StreamEvent> queue;
-  private final StreamStats stats;
-  private volatile boolean closed;
-  private volatile String failure;
+    private final BlockingQueue<StreamEvent> queue;
+    private final StreamStats stats;
+    private volatile boolean closed;
+    private volatile String failure;
 
-  public EventBuffer(int capacity, StreamStats stats) {
-    this.queue = new ArrayBlockingQueue<>(capacity);
-    this.stats = stats;
-  }
-
-  /**
-   * Hands an event over, waiting for space while the buffer is full. Returns false, and counts the
-   * event as discarded, when the buffer is closed first.
-   */
-  public boolean put(StreamEvent event) throws InterruptedException {
-    while (!closed) {
-      if (queue.offer(event, CLOSE_CHECK_MS, TimeUnit.MILLISECONDS)) {
-        return true;
-      }
+    public EventBuffer(int capacity, StreamStats stats) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.stats = stats;
     }
-    stats.discardedOnClose(1);
-    return false;
-  }
 
-  /**
-   * Up to {@code maxEvents} events, waiting at most {@code timeoutMs} for the first one; an empty
-   * list when none arrived in time.
-   *
-   * @throws StreamFailure when the stream failed in a way retrying cannot fix
-   */
-  public List<StreamEvent> drain(int maxEvents, long timeoutMs) throws InterruptedException {
-    throwIfFailed();
-    StreamEvent first = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
-    if (first == null) {
-      throwIfFailed();
-      return List.of();
+    /**
+      * Hands an event over, waiting for space while the buffer is full. Returns false, and counts the
+      * event as discarded, when the buffer is closed first.
+      */
+    public boolean put(StreamEvent event) throws InterruptedException {
+        while (!closed) {
+            if (queue.offer(event, CLOSE_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        stats.discardedOnClose(1);
+        return false;
     }
-    List<StreamEvent> events = new ArrayList<>(Math.min(maxEvents, queue.size() + 1));
-    events.add(first);
-    queue.drainTo(events, maxEvents - 1);
-    return events;
-  }
 
-  private void throwIfFailed() {
-    String message = failure;
-    if (message != null) {
-      throw new StreamFailure(message);
+    /**
+      * Up to {@code maxEvents} events, waiting at most {@code timeoutMs} for the first one; an empty
+      * list when none arrived in time.
+      *
+      * @throws StreamFailure when the stream failed in a way retrying cannot fix
+      */
+    public List<StreamEvent> drain(int maxEvents, long timeoutMs) throws InterruptedException {
+        throwIfFailed();
+        StreamEvent first = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            throwIfFailed();
+            return List.of();
+        }
+        List<StreamEvent> events = new ArrayList<>(Math.min(maxEvents, queue.size() + 1));
+        events.add(first);
+        queue.drainTo(events, maxEvents - 1);
+        return events;
     }
-  }
 
-  /** Records a problem that retrying cannot fix; the next {@link #drain} throws it. */
-  public void fail(String message) {
-    if (failure == null) {
-      failure = message;
+    private void throwIfFailed() {
+        String message = failure;
+        if (message != null) {
+            throw new StreamFailure(message);
+        }
     }
-  }
 
-  public int size() {
-    return queue.size();
-  }
+    /** Records a problem that retrying cannot fix; the next {@link #drain} throws it. */
+    public void fail(String message) {
+        if (failure == null) {
+            failure = message;
+        }
+    }
 
-  /**
-   * Stops accepting events and releases a blocked reader. Events still buffered are counted as
-   * discarded: the task is stopping and will not poll them.
-   */
-  public void close() {
-    closed = true;
-    stats.discardedOnClose(queue.size());
-    queue.clear();
-  }
+    public int size() {
+        return queue.size();
+    }
+
+    /**
+      * Stops accepting events and releases a blocked reader. Events still buffered are counted as
+      * discarded: the task is stopping and will not poll them.
+      */
+    public void close() {
+        closed = true;
+        stats.discardedOnClose(queue.size());
+        queue.clear();
+    }
 }

@@ -1,14 +1,14 @@
 package io.tweetstream.connect.stream;
 
 /**
- * One OAuth 1.0a credential set: the app's consumer key and secret with one user's access token.
- * Twitter allows one standing stream per set. {@link #toString()} hides every part.
- */
+  * One OAuth 1.0a credential set: the app's consumer key and secret with one user's access token.
+  * Twitter allows one standing stream per set. {@link #toString()} hides every part.
+  */
 public record OAuthCredentials(
-    String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+        String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
 
-  @Override
-  public String toString() {
-    return "OAuthCredentials[hidden]";
-  }
+    @Override
+    public String toString() {
+        return "OAuthCredentials[hidden]";
+    }
 }

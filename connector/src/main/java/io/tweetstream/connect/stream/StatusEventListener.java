@@ -13,115 +13,115 @@ import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
 
 /**
- * Receives Twitter4j's stream callbacks on the stream's reader thread (see {@link DirectDispatcher})
- * and turns them into {@link StreamEvent}s, counts and log lines.
- */
+  * Receives Twitter4j's stream callbacks on the stream's reader thread (see {@link DirectDispatcher})
+  * and turns them into {@link StreamEvent}s, counts and log lines.
+  */
 final class StatusEventListener implements StatusListener, ConnectionLifeCycleListener {
 
-  private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
-  private static final long LIMIT_LOG_INTERVAL_MS = 30_000;
+    private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
+    private static final long LIMIT_LOG_INTERVAL_MS = 30_000;
 
-  private final EventBuffer buffer;
-  private final StreamStats stats;
-  private final boolean keepRawJson;
-  private final String endpoint;
-  private long lastLimitLogMillis;
+    private final EventBuffer buffer;
+    private final StreamStats stats;
+    private final boolean keepRawJson;
+    private final String endpoint;
+    private long lastLimitLogMillis;
 
-  StatusEventListener(EventBuffer buffer, StreamStats stats, boolean keepRawJson, String endpoint) {
-    this.buffer = buffer;
-    this.stats = stats;
-    this.keepRawJson = keepRawJson;
-    this.endpoint = endpoint;
-  }
-
-  @Override
-  public void onStatus(Status status) {
-    // The raw JSON is held per thread by Twitter4j until the next message: read it here.
-    String rawJson = keepRawJson ? TwitterObjectFactory.getRawJSON(status) : null;
-    stats.tweetReceived();
-    hand(new TweetReceived(StatusMapper.toTweet(status, rawJson)));
-  }
-
-  @Override
-  public void onDeletionNotice(StatusDeletionNotice notice) {
-    stats.deleteReceived();
-    hand(new TweetDeleted(notice.getStatusId(), notice.getUserId(), System.currentTimeMillis()));
-  }
-
-  private void hand(StreamEvent event) {
-    try {
-      buffer.put(event);
-    } catch (InterruptedException e) {
-      // The task is stopping: the buffer counts what it did not take.
-      Thread.currentThread().interrupt();
+    StatusEventListener(EventBuffer buffer, StreamStats stats, boolean keepRawJson, String endpoint) {
+        this.buffer = buffer;
+        this.stats = stats;
+        this.keepRawJson = keepRawJson;
+        this.endpoint = endpoint;
     }
-  }
 
-  @Override
-  public void onTrackLimitationNotice(int undeliveredSinceConnect) {
-    long growth = stats.limitNotice(undeliveredSinceConnect);
-    long now = System.currentTimeMillis();
-    if (growth > 0 && now - lastLimitLogMillis >= LIMIT_LOG_INTERVAL_MS) {
-      lastLimitLogMillis = now;
-      log.warn("Twitter did not deliver {} matching tweets on this connection because the filter"
-          + " matches more than its rate limit allows ({} in total)", undeliveredSinceConnect,
-          stats.undelivered());
+    @Override
+    public void onStatus(Status status) {
+        // The raw JSON is held per thread by Twitter4j until the next message: read it here.
+        String rawJson = keepRawJson ? TwitterObjectFactory.getRawJSON(status) : null;
+        stats.tweetReceived();
+        hand(new TweetReceived(StatusMapper.toTweet(status, rawJson)));
     }
-  }
 
-  @Override
-  public void onScrubGeo(long userId, long upToStatusId) {
-    log.debug("Scrub geo notice for user {} up to tweet {}", userId, upToStatusId);
-  }
-
-  @Override
-  public void onStallWarning(StallWarning warning) {
-    log.warn("Twitter warns that this stream is falling behind: {}% of its queue is full ({})",
-        warning.getPercentFull(), warning.getMessage());
-  }
-
-  @Override
-  public void onException(Exception e) {
-    if (e instanceof TwitterException te && te.getStatusCode() > 0) {
-      onHttpError(te.getStatusCode());
-    } else if (e instanceof TwitterException te && te.isCausedByNetworkIssue()) {
-      log.warn("Stream from {} interrupted ({}); reconnecting", endpoint, te.getCause().toString());
-    } else {
-      // Twitter4j reports a message it could not parse, and then drops it, through here.
-      stats.skippedMessage();
-      log.warn("Skipped a stream message that could not be read ({} skipped so far): {}",
-          stats.skippedMessages(), e.toString());
+    @Override
+    public void onDeletionNotice(StatusDeletionNotice notice) {
+        stats.deleteReceived();
+        hand(new TweetDeleted(notice.getStatusId(), notice.getUserId(), System.currentTimeMillis()));
     }
-  }
 
-  private void onHttpError(int status) {
-    switch (status) {
-      case 401 -> buffer.fail("Twitter rejected the OAuth credentials (HTTP 401) at " + endpoint
-          + ": check " + "the consumer key and secret and the access token and secret of this task.");
-      case 403 -> buffer.fail("Twitter refused the stream (HTTP 403) at " + endpoint
-          + ": the account or app has no access to this endpoint.");
-      case 406 -> buffer.fail("Twitter rejected the filter (HTTP 406) at " + endpoint
-          + ": check the track keywords, follow user ids and locations.");
-      case 420, 429 -> log.warn("Twitter is rate-limiting connections (HTTP {}); backing off before"
-          + " reconnecting", status);
-      default -> log.warn("Stream from {} answered HTTP {}; backing off before reconnecting",
-          endpoint, status);
+    private void hand(StreamEvent event) {
+        try {
+            buffer.put(event);
+        } catch (InterruptedException e) {
+            // The task is stopping: the buffer counts what it did not take.
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 
-  @Override
-  public void onConnect() {
-    stats.connected();
-    log.info("Connected to {}", endpoint);
-  }
+    @Override
+    public void onTrackLimitationNotice(int undeliveredSinceConnect) {
+        long growth = stats.limitNotice(undeliveredSinceConnect);
+        long now = System.currentTimeMillis();
+        if (growth > 0 && now - lastLimitLogMillis >= LIMIT_LOG_INTERVAL_MS) {
+            lastLimitLogMillis = now;
+            log.warn("Twitter did not deliver {} matching tweets on this connection because the filter"
+                    + " matches more than its rate limit allows ({} in total)", undeliveredSinceConnect,
+                    stats.undelivered());
+        }
+    }
 
-  @Override
-  public void onDisconnect() {
-    log.info("Disconnected from {}", endpoint);
-  }
+    @Override
+    public void onScrubGeo(long userId, long upToStatusId) {
+        log.debug("Scrub geo notice for user {} up to tweet {}", userId, upToStatusId);
+    }
 
-  @Override
-  public void onCleanUp() {
-    log.debug("Stream from {} cleaned up", endpoint);
-  }
+    @Override
+    public void onStallWarning(StallWarning warning) {
+        log.warn("Twitter warns that this stream is falling behind: {}% of its queue is full ({})",
+                warning.getPercentFull(), warning.getMessage());
+    }
+
+    @Override
+    public void onException(Exception e) {
+        if (e instanceof TwitterException te && te.getStatusCode() > 0) {
+            onHttpError(te.getStatusCode());
+        } else if (e instanceof TwitterException te && te.isCausedByNetworkIssue()) {
+            log.warn("Stream from {} interrupted ({}); reconnecting", endpoint, te.getCause().toString());
+        } else {
+            // Twitter4j reports a message it could not parse, and then drops it, through here.
+            stats.skippedMessage();
+            log.warn("Skipped a stream message that could not be read ({} skipped so far): {}",
+                    stats.skippedMessages(), e.toString());
+        }
+    }
+
+    private void onHttpError(int status) {
+        switch (status) {
+            case 401 -> buffer.fail("Twitter rejected the OAuth credentials (HTTP 401) at " + endpoint
+                    + ": check " + "the consumer key and secret and the access token and secret of this task.");
+            case 403 -> buffer.fail("Twitter refused the stream (HTTP 403) at " + endpoint
+                    + ": the account or app has no access to this endpoint.");
+            case 406 -> buffer.fail("Twitter rejected the filter (HTTP 406) at " + endpoint
+                    + ": check the track keywords, follow user ids and locations.");
+            case 420, 429 -> log.warn("Twitter is rate-limiting connections (HTTP {}); backing off before"
+                    + " reconnecting", status);
+            default -> log.warn("Stream from {} answered HTTP {}; backing off before reconnecting",
+                    endpoint, status);
+        }
+    }
+
+    @Override
+    public void onConnect() {
+        stats.connected();
+        log.info("Connected to {}", endpoint);
+    }
+
+    @Override
+    public void onDisconnect() {
+        log.info("Disconnected from {}", endpoint);
+    }
+
+    @Override
+    public void onCleanUp() {
+        log.debug("Stream from {} cleaned up", endpoint);
+    }
 }

@@ -14,121 +14,121 @@ import org.junit.jupiter.api.Test;
 
 class TwitterSourceConfigTest {
 
-  @Test
-  void validConfigGivesTypedValuesAndDefaults() {
-    TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
+    @Test
+    void validConfigGivesTypedValuesAndDefaults() {
+        TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
 
-    assertThat(config.streamBaseUrl()).isEqualTo("https://stream.twitter.com/1.1/");
-    assertThat(config.trackKeywords()).containsExactly("kafka", "apache spark", "flink");
-    assertThat(config.followUserIds()).isEmpty();
-    assertThat(config.topic()).isEqualTo("tweets");
-    assertThat(config.tombstonesOnDelete()).isTrue();
-    assertThat(config.includeRawJson()).isFalse();
-    assertThat(config.maxBatchSize()).isEqualTo(500);
-    assertThat(config.pollTimeoutMs()).isEqualTo(1000);
-    assertThat(config.queueCapacity()).isEqualTo(10_000);
-    assertThat(config.streamReadTimeoutMs()).isEqualTo(90_000);
-    assertThat(config.credentialSets().size()).isEqualTo(1);
-    assertThat(config.credentialSets().get(0)).isEqualTo(new OAuthCredentials(TestConfigs.CONSUMER_KEY,
-        TestConfigs.CONSUMER_SECRET, TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET));
-  }
+        assertThat(config.streamBaseUrl()).isEqualTo("https://stream.twitter.com/1.1/");
+        assertThat(config.trackKeywords()).containsExactly("kafka", "apache spark", "flink");
+        assertThat(config.followUserIds()).isEmpty();
+        assertThat(config.topic()).isEqualTo("tweets");
+        assertThat(config.tombstonesOnDelete()).isTrue();
+        assertThat(config.includeRawJson()).isFalse();
+        assertThat(config.maxBatchSize()).isEqualTo(500);
+        assertThat(config.pollTimeoutMs()).isEqualTo(1000);
+        assertThat(config.queueCapacity()).isEqualTo(10_000);
+        assertThat(config.streamReadTimeoutMs()).isEqualTo(90_000);
+        assertThat(config.credentialSets().size()).isEqualTo(1);
+        assertThat(config.credentialSets().get(0)).isEqualTo(new OAuthCredentials(TestConfigs.CONSUMER_KEY,
+                TestConfigs.CONSUMER_SECRET, TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET));
+    }
 
-  @Test
-  void baseUrlGainsTrailingSlash() {
-    TwitterSourceConfig config = new TwitterSourceConfig(
-        TestConfigs.with(TwitterSourceConfig.STREAM_BASE_URL, "http://127.0.0.1:8080/1.1"));
+    @Test
+    void baseUrlGainsTrailingSlash() {
+        TwitterSourceConfig config = new TwitterSourceConfig(
+                TestConfigs.with(TwitterSourceConfig.STREAM_BASE_URL, "http://127.0.0.1:8080/1.1"));
 
-    assertThat(config.streamBaseUrl()).isEqualTo("http://127.0.0.1:8080/1.1/");
-  }
+        assertThat(config.streamBaseUrl()).isEqualTo("http://127.0.0.1:8080/1.1/");
+    }
 
-  @Test
-  void duplicatePhrasesDifferingInCaseOrSpacingCountOnce() {
-    TwitterSourceConfig config = new TwitterSourceConfig(
-        TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, "Kafka, kafka ,apache   spark,Apache Spark"));
+    @Test
+    void duplicatePhrasesDifferingInCaseOrSpacingCountOnce() {
+        TwitterSourceConfig config = new TwitterSourceConfig(
+                TestConfigs.with(TwitterSourceConfig.TRACK_KEYWORDS, "Kafka, kafka ,apache   spark,Apache Spark"));
 
-    assertThat(config.trackKeywords()).containsExactly("Kafka", "apache spark");
-  }
+        assertThat(config.trackKeywords()).containsExactly("Kafka", "apache spark");
+    }
 
-  @Test
-  void parsesFollowIdsLocationsAndLanguages() {
-    Map<String, String> props = TestConfigs.valid();
-    props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "783214, 6253282");
-    props.put(TwitterSourceConfig.LOCATIONS, "-122.75,36.8,-121.75,37.8,-74,40,-73,41");
-    props.put(TwitterSourceConfig.LANGUAGES, "en, es");
+    @Test
+    void parsesFollowIdsLocationsAndLanguages() {
+        Map<String, String> props = TestConfigs.valid();
+        props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "783214, 6253282");
+        props.put(TwitterSourceConfig.LOCATIONS, "-122.75,36.8,-121.75,37.8,-74,40,-73,41");
+        props.put(TwitterSourceConfig.LANGUAGES, "en, es");
 
-    TwitterSourceConfig config = new TwitterSourceConfig(props);
+        TwitterSourceConfig config = new TwitterSourceConfig(props);
 
-    assertThat(config.followUserIds()).containsExactly(783214L, 6253282L);
-    assertThat(config.locations()).containsExactly(
-        new BoundingBox(-122.75, 36.8, -121.75, 37.8), new BoundingBox(-74, 40, -73, 41));
-    assertThat(config.languages()).containsExactly("en", "es");
-  }
+        assertThat(config.followUserIds()).containsExactly(783214L, 6253282L);
+        assertThat(config.locations()).containsExactly(
+                new BoundingBox(-122.75, 36.8, -121.75, 37.8), new BoundingBox(-74, 40, -73, 41));
+        assertThat(config.languages()).containsExactly("en", "es");
+    }
 
-  @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-      "twitter.stream.base.url | ftp://stream.example.com/ | Must be an http or https URL",
-      "twitter.stream.base.url | not a url | Not a valid URL",
-      "twitter.track.keywords | kafka,,spark | Phrase 2 is empty",
-      "twitter.track.keywords | this phrase is far too long for twitter to accept it at all ok | is 62 bytes long in UTF-8; Twitter allows at most 60",
-      "twitter.track.keywords | 東京東京東京東京東京東京東京東京東京東京東 | is 63 bytes long",
-      "twitter.follow.user.ids | 12,jack | 'jack' is not a user id",
-      "twitter.follow.user.ids | -5 | '-5' is not a user id",
-      "twitter.locations | 1,2,3 | Give four numbers per box",
-      "twitter.locations | -122.75,36.8,-121.75,north | Every coordinate must be a decimal number",
-      "twitter.locations | -190,36.8,-121.75,37.8 | longitudes must lie between -180 and 180",
-      "twitter.locations | -122.75,95,-121.75,97 | latitudes must lie between -90 and 90",
-      "twitter.locations | -121.75,37.8,-122.75,36.8 | the south-west corner must come first",
-      "twitter.languages | english | 'english' is not a BCP 47 language code",
-      "topic | '' | String may not be empty",
-      "max.batch.size | 0 | Value must be at least 1",
-      "poll.timeout.ms | -1 | Value must be at least 1",
-      "queue.capacity | many | Not a number of type INT",
-      "twitter.stream.read.timeout.ms | 10 | Value must be at least 1000",
-      "tombstones.on.delete | maybe | Expected value to be either true or false",
-  })
-  void rejectsBadValueWithClearMessage(String key, String value, String message) {
-    assertThatThrownBy(() -> new TwitterSourceConfig(TestConfigs.with(key, value)))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(key)
-        .hasMessageContaining(message);
-  }
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "twitter.stream.base.url | ftp://stream.example.com/ | Must be an http or https URL",
+            "twitter.stream.base.url | not a url | Not a valid URL",
+            "twitter.track.keywords | kafka,,spark | Phrase 2 is empty",
+            "twitter.track.keywords | this phrase is far too long for twitter to accept it at all ok | is 62 bytes long in UTF-8; Twitter allows at most 60",
+            "twitter.track.keywords | 東京東京東京東京東京東京東京東京東京東京東 | is 63 bytes long",
+            "twitter.follow.user.ids | 12,jack | 'jack' is not a user id",
+            "twitter.follow.user.ids | -5 | '-5' is not a user id",
+            "twitter.locations | 1,2,3 | Give four numbers per box",
+            "twitter.locations | -122.75,36.8,-121.75,north | Every coordinate must be a decimal number",
+            "twitter.locations | -190,36.8,-121.75,37.8 | longitudes must lie between -180 and 180",
+            "twitter.locations | -122.75,95,-121.75,97 | latitudes must lie between -90 and 90",
+            "twitter.locations | -121.75,37.8,-122.75,36.8 | the south-west corner must come first",
+            "twitter.languages | english | 'english' is not a BCP 47 language code",
+            "topic | '' | String may not be empty",
+            "max.batch.size | 0 | Value must be at least 1",
+            "poll.timeout.ms | -1 | Value must be at least 1",
+            "queue.capacity | many | Not a number of type INT",
+            "twitter.stream.read.timeout.ms | 10 | Value must be at least 1000",
+            "tombstones.on.delete | maybe | Expected value to be either true or false",
+    })
+    void rejectsBadValueWithClearMessage(String key, String value, String message) {
+        assertThatThrownBy(() -> new TwitterSourceConfig(TestConfigs.with(key, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(message);
+    }
 
-  @ParameterizedTest
-  @CsvSource({"twitter.oauth.consumer.key", "twitter.oauth.consumer.secret", "twitter.oauth.access.token",
-      "twitter.oauth.access.token.secret", "topic"})
-  void requiresCredentialsAndTopic(String key) {
-    Map<String, String> props = TestConfigs.valid();
-    props.remove(key);
+    @ParameterizedTest
+    @CsvSource({"twitter.oauth.consumer.key", "twitter.oauth.consumer.secret", "twitter.oauth.access.token",
+            "twitter.oauth.access.token.secret", "topic"})
+    void requiresCredentialsAndTopic(String key) {
+        Map<String, String> props = TestConfigs.valid();
+        props.remove(key);
 
-    assertThatThrownBy(() -> new TwitterSourceConfig(props))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("Missing required configuration \"" + key + "\"");
-  }
+        assertThatThrownBy(() -> new TwitterSourceConfig(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Missing required configuration \"" + key + "\"");
+    }
 
-  @Test
-  void emptyCredentialEntryIsNamedByPositionWithoutRevealingTheValue() {
-    assertThatThrownBy(() -> new TwitterSourceConfig(
-        TestConfigs.with(TwitterSourceConfig.ACCESS_TOKEN, "12345-first-secret-token,,")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("Entry 2 of 3 is empty")
-        .hasMessageNotContaining("first-secret-token");
-  }
+    @Test
+    void emptyCredentialEntryIsNamedByPositionWithoutRevealingTheValue() {
+        assertThatThrownBy(() -> new TwitterSourceConfig(
+                TestConfigs.with(TwitterSourceConfig.ACCESS_TOKEN, "12345-first-secret-token,,")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Entry 2 of 3 is empty")
+                .hasMessageNotContaining("first-secret-token");
+    }
 
-  @Test
-  void secretsNeverAppearInToStringOrLoggedValues() {
-    TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
+    @Test
+    void secretsNeverAppearInToStringOrLoggedValues() {
+        TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
 
-    String printed = config.toString() + config.values() + config.credentialSets().get(0);
+        String printed = config.toString() + config.values() + config.credentialSets().get(0);
 
-    assertThat(printed).doesNotContain(TestConfigs.CONSUMER_KEY, TestConfigs.CONSUMER_SECRET,
-        TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET);
-  }
+        assertThat(printed).doesNotContain(TestConfigs.CONSUMER_KEY, TestConfigs.CONSUMER_SECRET,
+                TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET);
+    }
 
-  @Test
-  void everyKeyIsDocumentedAndGrouped() {
-    assertThat(TwitterSourceConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
-      assertThat(key.documentation).as(key.name).isNotBlank();
-      assertThat(key.group).as(key.name).isNotBlank();
-    });
-  }
+    @Test
+    void everyKeyIsDocumentedAndGrouped() {
+        assertThat(TwitterSourceConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
+            assertThat(key.documentation).as(key.name).isNotBlank();
+            assertThat(key.group).as(key.name).isNotBlank();
+        });
+    }
 }

@@ -8,26 +8,26 @@ import java.util.List;
 /** Minimal tweets for matching tests: only what matching reads is set. */
 final class TestTweets {
 
-  private static final TwitterUser USER = new TwitterUser(1, "someone", "Some One", null, false, 0, 0);
+    private static final TwitterUser USER = new TwitterUser(1, "someone", "Some One", null, false, 0, 0);
 
-  private TestTweets() {}
+    private TestTweets() {}
 
-  static Tweet text(String text) {
-    return tweet(text, List.of(), List.of(), List.of());
-  }
+    static Tweet text(String text) {
+        return tweet(text, List.of(), List.of(), List.of());
+    }
 
-  static Tweet tweet(String text, List<String> hashtags, List<String> mentions, List<Tweet.Link> links) {
-    return new Tweet(1, Instant.EPOCH, text, "en", USER, hashtags, mentions, links,
-        null, null, null, null, null, null, null);
-  }
+    static Tweet tweet(String text, List<String> hashtags, List<String> mentions, List<Tweet.Link> links) {
+        return new Tweet(1, Instant.EPOCH, text, "en", USER, hashtags, mentions, links,
+                null, null, null, null, null, null, null);
+    }
 
-  static Tweet retweetOf(Tweet original) {
-    return new Tweet(2, Instant.EPOCH, "RT @someone: ...", "en", USER, List.of(), List.of("someone"),
-        List.of(), null, original, null, null, null, null, null);
-  }
+    static Tweet retweetOf(Tweet original) {
+        return new Tweet(2, Instant.EPOCH, "RT @someone: ...", "en", USER, List.of(), List.of("someone"),
+                List.of(), null, original, null, null, null, null, null);
+    }
 
-  static Tweet quoteOf(Tweet quoted, String comment) {
-    return new Tweet(3, Instant.EPOCH, comment, "en", USER, List.of(), List.of(), List.of(),
-        null, null, quoted, quoted.id(), null, null, null);
-  }
+    static Tweet quoteOf(Tweet quoted, String comment) {
+        return new Tweet(3, Instant.EPOCH, comment, "en", USER, List.of(), List.of(), List.of(),
+                null, null, quoted, quoted.id(), null, null, null);
+    }
 }

@@ -12,36 +12,36 @@ import org.junit.jupiter.api.Test;
 
 class TweetRecordsTest {
 
-  private final TweetRecords records = new TweetRecords("tweets", "track=kafka,spark");
+    private final TweetRecords records = new TweetRecords("tweets", "track=kafka,spark");
 
-  @Test
-  void tweetRecordIsKeyedByIdAndStampedWithCreationTime() {
-    Tweet tweet = Fixtures.tweet("classic.json");
+    @Test
+    void tweetRecordIsKeyedByIdAndStampedWithCreationTime() {
+        Tweet tweet = Fixtures.tweet("classic.json");
 
-    SourceRecord record = records.tweet(tweet, List.of("kafka"));
+        SourceRecord record = records.tweet(tweet, List.of("kafka"));
 
-    assertThat(record.topic()).isEqualTo("tweets");
-    assertThat(record.keySchema()).isEqualTo(TweetSchema.KEY);
-    assertThat(record.key()).isEqualTo(1050118621198921728L);
-    assertThat(record.valueSchema()).isEqualTo(TweetSchema.VALUE);
-    assertThat(((Struct) record.value()).getArray(TweetSchema.MATCHED_KEYWORDS)).containsExactly("kafka");
-    assertThat(record.timestamp()).isEqualTo(1539202764000L);
-    assertThat(record.sourcePartition()).isEqualTo(Map.of(TweetRecords.PARTITION_FILTER, "track=kafka,spark"));
-    assertThat(record.sourceOffset()).isEqualTo(Map.of(
-        TweetRecords.OFFSET_TWEET_ID, 1050118621198921728L, TweetRecords.OFFSET_CREATED_AT, 1539202764000L));
-  }
+        assertThat(record.topic()).isEqualTo("tweets");
+        assertThat(record.keySchema()).isEqualTo(TweetSchema.KEY);
+        assertThat(record.key()).isEqualTo(1050118621198921728L);
+        assertThat(record.valueSchema()).isEqualTo(TweetSchema.VALUE);
+        assertThat(((Struct) record.value()).getArray(TweetSchema.MATCHED_KEYWORDS)).containsExactly("kafka");
+        assertThat(record.timestamp()).isEqualTo(1539202764000L);
+        assertThat(record.sourcePartition()).isEqualTo(Map.of(TweetRecords.PARTITION_FILTER, "track=kafka,spark"));
+        assertThat(record.sourceOffset()).isEqualTo(Map.of(
+                TweetRecords.OFFSET_TWEET_ID, 1050118621198921728L, TweetRecords.OFFSET_CREATED_AT, 1539202764000L));
+    }
 
-  @Test
-  void deleteNoticeBecomesTombstone() {
-    Map<String, Long> lastOffset = Map.of(TweetRecords.OFFSET_TWEET_ID, 7L, TweetRecords.OFFSET_CREATED_AT, 9L);
+    @Test
+    void deleteNoticeBecomesTombstone() {
+        Map<String, Long> lastOffset = Map.of(TweetRecords.OFFSET_TWEET_ID, 7L, TweetRecords.OFFSET_CREATED_AT, 9L);
 
-    SourceRecord tombstone = records.tombstone(1050118621198921728L, lastOffset, 1700000000000L);
+        SourceRecord tombstone = records.tombstone(1050118621198921728L, lastOffset, 1700000000000L);
 
-    assertThat(tombstone.key()).isEqualTo(1050118621198921728L);
-    assertThat(tombstone.keySchema()).isEqualTo(TweetSchema.KEY);
-    assertThat(tombstone.value()).isNull();
-    assertThat(tombstone.valueSchema()).isNull();
-    assertThat(tombstone.sourceOffset()).isEqualTo(lastOffset);
-    assertThat(tombstone.timestamp()).isEqualTo(1700000000000L);
-  }
+        assertThat(tombstone.key()).isEqualTo(1050118621198921728L);
+        assertThat(tombstone.keySchema()).isEqualTo(TweetSchema.KEY);
+        assertThat(tombstone.value()).isNull();
+        assertThat(tombstone.valueSchema()).isNull();
+        assertThat(tombstone.sourceOffset()).isEqualTo(lastOffset);
+        assertThat(tombstone.timestamp()).isEqualTo(1700000000000L);
+    }
 }

@@ -12,98 +12,98 @@ import org.junit.jupiter.api.Test;
 
 class EventBufferTest {
 
-  private final StreamStats stats = new StreamStats();
+    private final StreamStats stats = new StreamStats();
 
-  private static StreamEvent event(long id) {
-    return new TweetDeleted(id, 1, 0);
-  }
-
-  @Test
-  void drainsInBatchesOfAtMostMaxEvents() throws InterruptedException {
-    EventBuffer buffer = new EventBuffer(10, stats);
-    for (int i = 0; i < 5; i++) {
-      buffer.put(event(i));
+    private static StreamEvent event(long id) {
+        return new TweetDeleted(id, 1, 0);
     }
 
-    assertThat(buffer.drain(3, 10)).containsExactly(event(0), event(1), event(2));
-    assertThat(buffer.drain(3, 10)).containsExactly(event(3), event(4));
-  }
+    @Test
+    void drainsInBatchesOfAtMostMaxEvents() throws InterruptedException {
+        EventBuffer buffer = new EventBuffer(10, stats);
+        for (int i = 0; i < 5; i++) {
+            buffer.put(event(i));
+        }
 
-  @Test
-  void drainReturnsEmptyAfterTimeoutWhenIdle() throws InterruptedException {
-    assertThat(new EventBuffer(10, stats).drain(3, 20)).isEmpty();
-  }
+        assertThat(buffer.drain(3, 10)).containsExactly(event(0), event(1), event(2));
+        assertThat(buffer.drain(3, 10)).containsExactly(event(3), event(4));
+    }
 
-  @Test
-  void fullBufferBlocksTheReaderUntilDrained() throws Exception {
-    EventBuffer buffer = new EventBuffer(2, stats);
-    buffer.put(event(1));
-    buffer.put(event(2));
+    @Test
+    void drainReturnsEmptyAfterTimeoutWhenIdle() throws InterruptedException {
+        assertThat(new EventBuffer(10, stats).drain(3, 20)).isEmpty();
+    }
 
-    CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> {
-      try {
-        return buffer.put(event(3));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    @Test
+    void fullBufferBlocksTheReaderUntilDrained() throws Exception {
+        EventBuffer buffer = new EventBuffer(2, stats);
+        buffer.put(event(1));
+        buffer.put(event(2));
 
-    assertThat(buffer.size()).isEqualTo(2);
-    assertThat(third).isNotDone();
-    assertThat(buffer.drain(10, 10)).containsExactly(event(1), event(2));
-    assertThat(third.get()).isTrue();
-    assertThat(buffer.drain(10, 10)).containsExactly(event(3));
-  }
+        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.put(event(3));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
-  @Test
-  void closeReleasesABlockedReaderAndCountsWhatWasNotTaken() throws Exception {
-    EventBuffer buffer = new EventBuffer(1, stats);
-    buffer.put(event(1));
-    CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
-      try {
-        return buffer.put(event(2));
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+        assertThat(buffer.size()).isEqualTo(2);
+        assertThat(third).isNotDone();
+        assertThat(buffer.drain(10, 10)).containsExactly(event(1), event(2));
+        assertThat(third.get()).isTrue();
+        assertThat(buffer.drain(10, 10)).containsExactly(event(3));
+    }
 
-    buffer.close();
+    @Test
+    void closeReleasesABlockedReaderAndCountsWhatWasNotTaken() throws Exception {
+        EventBuffer buffer = new EventBuffer(1, stats);
+        buffer.put(event(1));
+        CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.put(event(2));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
-    await().atMost(Duration.ofSeconds(5)).until(blocked::isDone);
-    assertThat(blocked.get()).isFalse();
-    assertThat(stats.discardedOnClose()).isEqualTo(2);
-  }
+        buffer.close();
 
-  @Test
-  void failureIsThrownToThePollingThread() {
-    EventBuffer buffer = new EventBuffer(1, stats);
+        await().atMost(Duration.ofSeconds(5)).until(blocked::isDone);
+        assertThat(blocked.get()).isFalse();
+        assertThat(stats.discardedOnClose()).isEqualTo(2);
+    }
 
-    buffer.fail("Twitter rejected the OAuth credentials (HTTP 401)");
+    @Test
+    void failureIsThrownToThePollingThread() {
+        EventBuffer buffer = new EventBuffer(1, stats);
 
-    assertThatThrownBy(() -> buffer.drain(1, 10))
-        .isInstanceOf(StreamFailure.class)
-        .hasMessage("Twitter rejected the OAuth credentials (HTTP 401)");
-  }
+        buffer.fail("Twitter rejected the OAuth credentials (HTTP 401)");
 
-  @Test
-  void limitNoticesAddUpAcrossReconnects() {
-    stats.connected();
-    assertThat(stats.limitNotice(10)).isEqualTo(10);
-    assertThat(stats.limitNotice(25)).isEqualTo(15);
-    stats.connected();
-    assertThat(stats.limitNotice(4)).isEqualTo(4);
+        assertThatThrownBy(() -> buffer.drain(1, 10))
+                .isInstanceOf(StreamFailure.class)
+                .hasMessage("Twitter rejected the OAuth credentials (HTTP 401)");
+    }
 
-    assertThat(stats.undelivered()).isEqualTo(29);
-  }
+    @Test
+    void limitNoticesAddUpAcrossReconnects() {
+        stats.connected();
+        assertThat(stats.limitNotice(10)).isEqualTo(10);
+        assertThat(stats.limitNotice(25)).isEqualTo(15);
+        stats.connected();
+        assertThat(stats.limitNotice(4)).isEqualTo(4);
 
-  @Test
-  void emptyListsAreNotBatches() throws InterruptedException {
-    EventBuffer buffer = new EventBuffer(3, stats);
-    buffer.put(event(1));
+        assertThat(stats.undelivered()).isEqualTo(29);
+    }
 
-    List<StreamEvent> events = buffer.drain(1, 10);
+    @Test
+    void emptyListsAreNotBatches() throws InterruptedException {
+        EventBuffer buffer = new EventBuffer(3, stats);
+        buffer.put(event(1));
 
-    assertThat(events).hasSize(1);
-    assertThat(buffer.drain(1, 1)).isEmpty();
-  }
+        List<StreamEvent> events = buffer.drain(1, 10);
+
+        assertThat(events).hasSize(1);
+        assertThat(buffer.drain(1, 1)).isEmpty();
+    }
 }
