@@ -35,6 +35,11 @@ public final class EventBuffer {
     public boolean put(StreamEvent event) throws InterruptedException {
         while (!closed) {
             if (queue.offer(event, CLOSE_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                // A close() that ran while this offer waited may have missed the event.
+                if (closed && queue.remove(event)) {
+                    stats.discardedOnClose(1);
+                    return false;
+                }
                 return true;
             }
         }
@@ -85,7 +90,8 @@ public final class EventBuffer {
       */
     public void close() {
         closed = true;
-        stats.discardedOnClose(queue.size());
-        queue.clear();
+        List<StreamEvent> untaken = new ArrayList<>();
+        queue.drainTo(untaken);
+        stats.discardedOnClose(untaken.size());
     }
 }

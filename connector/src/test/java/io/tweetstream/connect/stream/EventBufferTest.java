@@ -8,6 +8,7 @@ import io.tweetstream.connect.stream.StreamEvent.TweetDeleted;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EventBufferTest {
@@ -59,19 +60,22 @@ class EventBufferTest {
     void closeReleasesABlockedReaderAndCountsWhatWasNotTaken() throws Exception {
         EventBuffer buffer = new EventBuffer(1, stats);
         buffer.put(event(1));
-        CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Boolean> handedOver = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                return buffer.put(event(2));
+                handedOver.complete(buffer.put(event(2)));
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                handedOver.completeExceptionally(e);
             }
         });
+        reader.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
 
         buffer.close();
 
-        await().atMost(Duration.ofSeconds(5)).until(blocked::isDone);
-        assertThat(blocked.get()).isFalse();
+        assertThat(handedOver.get(5, TimeUnit.SECONDS)).isFalse();
         assertThat(stats.discardedOnClose()).isEqualTo(2);
+        assertThat(buffer.size()).isZero();
     }
 
     @Test
