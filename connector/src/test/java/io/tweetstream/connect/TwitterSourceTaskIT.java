@@ -1,0 +1,249 @@
+package io.tweetstream.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.connect.record.TweetSchema;
+import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.StreamSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task outside a worker, streaming over real HTTP from the simulator through Twitter4j, exactly
+ * as it would from Twitter.
+ */
+class TwitterSourceTaskIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<TwitterSourceTask> tasks = new ArrayList<>();
+    private StreamSimulator simulator;
+
+    @AfterEach
+    void stopEverything() {
+        tasks.forEach(TwitterSourceTask::stop);
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private StreamSimulator simulator(SimulatorSettings.Builder settings) throws Exception {
+        simulator = StreamSimulator.start(settings.port(0).seed(7).tweetsPerSecond(500).build());
+        return simulator;
+    }
+
+    private Map<String, String> config(String track) {
+        Map<String, String> props = TestConfigs.valid();
+        props.put(TwitterSourceConfig.STREAM_BASE_URL, simulator.v1BaseUrl());
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, track);
+        props.put(TwitterSourceConfig.POLL_TIMEOUT_MS, "100");
+        return props;
+    }
+
+    private TwitterSourceTask startTask(Map<String, String> props) {
+        OffsetStorageReader offsets = mock(OffsetStorageReader.class);
+        when(offsets.offset(any())).thenReturn(null);
+        SourceTaskContext context = mock(SourceTaskContext.class);
+        when(context.offsetStorageReader()).thenReturn(offsets);
+        TwitterSourceTask task = new TwitterSourceTask();
+        task.initialize(context);
+        tasks.add(task);
+        task.start(props);
+        return task;
+    }
+
+    private static List<SourceRecord> pollUntil(TwitterSourceTask task, int count) {
+        List<SourceRecord> records = new ArrayList<>();
+        await().atMost(DEADLINE).until(() -> {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                records.addAll(batch);
+            }
+            return records.size() >= count;
+        });
+        return records;
+    }
+
+    private static Set<Thread> twitter4jThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("Twitter Stream consumer") || t.getName().startsWith("Twitter4J"))
+            .collect(Collectors.toSet());
+    }
+
+    /** The text Twitter's apps show: the full text of extended tweets, and "RT @x: " + original for retweets. */
+    private static String fullText(JsonNode status) {
+        JsonNode retweeted = status.get("retweeted_status");
+        if (retweeted != null && !retweeted.isNull()) {
+            return "RT @" + retweeted.at("/user/screen_name").asText() + ": " + fullText(retweeted);
+        }
+        JsonNode extended = status.get("extended_tweet");
+        return extended != null && !extended.isNull() ? extended.get("full_text").asText() : status.get("text").asText();
+    }
+
+    @Test
+    void everySentTweetBecomesOneRecordWithItsFieldsKeyAndMatchedKeywords() throws Exception {
+        int sent = 200;
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(sent)
+            .extendedRatio(0.3).retweetRatio(0.2).quoteRatio(0.1));
+        TwitterSourceTask task = startTask(config("kafka,apache spark,flink"));
+
+        List<SourceRecord> records = pollUntil(task, sent);
+
+        Map<Long, SentTweet> sentById = simulator.sentTweets().stream()
+            .collect(Collectors.toMap(SentTweet::id, Function.identity()));
+        assertThat(records).hasSize(sent);
+        assertThat(records).extracting(SourceRecord::key).containsExactlyInAnyOrderElementsOf(sentById.keySet());
+        for (SourceRecord record : records) {
+            SentTweet tweet = sentById.get((Long) record.key());
+            JsonNode json = JSON.readTree(tweet.json());
+            Struct value = (Struct) record.value();
+            value.validate();
+            assertThat(record.topic()).isEqualTo("tweets");
+            assertThat(value.getInt64(TweetSchema.ID)).isEqualTo(tweet.id());
+            assertThat(value.getString(TweetSchema.TEXT)).isEqualTo(fullText(json));
+            assertThat(value.getString(TweetSchema.LANG)).isEqualTo(json.get("lang").asText());
+            assertThat(value.getStruct(TweetSchema.USER).getInt64(TweetSchema.USER_ID)).isEqualTo(tweet.userId());
+            assertThat(((Date) value.get(TweetSchema.CREATED_AT)).getTime() / 1000)
+                .isEqualTo(tweet.sentAt().getEpochSecond());
+            assertThat(record.timestamp()).isEqualTo(((Date) value.get(TweetSchema.CREATED_AT)).getTime());
+            assertThat(value.<String>getArray(TweetSchema.MATCHED_KEYWORDS))
+                .as("tweet %s: %s", tweet.id(), fullText(json))
+                .containsAll(tweet.injectedKeywords());
+        }
+        assertThat(records).extracting(r -> ((Struct) r.value()).getString(TweetSchema.TEXT))
+            .anyMatch(text -> text.length() > 140)
+            .anyMatch(text -> text.startsWith("RT @"));
+        assertThat(task.stats().tweets()).isEqualTo(sent);
+    }
+
+    @Test
+    void stopClosesTheConnectionAndLeavesNoStreamThread() throws Exception {
+        simulator(SimulatorSettings.builder());
+        TwitterSourceTask task = startTask(config("kafka"));
+        pollUntil(task, 5);
+        assertThat(twitter4jThreads()).isNotEmpty();
+
+        task.stop();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> twitter4jThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.openConnectionCount() == 0);
+        assertThat(simulator.connections()).singleElement().satisfies(c -> assertThat(c.open()).isFalse());
+    }
+
+    @Test
+    void deleteNoticesBecomeTombstones() throws Exception {
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(40).deleteEvery(10));
+        TwitterSourceTask task = startTask(config("kafka"));
+
+        List<SourceRecord> records = pollUntil(task, 44);
+
+        List<Long> deleted = simulator.sentDeletes().stream().map(d -> d.statusId()).toList();
+        List<SourceRecord> tombstones = records.stream().filter(r -> r.value() == null).toList();
+        assertThat(deleted).hasSize(4);
+        assertThat(tombstones).extracting(SourceRecord::key).containsExactlyInAnyOrderElementsOf(deleted);
+        assertThat(tombstones).allSatisfy(t -> assertThat(t.valueSchema()).isNull());
+    }
+
+    @Test
+    void deleteNoticesAreOnlyCountedWhenTombstonesAreOff() throws Exception {
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(20).deleteEvery(5));
+        Map<String, String> props = config("kafka");
+        props.put(TwitterSourceConfig.TOMBSTONES_ON_DELETE, "false");
+        TwitterSourceTask task = startTask(props);
+
+        List<SourceRecord> records = pollUntil(task, 20);
+        await().atMost(DEADLINE).until(() -> task.stats().deletes() == 4);
+
+        assertThat(records).allSatisfy(r -> assertThat(r.value()).isNotNull());
+    }
+
+    @Test
+    void limitNoticesAreCounted() throws Exception {
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(30).limitEvery(10));
+        TwitterSourceTask task = startTask(config("kafka"));
+
+        pollUntil(task, 30);
+
+        await().atMost(DEADLINE).until(() -> simulator.sentLimitNotices().size() == 3);
+        long reported = simulator.sentLimitNotices().get(2).undelivered();
+        await().atMost(DEADLINE).until(() -> task.stats().undelivered() == reported);
+    }
+
+    @Test
+    void rawJsonIsCarriedWhenAskedFor() throws Exception {
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(10));
+        Map<String, String> props = config("kafka");
+        props.put(TwitterSourceConfig.INCLUDE_RAW_JSON, "true");
+        TwitterSourceTask task = startTask(props);
+
+        List<SourceRecord> records = pollUntil(task, 10);
+
+        Map<Long, String> sentJson = simulator.sentTweets().stream()
+            .collect(Collectors.toMap(SentTweet::id, SentTweet::json));
+        assertThat(records).allSatisfy(r ->
+            assertThat(((Struct) r.value()).getString(TweetSchema.RAW_JSON)).isEqualTo(sentJson.get((Long) r.key())));
+    }
+
+    @Test
+    void rejectedCredentialsFailTheTaskWithoutRevealingThem() throws Exception {
+        simulator(SimulatorSettings.builder().acceptedConsumerKeys(Set.of("some-other-app")));
+        TwitterSourceTask task = startTask(config("kafka"));
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
+            .isInstanceOf(ConnectException.class)
+            .hasMessageContaining("HTTP 401")
+            .hasMessageContaining("consumer key")
+            .hasMessageNotContainingAny(TestConfigs.CONSUMER_KEY, TestConfigs.CONSUMER_SECRET,
+                TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET));
+
+        task.stop();
+        await().atMost(Duration.ofSeconds(5)).until(() -> twitter4jThreads().isEmpty());
+    }
+
+    @Test
+    void eachTaskStreamsItsShareOfKeywordsOnItsOwnConnection() throws Exception {
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(20));
+        Map<String, String> props = config("kafka,spark,flink,beam,storm");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN, "1-token-a,2-token-b");
+        props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "secret-a,secret-b");
+        TwitterSourceConnector connector = new TwitterSourceConnector();
+        connector.start(props);
+        List<TwitterSourceTask> started = connector.taskConfigs(2).stream().map(this::startTask).toList();
+
+        List<SourceRecord> first = pollUntil(started.get(0), 20);
+        List<SourceRecord> second = pollUntil(started.get(1), 20);
+
+        assertThat(simulator.connections()).extracting(ConnectionInfo::track)
+            .containsExactlyInAnyOrder(List.of("kafka", "spark", "flink"), List.of("beam", "storm"));
+        assertThat(simulator.openConnectionCount()).isEqualTo(2);
+        assertThat(first).allSatisfy(r -> assertThat(((Struct) r.value()).<String>getArray(TweetSchema.MATCHED_KEYWORDS))
+            .isNotEmpty().isSubsetOf("kafka", "spark", "flink"));
+        assertThat(second).allSatisfy(r -> assertThat(((Struct) r.value()).<String>getArray(TweetSchema.MATCHED_KEYWORDS))
+            .isNotEmpty().isSubsetOf("beam", "storm"));
+        assertThat(first.get(0).sourcePartition()).isNotEqualTo(second.get(0).sourcePartition());
+    }
+}
