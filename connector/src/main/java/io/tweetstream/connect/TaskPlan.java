@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
-  * How a connector config is spread over tasks, and why it cannot be when it cannot.
-  *
-  * <p>The track phrases are split into {@code min(tasks.max, phrases)} balanced groups (see
-  * {@link KeywordSplitter}), one task and one Twitter connection per group. Followed users and
-  * locations go to the first task only, since Twitter ORs them with the phrases and every task
-  * streaming them would write their tweets several times. Languages restrict every task. Task
-  * {@code i} connects with credential set {@code i}: Twitter allows one standing connection per account.
-  */
+ * How a connector config is spread over tasks, and why it cannot be when it cannot.
+ *
+ * <p>The track phrases are split into {@code min(tasks.max, phrases)} balanced groups (see
+ * {@link KeywordSplitter}), one task and one Twitter connection per group. Followed users and
+ * locations go to the first task only, since Twitter ORs them with the phrases and every task
+ * streaming them would write their tweets several times. Languages restrict every task. Task
+ * {@code i} connects with credential set {@code i}: Twitter allows one standing connection per account.
+ */
 final class TaskPlan {
 
     private final List<List<String>> keywordGroups;
@@ -69,9 +69,9 @@ final class TaskPlan {
     }
 
     /**
-      * The connector config narrowed to each task's share: its phrases, its single credential set, and
-      * the followed users and locations for the first task only.
-      */
+     * The connector config narrowed to each task's share: its phrases, its single credential set, and
+     * the followed users and locations for the first task only.
+     */
     List<Map<String, String>> taskConfigs(Map<String, String> connectorProps, CredentialSets credentials) {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(describeProblems());

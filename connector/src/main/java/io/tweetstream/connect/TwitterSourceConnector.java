@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
-  * Streams tweets matching track keywords (and followed users, locations) into a Kafka topic,
-  * splitting the keywords across tasks as {@link TaskPlan} describes.
-  */
+ * Streams tweets matching track keywords (and followed users, locations) into a Kafka topic,
+ * splitting the keywords across tasks as {@link TaskPlan} describes.
+ */
 public class TwitterSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(TwitterSourceConnector.class);
@@ -58,10 +58,10 @@ public class TwitterSourceConnector extends SourceConnector {
     }
 
     /**
-      * Checks each key on its own (types, ranges, formats), then, when those pass, what only the keys
-      * together can tell: whether the phrases fit {@code tasks.max} tasks and whether there is a
-      * credential set for every task.
-      */
+     * Checks each key on its own (types, ranges, formats), then, when those pass, what only the keys
+     * together can tell: whether the phrases fit {@code tasks.max} tasks and whether there is a
+     * credential set for every task.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);

@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
-  * Streams one share of the connector's filter (see {@link TaskPlan}) and hands the tweets to the
-  * worker: {@link #poll()} drains the stream's bounded buffer in batches, converting each tweet to a
-  * record keyed by its id, and each delete notice to a tombstone.
-  */
+ * Streams one share of the connector's filter (see {@link TaskPlan}) and hands the tweets to the
+ * worker: {@link #poll()} drains the stream's bounded buffer in batches, converting each tweet to a
+ * record keyed by its id, and each delete notice to a tombstone.
+ */
 public class TwitterSourceTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(TwitterSourceTask.class);
@@ -39,7 +39,7 @@ public class TwitterSourceTask extends SourceTask {
     private KeywordMatcher matcher;
     private StreamStats stats;
     private EventBuffer buffer;
-    private TweetStream stream;
+    private volatile TweetStream stream;
     private Map<String, ?> lastOffset = Map.of();
     private long tombstones;
     private long nextProgressLogMillis;
@@ -79,10 +79,10 @@ public class TwitterSourceTask extends SourceTask {
                 createdAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : "at an unknown time");
     }
 
-    /** A name that singles out this task's stream thread, e.g. "tweetstream-my-connector-1a2b3c4d". */
+    /** A name that singles out this task's stream threads, e.g. "tweetstream-task-my-connector-1a2b3c4d". */
     private static String threadName(Map<String, String> props) {
         String connector = props.getOrDefault("name", "connector");
-        return "tweetstream-" + connector + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return "tweetstream-task-" + connector + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
@@ -122,15 +122,22 @@ public class TwitterSourceTask extends SourceTask {
         }
     }
 
+    /** What the stream received so far; for tests and diagnostics. */
+    StreamStats stats() {
+        return stats;
+    }
+
     /**
-      * Closes the stream; safe to call from another thread while {@link #poll()} waits. Tweets still in
-      * the buffer have not been handed to the worker and are lost with the live stream: they are
-      * counted and logged.
-      */
+     * Closes the stream; safe to call from another thread while {@link #poll()} waits. Tweets still in
+     * the buffer have not been handed to the worker and are lost with the live stream: they are
+     * counted and logged.
+     */
     @Override
     public void stop() {
-        if (stream != null) {
-            stream.close();
+        TweetStream stopping = stream;
+        stream = null;
+        if (stopping != null) {
+            stopping.close();
             log.info("Stopped streaming: {} tombstones={}", stats, tombstones);
         }
     }

@@ -21,6 +21,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
@@ -51,7 +53,13 @@ class TwitterSourceTaskIT {
         }
     }
 
+    /** A simulator with frequent keep-alives, so that a stopped task's reader thread ends soon. */
     private StreamSimulator simulator(SimulatorSettings.Builder settings) throws Exception {
+        return simulator(settings, Duration.ofMillis(200));
+    }
+
+    private StreamSimulator simulator(SimulatorSettings.Builder settings, Duration keepAlive) throws Exception {
+        settings.keepAliveInterval(keepAlive);
         simulator = StreamSimulator.start(settings.port(0).seed(7).tweetsPerSecond(500).build());
         return simulator;
     }
@@ -88,9 +96,11 @@ class TwitterSourceTaskIT {
         return records;
     }
 
-    private static Set<Thread> twitter4jThreads() {
+    /** Twitter4j's threads, and the task's own helpers around them. */
+    private static Set<Thread> streamThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.getName().startsWith("Twitter Stream consumer") || t.getName().startsWith("Twitter4J"))
+            .filter(t -> t.getName().startsWith("Twitter Stream consumer") || t.getName().startsWith("Twitter4J")
+                || t.getName().startsWith("tweetstream-task-"))
             .collect(Collectors.toSet());
     }
 
@@ -141,16 +151,18 @@ class TwitterSourceTaskIT {
     }
 
     @Test
-    void stopClosesTheConnectionAndLeavesNoStreamThread() throws Exception {
-        simulator(SimulatorSettings.builder());
+    void stopReturnsPromptlyAndLeavesNoStreamThreadBehind() throws Exception {
+        // An idle stream: the reader is blocked in a read that only the next keep-alive ends.
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(5), Duration.ofMillis(2500));
         TwitterSourceTask task = startTask(config("kafka"));
         pollUntil(task, 5);
-        assertThat(twitter4jThreads()).isNotEmpty();
+        assertThat(streamThreads()).isNotEmpty();
 
-        task.stop();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(task::stop);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> twitter4jThreads().isEmpty());
-        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.openConnectionCount() == 0);
+        stopping.get(3, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.openConnectionCount() == 0);
         assertThat(simulator.connections()).singleElement().satisfies(c -> assertThat(c.open()).isFalse());
     }
 
@@ -221,7 +233,7 @@ class TwitterSourceTaskIT {
                 TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET));
 
         task.stop();
-        await().atMost(Duration.ofSeconds(5)).until(() -> twitter4jThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> streamThreads().isEmpty());
     }
 
     @Test

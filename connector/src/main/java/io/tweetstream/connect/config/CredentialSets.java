@@ -8,10 +8,10 @@ import java.util.Map;
 import org.apache.kafka.common.config.types.Password;
 
 /**
-  * The OAuth credential sets held in the four secret lists. Access token {@code i} pairs with access
-  * token secret {@code i} and with consumer key and secret {@code i}, or with the only consumer key
-  * and secret when one app serves every account (the usual case).
-  */
+ * The OAuth credential sets held in the four secret lists. Access token {@code i} pairs with access
+ * token secret {@code i} and with consumer key and secret {@code i}, or with the only consumer key
+ * and secret when one app serves every account (the usual case).
+ */
 public final class CredentialSets {
 
     private final List<String> consumerKeys;
@@ -51,8 +51,8 @@ public final class CredentialSets {
     }
 
     /**
-      * Mismatched list lengths, by config key. The messages give counts, never values.
-      */
+     * Mismatched list lengths, by config key. The messages give counts, never values.
+     */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         if (accessTokenSecrets.size() != accessTokens.size()) {

@@ -5,9 +5,9 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
-  * Accepts a comma-separated list of non-blank secrets. Errors name the position of a bad entry and
-  * never its value: the {@link Password} passed to {@link ConfigException} prints as "[hidden]".
-  */
+ * Accepts a comma-separated list of non-blank secrets. Errors name the position of a bad entry and
+ * never its value: the {@link Password} passed to {@link ConfigException} prints as "[hidden]".
+ */
 final class SecretListValidator implements ConfigDef.Validator {
 
     @Override

@@ -16,10 +16,10 @@ public final class TrackPhrases {
     private TrackPhrases() {}
 
     /**
-      * The phrases trimmed, with inner whitespace collapsed, blanks dropped and duplicates removed:
-      * Twitter matches case-insensitively, so "Kafka" and "kafka" are one phrase (the first spelling
-      * is kept). Order is preserved, so the same config always yields the same list.
-      */
+     * The phrases trimmed, with inner whitespace collapsed, blanks dropped and duplicates removed:
+     * Twitter matches case-insensitively, so "Kafka" and "kafka" are one phrase (the first spelling
+     * is kept). Order is preserved, so the same config always yields the same list.
+     */
     public static List<String> distinct(List<String> phrases) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String phrase : phrases) {

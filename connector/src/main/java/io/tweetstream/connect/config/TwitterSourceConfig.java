@@ -12,11 +12,11 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
-  * The connector's configuration: the only class that knows config key names.
-  *
-  * <p>Task configurations use the same keys, narrowed by the connector to the task's share (its
-  * keywords and its single credential set), so a task reads its config with this class too.
-  */
+ * The connector's configuration: the only class that knows config key names.
+ *
+ * <p>Task configurations use the same keys, narrowed by the connector to the task's share (its
+ * keywords and its single credential set), so a task reads its config with this class too.
+ */
 public final class TwitterSourceConfig extends AbstractConfig {
 
     /** Twitter allows 400 track phrases on one connection. */
@@ -174,9 +174,9 @@ public final class TwitterSourceConfig extends AbstractConfig {
     }
 
     /**
-      * The credential sets: access token {@code i} with its secret and with consumer key {@code i} (or
-      * the only consumer key).
-      */
+     * The credential sets: access token {@code i} with its secret and with consumer key {@code i} (or
+     * the only consumer key).
+     */
     public CredentialSets credentialSets() {
         return CredentialSets.of(
                 getPassword(CONSUMER_KEY), getPassword(CONSUMER_SECRET),

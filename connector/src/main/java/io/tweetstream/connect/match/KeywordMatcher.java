@@ -9,25 +9,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
-  * Decides which track phrases a tweet matched. Twitter's v1.1 stream does not say, so this follows
-  * its documented track rules:
-  *
-  * <ul>
-  *   <li>a phrase matches when every one of its words is a term of the tweet, in any order, ignoring
-  *       case ("apache kafka" matches "Kafka, by Apache");
-  *   <li>the terms are the words of the text with surrounding punctuation removed ("Kafka!",
-  *       "#kafka", "@kafka" and "(kafka)" all give "kafka", but "kafkaesque" does not; a mention
-  *       or hashtag gives just its name, so "@kafka's" gives "kafka"), the
-  *       hashtags, the mentioned screen names, and the expanded and display URLs of links, whole
-  *       (without scheme or "www.") and by host name part ("https://www.kafka.apache.org/x" gives
-  *       "kafka.apache.org/x", "kafka.apache.org", "kafka", "apache" and "org");
-  *   <li>a retweet or quote also matches on the terms of the tweet it retweets or quotes.
-  * </ul>
-  *
-  * Like Twitter, matching splits on white space, so it does not find words inside unspaced scripts
-  * such as Japanese. A leading '#' or '@' in a phrase is ignored, because Twitter matches the word in
-  * text, hashtags and mentions alike.
-  */
+ * Decides which track phrases a tweet matched. Twitter's v1.1 stream does not say, so this follows
+ * its documented track rules:
+ *
+ * <ul>
+ *   <li>a phrase matches when every one of its words is a term of the tweet, in any order, ignoring
+ *       case ("apache kafka" matches "Kafka, by Apache");
+ *   <li>the terms are the words of the text with surrounding punctuation removed ("Kafka!",
+ *       "#kafka", "@kafka" and "(kafka)" all give "kafka", but "kafkaesque" does not; a mention
+ *       or hashtag gives just its name, so "@kafka's" gives "kafka"), the
+ *       hashtags, the mentioned screen names, and the expanded and display URLs of links, whole
+ *       (without scheme or "www.") and by host name part ("https://www.kafka.apache.org/x" gives
+ *       "kafka.apache.org/x", "kafka.apache.org", "kafka", "apache" and "org");
+ *   <li>a retweet or quote also matches on the terms of the tweet it retweets or quotes.
+ * </ul>
+ *
+ * Like Twitter, matching splits on white space, so it does not find words inside unspaced scripts
+ * such as Japanese. A leading '#' or '@' in a phrase is ignored, because Twitter matches the word in
+ * text, hashtags and mentions alike.
+ */
 public final class KeywordMatcher {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -147,10 +147,10 @@ public final class KeywordMatcher {
     }
 
     /**
-      * The word without surrounding punctuation; for a mention or hashtag ("@twitter's", "(#kafka)")
-      * just the name that follows the sign, as Twitter reads it; the word itself when it is all
-      * symbols (so an emoji phrase such as "🔥" still matches the same emoji standing alone).
-      */
+     * The word without surrounding punctuation; for a mention or hashtag ("@twitter's", "(#kafka)")
+     * just the name that follows the sign, as Twitter reads it; the word itself when it is all
+     * symbols (so an emoji phrase such as "🔥" still matches the same emoji standing alone).
+     */
     private static String termOf(String word) {
         String stripped = stripPunctuation(word);
         if (stripped.isEmpty()) {

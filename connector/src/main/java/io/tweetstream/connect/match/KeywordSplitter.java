@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
-  * Splits track phrases into the groups that tasks stream, one connection each.
-  *
-  * <p>The split is deterministic and balanced: phrases keep their configured order and are cut into
-  * contiguous groups whose sizes differ by at most one, so the same config always gives every task
-  * the same share. There are {@code min(maxGroups, phrases)} groups, and a config whose phrases do not
-  * fit {@value #MAX_PHRASES_PER_GROUP} per group is rejected by {@link #minimumGroups}.
-  */
+ * Splits track phrases into the groups that tasks stream, one connection each.
+ *
+ * <p>The split is deterministic and balanced: phrases keep their configured order and are cut into
+ * contiguous groups whose sizes differ by at most one, so the same config always gives every task
+ * the same share. There are {@code min(maxGroups, phrases)} groups, and a config whose phrases do not
+ * fit {@value #MAX_PHRASES_PER_GROUP} per group is rejected by {@link #minimumGroups}.
+ */
 public final class KeywordSplitter {
 
     /** Twitter accepts at most 400 track phrases on one connection. */
@@ -24,9 +24,9 @@ public final class KeywordSplitter {
     }
 
     /**
-      * The phrases in {@code min(maxGroups, phrases.size())} balanced groups; a single empty group when
-      * there are no phrases (a stream of followed users or locations only).
-      */
+     * The phrases in {@code min(maxGroups, phrases.size())} balanced groups; a single empty group when
+     * there are no phrases (a stream of followed users or locations only).
+     */
     public static List<List<String>> split(List<String> phrases, int maxGroups) {
         if (maxGroups < 1) {
             throw new IllegalArgumentException("maxGroups must be positive, was " + maxGroups);

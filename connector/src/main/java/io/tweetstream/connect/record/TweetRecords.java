@@ -6,14 +6,14 @@ import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
-  * Builds the connector's source records for one stream: tweets keyed by id with their creation
-  * time as the record timestamp, and tombstones for deleted tweets.
-  *
-  * <p>The source partition names the stream's filter; the offset is the last tweet the stream
-  * delivered ({@value #OFFSET_TWEET_ID} and {@value #OFFSET_CREATED_AT}). A live stream cannot be
-  * replayed, so the offset does not resume the stream: it records how far it got, so that after a
-  * restart the task can say which tweets it may have missed.
-  */
+ * Builds the connector's source records for one stream: tweets keyed by id with their creation
+ * time as the record timestamp, and tombstones for deleted tweets.
+ *
+ * <p>The source partition names the stream's filter; the offset is the last tweet the stream
+ * delivered ({@value #OFFSET_TWEET_ID} and {@value #OFFSET_CREATED_AT}). A live stream cannot be
+ * replayed, so the offset does not resume the stream: it records how far it got, so that after a
+ * restart the task can say which tweets it may have missed.
+ */
 public final class TweetRecords {
 
     public static final String PARTITION_FILTER = "filter";
@@ -39,10 +39,10 @@ public final class TweetRecords {
     }
 
     /**
-      * A tombstone for a deleted tweet: its id as key and a null value with no value schema, which
-      * every converter writes as a null payload that log compaction understands. It carries the
-      * offset of the last tweet, because a delete does not move the stream forward.
-      */
+     * A tombstone for a deleted tweet: its id as key and a null value with no value schema, which
+     * every converter writes as a null payload that log compaction understands. It carries the
+     * offset of the last tweet, because a delete does not move the stream forward.
+     */
     public SourceRecord tombstone(long tweetId, Map<String, ?> lastOffset, long deletedAtMillis) {
         return new SourceRecord(sourcePartition, lastOffset, topic, null,
                 TweetSchema.KEY, tweetId, null, null, deletedAtMillis);

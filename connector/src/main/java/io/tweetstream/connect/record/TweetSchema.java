@@ -5,9 +5,9 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
 
 /**
-  * The schemas of the records the connector writes. The key is the tweet id; the value is
-  * {@link #VALUE}. Field names follow Twitter's JSON, so users can map one to the other at a glance.
-  */
+ * The schemas of the records the connector writes. The key is the tweet id; the value is
+ * {@link #VALUE}. Field names follow Twitter's JSON, so users can map one to the other at a glance.
+ */
 public final class TweetSchema {
 
     public static final String ID = "id";

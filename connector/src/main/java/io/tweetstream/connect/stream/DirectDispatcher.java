@@ -4,13 +4,13 @@ import twitter4j.Dispatcher;
 import twitter4j.conf.Configuration;
 
 /**
-  * Runs Twitter4j's stream events on the thread that read them, instead of handing them to
-  * Twitter4j's default dispatcher pool through an unbounded queue. With this dispatcher a full
-  * {@link EventBuffer} stops the reading of the connection (TCP back-pressure), memory stays
-  * bounded, and no dispatcher thread is left behind when a task stops.
-  *
-  * <p>Twitter4j instantiates it by class name, with this constructor.
-  */
+ * Runs Twitter4j's stream events on the thread that read them, instead of handing them to
+ * Twitter4j's default dispatcher pool through an unbounded queue. With this dispatcher a full
+ * {@link EventBuffer} stops the reading of the connection (TCP back-pressure), memory stays
+ * bounded, and no dispatcher thread is left behind when a task stops.
+ *
+ * <p>Twitter4j instantiates it by class name, with this constructor.
+ */
 public final class DirectDispatcher implements Dispatcher {
 
     public DirectDispatcher(Configuration configuration) {

@@ -7,13 +7,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
-  * The bounded hand-over between a stream's reader thread and the task's poll thread.
-  *
-  * <p>When the buffer is full, {@link #put} blocks the reader, so a slow broker slows the reading of
-  * the connection instead of filling memory. {@link #close()} releases a blocked reader; what it was
-  * handing over then is counted as {@linkplain StreamStats#discardedOnClose() discarded}. A fatal
-  * stream problem is recorded with {@link #fail} and thrown to the poll thread by {@link #drain}.
-  */
+ * The bounded hand-over between a stream's reader thread and the task's poll thread.
+ *
+ * <p>When the buffer is full, {@link #put} blocks the reader, so a slow broker slows the reading of
+ * the connection instead of filling memory. {@link #close()} releases a blocked reader; what it was
+ * handing over then is counted as {@linkplain StreamStats#discardedOnClose() discarded}. A fatal
+ * stream problem is recorded with {@link #fail} and thrown to the poll thread by {@link #drain}.
+ */
 public final class EventBuffer {
 
     private static final long CLOSE_CHECK_MS = 100;
@@ -29,9 +29,9 @@ public final class EventBuffer {
     }
 
     /**
-      * Hands an event over, waiting for space while the buffer is full. Returns false, and counts the
-      * event as discarded, when the buffer is closed first.
-      */
+     * Hands an event over, waiting for space while the buffer is full. Returns false, and counts the
+     * event as discarded, when the buffer is closed first.
+     */
     public boolean put(StreamEvent event) throws InterruptedException {
         while (!closed) {
             if (queue.offer(event, CLOSE_CHECK_MS, TimeUnit.MILLISECONDS)) {
@@ -48,11 +48,11 @@ public final class EventBuffer {
     }
 
     /**
-      * Up to {@code maxEvents} events, waiting at most {@code timeoutMs} for the first one; an empty
-      * list when none arrived in time.
-      *
-      * @throws StreamFailure when the stream failed in a way retrying cannot fix
-      */
+     * Up to {@code maxEvents} events, waiting at most {@code timeoutMs} for the first one; an empty
+     * list when none arrived in time.
+     *
+     * @throws StreamFailure when the stream failed in a way retrying cannot fix
+     */
     public List<StreamEvent> drain(int maxEvents, long timeoutMs) throws InterruptedException {
         throwIfFailed();
         StreamEvent first = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
@@ -85,9 +85,9 @@ public final class EventBuffer {
     }
 
     /**
-      * Stops accepting events and releases a blocked reader. Events still buffered are counted as
-      * discarded: the task is stopping and will not poll them.
-      */
+     * Stops accepting events and releases a blocked reader. Events still buffered are counted as
+     * discarded: the task is stopping and will not poll them.
+     */
     public void close() {
         closed = true;
         List<StreamEvent> untaken = new ArrayList<>();

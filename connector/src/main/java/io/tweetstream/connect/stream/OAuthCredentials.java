@@ -1,9 +1,9 @@
 package io.tweetstream.connect.stream;
 
 /**
-  * One OAuth 1.0a credential set: the app's consumer key and secret with one user's access token.
-  * Twitter allows one standing stream per set. {@link #toString()} hides every part.
-  */
+ * One OAuth 1.0a credential set: the app's consumer key and secret with one user's access token.
+ * Twitter allows one standing stream per set. {@link #toString()} hides every part.
+ */
 public record OAuthCredentials(
         String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
 

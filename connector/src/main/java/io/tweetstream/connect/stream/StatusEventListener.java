@@ -10,12 +10,11 @@ import twitter4j.Status;
 import twitter4j.StatusDeletionNotice;
 import twitter4j.StatusListener;
 import twitter4j.TwitterException;
-import twitter4j.TwitterObjectFactory;
 
 /**
-  * Receives Twitter4j's stream callbacks on the stream's reader thread (see {@link DirectDispatcher})
-  * and turns them into {@link StreamEvent}s, counts and log lines.
-  */
+ * Receives Twitter4j's stream callbacks on the stream's reader thread (see {@link DirectDispatcher})
+ * and turns them into {@link StreamEvent}s, counts and log lines.
+ */
 final class StatusEventListener implements StatusListener, ConnectionLifeCycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
@@ -23,21 +22,21 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
 
     private final EventBuffer buffer;
     private final StreamStats stats;
-    private final boolean keepRawJson;
+    private final RawMessageCapture rawMessages;
     private final String endpoint;
     private long lastLimitLogMillis;
 
-    StatusEventListener(EventBuffer buffer, StreamStats stats, boolean keepRawJson, String endpoint) {
+    /** @param rawMessages the source of raw JSON, or null when raw JSON is not kept */
+    StatusEventListener(EventBuffer buffer, StreamStats stats, RawMessageCapture rawMessages, String endpoint) {
         this.buffer = buffer;
         this.stats = stats;
-        this.keepRawJson = keepRawJson;
+        this.rawMessages = rawMessages;
         this.endpoint = endpoint;
     }
 
     @Override
     public void onStatus(Status status) {
-        // The raw JSON is held per thread by Twitter4j until the next message: read it here.
-        String rawJson = keepRawJson ? TwitterObjectFactory.getRawJSON(status) : null;
+        String rawJson = rawMessages == null ? null : rawMessages.lastMessage();
         stats.tweetReceived();
         hand(new TweetReceived(StatusMapper.toTweet(status, rawJson)));
     }

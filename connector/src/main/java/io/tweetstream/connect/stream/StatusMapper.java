@@ -17,10 +17,10 @@ public final class StatusMapper {
     private StatusMapper() {}
 
     /**
-      * The tweet with its full text: Twitter4j already swaps in {@code extended_tweet.full_text} for
-      * tweets over 140 characters; for a retweet, whose own text Twitter truncates, the text is rebuilt
-      * as "RT @author: " and the full text of the original.
-      */
+     * The tweet with its full text: Twitter4j already swaps in {@code extended_tweet.full_text} for
+     * tweets over 140 characters; for a retweet, whose own text Twitter truncates, the text is rebuilt
+     * as "RT @author: " and the full text of the original.
+     */
     public static Tweet toTweet(Status status, String rawJson) {
         Status retweeted = status.getRetweetedStatus();
         Tweet original = retweeted == null ? null : toTweet(retweeted, null);

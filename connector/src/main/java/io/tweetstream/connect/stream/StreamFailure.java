@@ -1,9 +1,9 @@
 package io.tweetstream.connect.stream;
 
 /**
-  * A problem that retrying cannot fix, such as rejected credentials. The message says what to change
-  * and never contains a secret.
-  */
+ * A problem that retrying cannot fix, such as rejected credentials. The message says what to change
+ * and never contains a secret.
+ */
 public final class StreamFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
-  * What one stream asks Twitter for: tweets matching any track phrase, from any followed user or
-  * from any location box, optionally restricted to some languages.
-  */
+ * What one stream asks Twitter for: tweets matching any track phrase, from any followed user or
+ * from any location box, optionally restricted to some languages.
+ */
 public record StreamFilter(
         List<String> track, List<Long> follow, List<BoundingBox> locations, List<String> languages) {
 
@@ -23,9 +23,9 @@ public record StreamFilter(
     }
 
     /**
-      * A stable, readable description of the filter, e.g. {@code track=kafka,spark;follow=12}; used as
-      * the source partition, so that the offsets of one filter are never mistaken for another's.
-      */
+     * A stable, readable description of the filter, e.g. {@code track=kafka,spark;follow=12}; used as
+     * the source partition, so that the offsets of one filter are never mistaken for another's.
+     */
     public String describe() {
         StringBuilder description = new StringBuilder();
         append(description, "track", String.join(",", track));

@@ -3,9 +3,9 @@ package io.tweetstream.connect.stream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
-  * Counters of what one stream received and what became of it, updated by the reader thread and read
-  * by the task for its progress log.
-  */
+ * Counters of what one stream received and what became of it, updated by the reader thread and read
+ * by the task for its progress log.
+ */
 public final class StreamStats {
 
     private final AtomicLong tweets = new AtomicLong();
@@ -40,11 +40,11 @@ public final class StreamStats {
     }
 
     /**
-      * Twitter's limit notice gives the number of matching tweets it did not deliver since the
-      * connection opened; the total adds up the growth over every connection.
-      *
-      * @return how many more tweets went undelivered since the previous notice
-      */
+     * Twitter's limit notice gives the number of matching tweets it did not deliver since the
+     * connection opened; the total adds up the growth over every connection.
+     *
+     * @return how many more tweets went undelivered since the previous notice
+     */
     synchronized long limitNotice(long undeliveredSinceConnect) {
         long growth = Math.max(0, undeliveredSinceConnect - lastLimitOnConnection);
         lastLimitOnConnection = Math.max(lastLimitOnConnection, undeliveredSinceConnect);

@@ -1,10 +1,10 @@
 package io.tweetstream.connect.stream;
 
 /**
-  * A connection to a Twitter streaming API that hands what arrives to an {@link EventBuffer}. It
-  * reconnects by itself after network and server errors, and records problems that retrying cannot
-  * fix in the buffer.
-  */
+ * A connection to a Twitter streaming API that hands what arrives to an {@link EventBuffer}. It
+ * reconnects by itself after network and server errors, and records problems that retrying cannot
+ * fix in the buffer.
+ */
 public interface TweetStream extends AutoCloseable {
 
     /** Opens the connection in the background and returns at once. */

@@ -3,7 +3,6 @@ package io.tweetstream.connect.stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import twitter4j.FilterQuery;
@@ -13,17 +12,18 @@ import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
-  * Twitter's v1.1 filtered stream ({@code POST statuses/filter.json}) through Twitter4j.
-  *
-  * <p>Twitter4j connects, reads and reconnects on a consumer thread of its own, with Twitter's backoff
-  * rules; the {@link DirectDispatcher} makes that thread deliver into the {@link EventBuffer} itself.
-  * The thread is started inside a thread group of this stream's own, so that {@link #close()} can
-  * find it and make sure it ends.
-  */
+ * Twitter's v1.1 filtered stream ({@code POST statuses/filter.json}) through Twitter4j.
+ *
+ * <p>Twitter4j connects, reads and reconnects on a consumer thread of its own, with Twitter's backoff
+ * rules; the {@link DirectDispatcher} makes that thread deliver into the {@link EventBuffer} itself.
+ * The thread is started inside a thread group of this stream's own, so that {@link #close()} can
+ * find it and make sure it ends.
+ */
 public final class Twitter4jFilterStream implements TweetStream {
 
     private static final Logger log = LoggerFactory.getLogger(Twitter4jFilterStream.class);
-    private static final long THREAD_EXIT_WAIT_MS = 5_000;
+    private static final long THREAD_EXIT_WAIT_MS = 2_000;
+    private static final long INTERRUPT_INTERVAL_MS = 100;
 
     private final StreamSettings settings;
     private final StreamFilter filter;
@@ -46,8 +46,12 @@ public final class Twitter4jFilterStream implements TweetStream {
     @Override
     public synchronized void start() {
         String endpoint = settings.baseUrl() + "statuses/filter.json";
-        StatusEventListener listener = new StatusEventListener(buffer, stats, settings.keepRawJson(), endpoint);
+        RawMessageCapture rawMessages = settings.keepRawJson() ? new RawMessageCapture() : null;
+        StatusEventListener listener = new StatusEventListener(buffer, stats, rawMessages, endpoint);
         twitterStream = new TwitterStreamFactory(configuration()).getInstance();
+        if (rawMessages != null) {
+            twitterStream.addListener(rawMessages);
+        }
         twitterStream.addListener(listener);
         twitterStream.addConnectionLifeCycleListener(listener);
         FilterQuery query = query();
@@ -74,8 +78,7 @@ public final class Twitter4jFilterStream implements TweetStream {
                 .setOAuthAccessTokenSecret(credentials.accessTokenSecret())
                 .setHttpStreamingReadTimeout(settings.readTimeoutMs())
                 .setHttpConnectionTimeout(settings.connectTimeoutMs())
-                .setJSONStoreEnabled(settings.keepRawJson())
-                .setDispatcherImpl(DirectDispatcher.class.getName())
+                    .setDispatcherImpl(DirectDispatcher.class.getName())
                 .build();
     }
 
@@ -101,35 +104,50 @@ public final class Twitter4jFilterStream implements TweetStream {
     }
 
     /**
-      * Closes the connection and waits for Twitter4j's consumer thread to end. Twitter4j's own
-      * {@code cleanUp()} closes the connection but lets the thread finish a backoff sleep of up to five
-      * minutes, so the thread is interrupted as well.
-      */
+     * Closes the connection and ends Twitter4j's threads, waiting for them at most a few seconds.
+     *
+     * <p>Twitter4j's {@code cleanUp()} cannot interrupt a read: the JDK's HTTP stream makes
+     * {@code close()} wait for the read in progress, which returns when the server next sends a byte
+     * (Twitter sends a keep-alive every 30 s) or the read times out. So the close runs on a thread of
+     * its own and this method does not wait for it beyond {@link #THREAD_EXIT_WAIT_MS}; whatever the
+     * reader still reads goes nowhere, since the buffer is closed first. Twitter4j also lets its
+     * thread finish a backoff sleep of up to five minutes after a close, so the threads are
+     * interrupted as well.
+     */
     @Override
     public synchronized void close() {
         buffer.close();
         if (twitterStream == null) {
             return;
         }
-        twitterStream.cleanUp();
-        twitterStream.shutdown();
+        TwitterStream closing = twitterStream;
         twitterStream = null;
-        for (Thread consumer : consumerThreads()) {
-            consumer.interrupt();
-            try {
-                consumer.join(THREAD_EXIT_WAIT_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        // shutdown() includes cleanUp(); calling both would count the stream out twice.
+        Thread closer = new Thread(threads, closing::shutdown, settings.threadName() + "-close");
+        closer.setDaemon(true);
+        closer.start();
+        long deadline = System.currentTimeMillis() + THREAD_EXIT_WAIT_MS;
+        try {
+            List<Thread> alive = streamThreads();
+            while (!alive.isEmpty() && System.currentTimeMillis() < deadline) {
+                // Repeated, because an interrupt that lands before Twitter4j marks the stream closed
+                // is taken for a wake-up call.
+                alive.forEach(Thread::interrupt);
+                // Not join(): it locks the thread object, which Twitter4j's close() holds meanwhile.
+                Thread.sleep(INTERRUPT_INTERVAL_MS);
+                alive = streamThreads();
             }
-            if (consumer.isAlive()) {
-                log.warn("Twitter4j's stream thread '{}' did not end within {} s; it ends when its pending"
-                        + " connection attempt times out", consumer.getName(), TimeUnit.MILLISECONDS.toSeconds(THREAD_EXIT_WAIT_MS));
+            if (!alive.isEmpty()) {
+                log.info("Twitter4j's stream thread ends when {} next sends data (Twitter sends a"
+                    + " keep-alive every 30 s) or after the read timeout; nothing it reads is kept",
+                    settings.baseUrl());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private List<Thread> consumerThreads() {
+    private List<Thread> streamThreads() {
         Thread[] found = new Thread[threads.activeCount() + 1];
         int count = threads.enumerate(found);
         return Arrays.asList(found).subList(0, count);

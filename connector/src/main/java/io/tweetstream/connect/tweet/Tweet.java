@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
-  * A tweet as the connector sees it, independent of the API that delivered it, so that the v1.1 and
-  * v2 streams produce the same records.
-  *
-  * @param text the full text: for extended tweets the 280-character text, for retweets
-  *     {@code "RT @author: "} followed by the full text of the original
-  * @param retweetedStatus the original tweet of a retweet, or null
-  * @param quotedStatus the quoted tweet when the API delivered it, or null
-  * @param quotedStatusId the quoted tweet's id, or null when this is not a quote
-  * @param rawJson the payload exactly as received, or null when raw JSON is not kept
-  */
+ * A tweet as the connector sees it, independent of the API that delivered it, so that the v1.1 and
+ * v2 streams produce the same records.
+ *
+ * @param text the full text: for extended tweets the 280-character text, for retweets
+ *     {@code "RT @author: "} followed by the full text of the original
+ * @param retweetedStatus the original tweet of a retweet, or null
+ * @param quotedStatus the quoted tweet when the API delivered it, or null
+ * @param quotedStatusId the quoted tweet's id, or null when this is not a quote
+ * @param rawJson the payload exactly as received, or null when raw JSON is not kept
+ */
 public record Tweet(
         long id,
         Instant createdAt,
