@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.record.TweetSchema;
 import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.LocationBox;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
@@ -218,6 +219,34 @@ class TwitterSourceTaskIT {
             .collect(Collectors.toMap(SentTweet::id, SentTweet::json));
         assertThat(records).allSatisfy(r ->
             assertThat(((Struct) r.value()).getString(TweetSchema.RAW_JSON)).isEqualTo(sentJson.get((Long) r.key())));
+    }
+
+    @Test
+    void followedUsersLocationsAndLanguagesReachTwitterAndSelectTheTweets() throws Exception {
+        simulator(SimulatorSettings.builder().maxTweetsPerConnection(30));
+        Map<String, String> props = config("");
+        props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "6253282,783214");
+        props.put(TwitterSourceConfig.LOCATIONS, "-74.26,40.48,-73.7,40.92");
+        props.put(TwitterSourceConfig.LANGUAGES, "en,es");
+        TwitterSourceTask task = startTask(props);
+
+        List<SourceRecord> records = pollUntil(task, 30);
+
+        ConnectionInfo connection = simulator.connections().get(0);
+        assertThat(connection.track()).isEmpty();
+        assertThat(connection.follow()).containsExactly(6253282L, 783214L);
+        assertThat(connection.locations()).containsExactly(new LocationBox(-74.26, 40.48, -73.7, 40.92));
+        assertThat(connection.languages()).containsExactly("en", "es");
+        assertThat(records).allSatisfy(record -> {
+            Struct value = (Struct) record.value();
+            long author = value.getStruct(TweetSchema.USER).getInt64(TweetSchema.USER_ID);
+            Struct point = value.getStruct(TweetSchema.COORDINATES);
+            boolean inBox = point != null
+                && connection.locations().get(0).contains(point.getFloat64(TweetSchema.LONGITUDE), point.getFloat64(TweetSchema.LATITUDE));
+            assertThat(author == 6253282L || author == 783214L || inBox).as("followed or located: %s", value).isTrue();
+            assertThat(value.getString(TweetSchema.LANG)).isIn("en", "es");
+            assertThat(value.<String>getArray(TweetSchema.MATCHED_KEYWORDS)).isEmpty();
+        });
     }
 
     @Test
