@@ -1,0 +1,42 @@
+package io.tweetstream.simulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A snapshot of one accepted {@code statuses/filter} stream.
+ *
+ * @param id          1 for the first stream a simulator accepted, then 2, 3, ...
+ * @param track       the track phrases, as sent
+ * @param follow      the followed user ids
+ * @param locations   the location boxes
+ * @param languages   the language codes
+ * @param consumerKey the OAuth consumer key the client presented (not a secret; the consumer secret is never sent)
+ * @param openedAt    when the stream was accepted
+ * @param closedAt    when it ended, or {@code null} while it is open. A client that goes away is noticed at
+ *                    the next write, as by any server: within one tweet period or one keep-alive interval.
+ * @param tweetsSent  statuses written so far
+ */
+public record ConnectionInfo(
+        long id,
+        List<String> track,
+        List<Long> follow,
+        List<LocationBox> locations,
+        List<String> languages,
+        String consumerKey,
+        Instant openedAt,
+        Instant closedAt,
+        long tweetsSent) {
+
+    public ConnectionInfo {
+        track = List.copyOf(track);
+        follow = List.copyOf(follow);
+        locations = List.copyOf(locations);
+        languages = List.copyOf(languages);
+    }
+
+    /** Whether the stream is still being written. */
+    public boolean open() {
+        return closedAt == null;
+    }
+}

@@ -1,0 +1,231 @@
+package io.tweetstream.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link StreamSimulator} behaves. Immutable; build with {@link #builder()}.
+ * Every setting has a default, so {@code SimulatorSettings.builder().build()} is a working simulator
+ * on an ephemeral port.
+ */
+public final class SimulatorSettings {
+
+    /** Above this, the nanosecond schedule of one stream loses its meaning. */
+    static final double MAX_TWEETS_PER_SECOND = 100_000.0;
+
+    private final int port;
+    private final long seed;
+    private final double tweetsPerSecond;
+    private final long maxTweetsPerConnection;
+    private final Duration keepAliveInterval;
+    private final int deleteEvery;
+    private final int limitEvery;
+    private final double extendedRatio;
+    private final double retweetRatio;
+    private final double quoteRatio;
+    private final Set<String> acceptedConsumerKeys;
+    private final int sentHistoryLimit;
+
+    private SimulatorSettings(Builder builder) {
+        this.port = builder.port;
+        this.seed = builder.seed;
+        this.tweetsPerSecond = builder.tweetsPerSecond;
+        this.maxTweetsPerConnection = builder.maxTweetsPerConnection;
+        this.keepAliveInterval = builder.keepAliveInterval;
+        this.deleteEvery = builder.deleteEvery;
+        this.limitEvery = builder.limitEvery;
+        this.extendedRatio = builder.extendedRatio;
+        this.retweetRatio = builder.retweetRatio;
+        this.quoteRatio = builder.quoteRatio;
+        this.acceptedConsumerKeys = Set.copyOf(builder.acceptedConsumerKeys);
+        this.sentHistoryLimit = builder.sentHistoryLimit;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** TCP port on 127.0.0.1; 0 picks a free one (see {@link StreamSimulator#port()}). Default 0. */
+    public int port() {
+        return port;
+    }
+
+    /** Seed of the tweet generator: the same seed gives the same tweets on the n-th stream. Default 42. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Statuses per second on each stream. Default 20. */
+    public double tweetsPerSecond() {
+        return tweetsPerSecond;
+    }
+
+    /** Statuses after which a stream only sends keep-alives. Default {@link Long#MAX_VALUE}. */
+    public long maxTweetsPerConnection() {
+        return maxTweetsPerConnection;
+    }
+
+    /** Silence after which a bare CRLF is sent. Default 30 s, as Twitter. */
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    /** A delete notice follows every n-th status of a stream; 0 = never. Default 0. */
+    public int deleteEvery() {
+        return deleteEvery;
+    }
+
+    /** A limit notice follows every n-th status of a stream; 0 = never. Default 0. */
+    public int limitEvery() {
+        return limitEvery;
+    }
+
+    /** Share of statuses (and of retweeted or quoted originals) longer than 140 characters. Default 0.3. */
+    public double extendedRatio() {
+        return extendedRatio;
+    }
+
+    /** Share of statuses that are retweets. Default 0.2. */
+    public double retweetRatio() {
+        return retweetRatio;
+    }
+
+    /** Share of statuses that quote another. Default 0.1. */
+    public double quoteRatio() {
+        return quoteRatio;
+    }
+
+    /** OAuth consumer keys let in; empty lets in any request that carries an OAuth header. Default empty. */
+    public Set<String> acceptedConsumerKeys() {
+        return acceptedConsumerKeys;
+    }
+
+    /**
+     * How many sent tweets, deletes and limit notices (each) the simulator remembers for
+     * {@link StreamSimulator#sentTweets()} and friends; older ones are forgotten, so a long demo run
+     * does not grow without bound. Default 10,000.
+     */
+    public int sentHistoryLimit() {
+        return sentHistoryLimit;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatorSettings{port=" + port + ", seed=" + seed + ", tweetsPerSecond=" + tweetsPerSecond
+                + ", maxTweetsPerConnection=" + maxTweetsPerConnection + ", keepAliveInterval=" + keepAliveInterval
+                + ", deleteEvery=" + deleteEvery + ", limitEvery=" + limitEvery + ", extendedRatio=" + extendedRatio
+                + ", retweetRatio=" + retweetRatio + ", quoteRatio=" + quoteRatio
+                + ", acceptedConsumerKeys=" + acceptedConsumerKeys.size() + " key(s)"
+                + ", sentHistoryLimit=" + sentHistoryLimit + "}";
+    }
+
+    /** Collects settings; {@link #build()} checks them all and names the first bad one. */
+    public static final class Builder {
+        private int port = 0;
+        private long seed = 42L;
+        private double tweetsPerSecond = 20.0;
+        private long maxTweetsPerConnection = Long.MAX_VALUE;
+        private Duration keepAliveInterval = Duration.ofSeconds(30);
+        private int deleteEvery = 0;
+        private int limitEvery = 0;
+        private double extendedRatio = 0.3;
+        private double retweetRatio = 0.2;
+        private double quoteRatio = 0.1;
+        private Set<String> acceptedConsumerKeys = Set.of();
+        private int sentHistoryLimit = 10_000;
+
+        private Builder() {
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder tweetsPerSecond(double tweetsPerSecond) {
+            this.tweetsPerSecond = tweetsPerSecond;
+            return this;
+        }
+
+        public Builder maxTweetsPerConnection(long maxTweetsPerConnection) {
+            this.maxTweetsPerConnection = maxTweetsPerConnection;
+            return this;
+        }
+
+        public Builder keepAliveInterval(Duration keepAliveInterval) {
+            this.keepAliveInterval = Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+            return this;
+        }
+
+        public Builder deleteEvery(int deleteEvery) {
+            this.deleteEvery = deleteEvery;
+            return this;
+        }
+
+        public Builder limitEvery(int limitEvery) {
+            this.limitEvery = limitEvery;
+            return this;
+        }
+
+        public Builder extendedRatio(double extendedRatio) {
+            this.extendedRatio = extendedRatio;
+            return this;
+        }
+
+        public Builder retweetRatio(double retweetRatio) {
+            this.retweetRatio = retweetRatio;
+            return this;
+        }
+
+        public Builder quoteRatio(double quoteRatio) {
+            this.quoteRatio = quoteRatio;
+            return this;
+        }
+
+        public Builder acceptedConsumerKeys(Set<String> acceptedConsumerKeys) {
+            this.acceptedConsumerKeys = Objects.requireNonNull(acceptedConsumerKeys, "acceptedConsumerKeys");
+            return this;
+        }
+
+        public Builder sentHistoryLimit(int sentHistoryLimit) {
+            this.sentHistoryLimit = sentHistoryLimit;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the setting that is out of range */
+        public SimulatorSettings build() {
+            require(port >= 0 && port <= 65_535, "port must be in [0, 65535], was " + port);
+            require(tweetsPerSecond > 0 && tweetsPerSecond <= MAX_TWEETS_PER_SECOND,
+                    "tweetsPerSecond must be in (0, " + MAX_TWEETS_PER_SECOND + "], was " + tweetsPerSecond);
+            require(maxTweetsPerConnection >= 0, "maxTweetsPerConnection must be >= 0, was " + maxTweetsPerConnection);
+            require(keepAliveInterval.toMillis() >= 1, "keepAliveInterval must be at least 1 ms, was " + keepAliveInterval);
+            require(deleteEvery >= 0, "deleteEvery must be >= 0 (0 = never), was " + deleteEvery);
+            require(limitEvery >= 0, "limitEvery must be >= 0 (0 = never), was " + limitEvery);
+            requireRatio("extendedRatio", extendedRatio);
+            requireRatio("retweetRatio", retweetRatio);
+            requireRatio("quoteRatio", quoteRatio);
+            require(retweetRatio + quoteRatio <= 1.0,
+                    "retweetRatio + quoteRatio must be <= 1, was " + (retweetRatio + quoteRatio));
+            require(acceptedConsumerKeys.stream().noneMatch(key -> key == null || key.isBlank()),
+                    "acceptedConsumerKeys must not contain blank keys");
+            require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
+            return new SimulatorSettings(this);
+        }
+
+        private static void requireRatio(String name, double value) {
+            require(value >= 0.0 && value <= 1.0, name + " must be in [0, 1], was " + value);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

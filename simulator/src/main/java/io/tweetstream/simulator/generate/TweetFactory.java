@@ -1,0 +1,70 @@
+package io.tweetstream.simulator.generate;
+
+import io.tweetstream.simulator.filter.StreamFilter;
+
+/**
+ * What all streams of a simulator share to make tweets: the corpus, the crowd of accounts, the id
+ * sequence. Hands each stream its own {@link TweetGenerator}.
+ */
+public final class TweetFactory {
+
+    private final long seed;
+    private final TweetMix mix;
+    private final Corpus corpus;
+    private final UserPool users;
+    private final SnowflakeIds ids = new SnowflakeIds();
+    private final Geography geography;
+    private final TextComposer composer;
+    private final KeywordInjector injector;
+    private final StatusJson json = new StatusJson();
+
+    public TweetFactory(long seed, TweetMix mix) {
+        this.seed = seed;
+        this.mix = mix;
+        this.corpus = Corpus.load();
+        this.users = new UserPool(corpus, seed);
+        this.geography = new Geography(corpus);
+        this.composer = new TextComposer(corpus, users);
+        this.injector = new KeywordInjector(users);
+    }
+
+    /**
+     * A generator for the {@code streamNumber}-th stream. Its tweets depend only on the seed, the stream
+     * number and the filter (and on the clock, for times and ids), not on what other streams drew.
+     */
+    public TweetGenerator forStream(long streamNumber, StreamFilter filter) {
+        return new TweetGenerator(this, filter, new Dice(Seeds.derive(seed, streamNumber)));
+    }
+
+    TweetMix mix() {
+        return mix;
+    }
+
+    Corpus corpus() {
+        return corpus;
+    }
+
+    UserPool users() {
+        return users;
+    }
+
+    SnowflakeIds ids() {
+        return ids;
+    }
+
+    Geography geography() {
+        return geography;
+    }
+
+    TextComposer composer() {
+        return composer;
+    }
+
+    KeywordInjector injector() {
+        return injector;
+    }
+
+    StatusJson json() {
+        return json;
+    }
+}

@@ -1,0 +1,189 @@
+package io.tweetstream.simulator.generate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.filter.StreamFilter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes the statuses of one stream, each one matching the stream's filter as Twitter would: through one of
+ * the predicates given (a track phrase in the text or entities, a followed author, coordinates inside a
+ * location box), in one of the requested languages. Not thread-safe: one stream, one generator.
+ */
+public final class TweetGenerator {
+
+    private static final double REPLY_RATIO = 0.15;
+    private static final double PLACE_RATIO = 0.15;
+    private static final double COORDINATES_RATIO = 0.04;
+    private static final double SECOND_PHRASE_RATIO = 0.1;
+    /** How often a quote carries the keyword in the quoted status rather than in its own text. */
+    private static final double KEYWORD_IN_QUOTED_RATIO = 0.3;
+    private static final Duration MAX_ORIGINAL_AGE = Duration.ofDays(3);
+
+    private enum Predicate { TRACK, FOLLOW, LOCATIONS, NONE }
+
+    private enum Kind { ORIGINAL, RETWEET, QUOTE }
+
+    private final TweetFactory factory;
+    private final StreamFilter filter;
+    private final Dice dice;
+    private final List<Predicate> predicates;
+
+    TweetGenerator(TweetFactory factory, StreamFilter filter, Dice dice) {
+        this.factory = factory;
+        this.filter = filter;
+        this.dice = dice;
+        this.predicates = presentPredicates(filter);
+    }
+
+    /** The next status, posted at {@code now}. */
+    public GeneratedTweet next(Instant now) {
+        Predicate predicate = dice.pick(predicates);
+        UserProfile followed = predicate == Predicate.FOLLOW ? factory.users().withId(dice.pick(filter.follow())) : null;
+        String lang = chooseLanguage(followed);
+        UserProfile author = followed != null ? followed : factory.users().randomSpeaking(lang, dice);
+        List<String> phrases = predicate == Predicate.TRACK ? choosePhrases() : List.of();
+        List<List<TextPart>> injected = new ArrayList<>();
+        for (String phrase : phrases) {
+            injected.addAll(factory.injector().partsFor(phrase, dice));
+        }
+        Kind kind = chooseKind(predicate);
+        Whereabouts whereabouts = predicate == Predicate.LOCATIONS
+                ? factory.geography().inside(dice.pick(filter.locations()), dice)
+                : incidentalWhereabouts(kind);
+
+        long id = factory.ids().next(now);
+        ObjectNode json = switch (kind) {
+            case ORIGINAL -> original(id, now, author, lang, injected, whereabouts);
+            case RETWEET -> retweet(id, now, author, lang, injected);
+            case QUOTE -> quote(id, now, author, lang, injected, whereabouts);
+        };
+        return new GeneratedTweet(json, id, author.id(), phrases);
+    }
+
+    private ObjectNode original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
+                                Whereabouts whereabouts) {
+        StatusSpec.Reply reply = null;
+        if (dice.chance(REPLY_RATIO)) {
+            UserProfile repliedTo = factory.users().random(dice);
+            reply = new StatusSpec.Reply(SnowflakeIds.historic(before(now), dice), Mention.of(repliedTo));
+        }
+        TweetText text = factory.composer().compose(dice, lang, injected, reply == null ? null : reply.user(), extended());
+        return status(id, now, author, text, reply, whereabouts, null, null, StatusSpec.Engagement.NONE, lang, true);
+    }
+
+    /** A retweet carries the keyword in its original, as on Twitter, where it may be cut from the RT's text. */
+    private ObjectNode retweet(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected) {
+        Earlier original = earlier(now, lang, injected);
+        TweetText text = TweetText.retweetOf(Mention.of(original.author()), original.fullText());
+        return status(id, now, author, text, null, null, original.json(), null, StatusSpec.Engagement.NONE, lang, true);
+    }
+
+    private ObjectNode quote(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
+                             Whereabouts whereabouts) {
+        boolean keywordInQuoted = !injected.isEmpty() && dice.chance(KEYWORD_IN_QUOTED_RATIO);
+        Earlier quoted = earlier(now, lang, keywordInQuoted ? injected : List.of());
+        TweetText text = factory.composer().compose(dice, lang, keywordInQuoted ? List.of() : injected, null, extended());
+        Link permalink = Link.to("https://twitter.com/" + quoted.author().screenName() + "/status/" + quoted.id(), dice);
+        StatusSpec.Quoted quotedStatus = new StatusSpec.Quoted(quoted.id(), quoted.json(), permalink);
+        return status(id, now, author, text, null, whereabouts, null, quotedStatus, StatusSpec.Engagement.NONE, lang, true);
+    }
+
+    /** An older status by someone else, as embedded in a retweet or a quote. */
+    private record Earlier(long id, UserProfile author, TweetText fullText, ObjectNode json) {
+    }
+
+    private Earlier earlier(Instant now, String lang, List<List<TextPart>> injected) {
+        UserProfile author = factory.users().randomSpeaking(lang, dice);
+        Instant createdAt = before(now);
+        long id = SnowflakeIds.historic(createdAt, dice);
+        TweetText text = factory.composer().compose(dice, lang, injected, null, extended());
+        StatusSpec.Engagement engagement = new StatusSpec.Engagement(dice.heavyTailed(2, 100_000),
+                dice.heavyTailed(4, 200_000), dice.heavyTailed(30, 2_000_000), dice.heavyTailed(90, 5_000_000));
+        Whereabouts whereabouts = incidentalWhereabouts(Kind.ORIGINAL);
+        ObjectNode json = status(id, createdAt, author, text, null, whereabouts, null, null, engagement, lang, false);
+        return new Earlier(id, author, text, json);
+    }
+
+    private ObjectNode status(long id, Instant createdAt, UserProfile author, TweetText text, StatusSpec.Reply reply,
+                              Whereabouts whereabouts, ObjectNode retweeted, StatusSpec.Quoted quoted,
+                              StatusSpec.Engagement engagement, String lang, boolean streamed) {
+        Link linkToTweet = text.isExtended() ? Link.to("https://twitter.com/i/web/status/" + id, dice) : null;
+        Corpus.Source source = dice.pickWeighted(factory.corpus().sources(), Corpus.Source::weight);
+        String filterLevel = filter.filterLevel() == null ? "low" : filter.filterLevel();
+        return factory.json().status(new StatusSpec(id, createdAt, author, text, linkToTweet, source, reply, whereabouts,
+                retweeted, quoted, engagement, filterLevel, lang, streamed));
+    }
+
+    private String chooseLanguage(UserProfile followed) {
+        if (!filter.languages().isEmpty()) {
+            return dice.pick(filter.languages());
+        }
+        if (followed != null) {
+            return followed.language();
+        }
+        List<String> codes = List.copyOf(factory.corpus().languages().keySet());
+        return dice.pickWeighted(codes, code -> factory.corpus().languages().get(code).weight());
+    }
+
+    private List<String> choosePhrases() {
+        List<String> phrases = new ArrayList<>(List.of(dice.pick(filter.track())));
+        if (filter.track().size() > 1 && dice.chance(SECOND_PHRASE_RATIO)) {
+            String second = dice.pick(filter.track());
+            if (!second.equals(phrases.get(0))) {
+                phrases.add(second);
+            }
+        }
+        return phrases;
+    }
+
+    private Kind chooseKind(Predicate predicate) {
+        double roll = dice.unit();
+        double retweetRatio = factory.mix().retweetRatio();
+        if (roll < retweetRatio) {
+            // Retweets carry no coordinates of their own, so a location match needs an original or a quote.
+            return predicate == Predicate.LOCATIONS ? Kind.ORIGINAL : Kind.RETWEET;
+        }
+        return roll < retweetRatio + factory.mix().quoteRatio() ? Kind.QUOTE : Kind.ORIGINAL;
+    }
+
+    private Whereabouts incidentalWhereabouts(Kind kind) {
+        if (kind == Kind.RETWEET) {
+            return null;
+        }
+        double roll = dice.unit();
+        if (roll < COORDINATES_RATIO) {
+            return factory.geography().randomCity(dice, true);
+        }
+        return roll < PLACE_RATIO ? factory.geography().randomCity(dice, false) : null;
+    }
+
+    private boolean extended() {
+        return dice.chance(factory.mix().extendedRatio());
+    }
+
+    private Instant before(Instant now) {
+        return now.minusMillis(dice.between(60_000L, MAX_ORIGINAL_AGE.toMillis()));
+    }
+
+    private static List<Predicate> presentPredicates(StreamFilter filter) {
+        List<Predicate> present = new ArrayList<>();
+        if (!filter.track().isEmpty()) {
+            present.add(Predicate.TRACK);
+        }
+        if (!filter.follow().isEmpty()) {
+            present.add(Predicate.FOLLOW);
+        }
+        if (!filter.locations().isEmpty()) {
+            present.add(Predicate.LOCATIONS);
+        }
+        if (present.isEmpty()) {
+            // An unfiltered generator, like the sample stream: used by tests of the generator alone.
+            present.add(Predicate.NONE);
+        }
+        return List.copyOf(present);
+    }
+}

@@ -1,0 +1,55 @@
+package io.tweetstream.simulator.stream;
+
+import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.filter.StreamFilter;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The live state of one accepted stream; {@link #snapshot()} gives the immutable public view. */
+public final class ConnectionState {
+
+    private final long id;
+    private final StreamFilter filter;
+    private final String consumerKey;
+    private final Instant openedAt;
+    private final AtomicLong tweetsSent = new AtomicLong();
+    private volatile Instant closedAt;
+
+    ConnectionState(long id, StreamFilter filter, String consumerKey, Instant openedAt) {
+        this.id = id;
+        this.filter = filter;
+        this.consumerKey = consumerKey;
+        this.openedAt = openedAt;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public StreamFilter filter() {
+        return filter;
+    }
+
+    public long tweetsSent() {
+        return tweetsSent.get();
+    }
+
+    public boolean isOpen() {
+        return closedAt == null;
+    }
+
+    /** @return the new count of statuses sent */
+    long countTweet() {
+        return tweetsSent.incrementAndGet();
+    }
+
+    void markClosed(Instant at) {
+        closedAt = at;
+    }
+
+    public ConnectionInfo snapshot() {
+        return new ConnectionInfo(id, filter.track(), filter.follow(), filter.locations(), filter.languages(),
+                consumerKey, openedAt, closedAt, tweetsSent.get());
+    }
+}

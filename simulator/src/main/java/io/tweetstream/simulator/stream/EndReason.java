@@ -1,0 +1,11 @@
+package io.tweetstream.simulator.stream;
+
+/** Why a stream stopped being written. */
+public enum EndReason {
+    /** A write failed: the client closed the connection or it broke. */
+    CLIENT_GONE,
+    /** The simulator is closing. */
+    SIMULATOR_CLOSED,
+    /** The simulator failed to make or write a message; logged as an error. */
+    SIMULATOR_ERROR
+}

@@ -1,0 +1,123 @@
+package io.tweetstream.simulator.stream;
+
+import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.SentDelete;
+import io.tweetstream.simulator.SentLimitNotice;
+import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.filter.StreamFilter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a simulator has done, for tests and the stats endpoint: every stream accepted, and the most recent
+ * statuses, deletes and limit notices sent. Thread-safe; all streams write to one ledger.
+ */
+public final class StreamLedger {
+
+    private final AtomicLong lastConnectionId = new AtomicLong();
+    private final List<ConnectionState> connections = new CopyOnWriteArrayList<>();
+    private final BoundedHistory<SentTweet> tweets;
+    private final BoundedHistory<SentDelete> deletes;
+    private final BoundedHistory<SentLimitNotice> limitNotices;
+    private final AtomicLong tweetCount = new AtomicLong();
+    private final AtomicLong deleteCount = new AtomicLong();
+    private final AtomicLong limitNoticeCount = new AtomicLong();
+    private final AtomicLong rejectedRequestCount = new AtomicLong();
+
+    /** @param historyLimit how many of each kind of message to remember */
+    public StreamLedger(int historyLimit) {
+        this.tweets = new BoundedHistory<>(historyLimit);
+        this.deletes = new BoundedHistory<>(historyLimit);
+        this.limitNotices = new BoundedHistory<>(historyLimit);
+    }
+
+    /** Registers a newly accepted stream; ids count up from 1. */
+    public ConnectionState open(StreamFilter filter, String consumerKey, Instant openedAt) {
+        ConnectionState connection = new ConnectionState(lastConnectionId.incrementAndGet(), filter, consumerKey, openedAt);
+        connections.add(connection);
+        return connection;
+    }
+
+    public void closed(ConnectionState connection, Instant closedAt) {
+        connection.markClosed(closedAt);
+        synchronized (connections) {
+            connections.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no stream is open, at most {@code timeoutMillis}.
+     *
+     * @return whether all streams are closed
+     */
+    public boolean awaitNoOpenConnections(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (connections) {
+            while (openConnectionCount() > 0) {
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remainingMillis <= 0) {
+                    return false;
+                }
+                connections.wait(remainingMillis);
+            }
+            return true;
+        }
+    }
+
+    /** @return the connection's new count of statuses sent */
+    long tweetSent(ConnectionState connection, SentTweet tweet) {
+        tweets.add(tweet);
+        tweetCount.incrementAndGet();
+        return connection.countTweet();
+    }
+
+    void deleteSent(SentDelete delete) {
+        deletes.add(delete);
+        deleteCount.incrementAndGet();
+    }
+
+    void limitNoticeSent(SentLimitNotice notice) {
+        limitNotices.add(notice);
+        limitNoticeCount.incrementAndGet();
+    }
+
+    /** Counts a request answered with an error (401, 406, ...) instead of a stream. */
+    public void requestRejected() {
+        rejectedRequestCount.incrementAndGet();
+    }
+
+    public List<SentTweet> sentTweets() {
+        return tweets.snapshot();
+    }
+
+    public List<SentDelete> sentDeletes() {
+        return deletes.snapshot();
+    }
+
+    public List<SentLimitNotice> sentLimitNotices() {
+        return limitNotices.snapshot();
+    }
+
+    public List<ConnectionInfo> connections() {
+        return connections.stream().map(ConnectionState::snapshot).toList();
+    }
+
+    public int openConnectionCount() {
+        return (int) connections.stream().filter(ConnectionState::isOpen).count();
+    }
+
+    /** Counts since the simulator started, including what the bounded histories forgot. */
+    public Totals totals() {
+        return new Totals(connections.size(), openConnectionCount(), tweetCount.get(), deleteCount.get(),
+                limitNoticeCount.get(), rejectedRequestCount.get());
+    }
+
+    /** Counts since the simulator started. */
+    public record Totals(long connectionsAccepted, long openConnections, long tweetsSent, long deletesSent,
+                         long limitNoticesSent, long requestsRejected) {
+    }
+}

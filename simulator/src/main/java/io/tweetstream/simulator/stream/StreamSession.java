@@ -1,0 +1,132 @@
+package io.tweetstream.simulator.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.SentDelete;
+import io.tweetstream.simulator.SentLimitNotice;
+import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.generate.Dice;
+import io.tweetstream.simulator.generate.GeneratedTweet;
+import io.tweetstream.simulator.generate.TweetGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Writes one stream from start to end: statuses at the configured rate up to the per-stream maximum, a
+ * delete or limit notice after every n-th status, and a keep-alive after each silence of the keep-alive
+ * interval, until the client goes away or the simulator closes. Runs on the thread of the HTTP exchange.
+ */
+public final class StreamSession {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
+    private static final int MAX_UNDELIVERED_STEP = 50;
+
+    private final ConnectionState connection;
+    private final TweetGenerator generator;
+    private final SimulatorSettings settings;
+    private final MessageSink sink;
+    private final StreamLedger ledger;
+    private final ShutdownSignal shutdown;
+    private final ObjectMapper mapper;
+    private final Dice noticeDice;
+    private final RecentStatuses recent = new RecentStatuses();
+    private long undelivered;
+
+    /**
+     * @param noticeDice chooses deleted statuses and limit counts, apart from the generator's dice so that
+     *                   notices do not change which tweets are made
+     */
+    public StreamSession(ConnectionState connection, TweetGenerator generator, SimulatorSettings settings,
+                         MessageSink sink, StreamLedger ledger, ShutdownSignal shutdown, ObjectMapper mapper,
+                         Dice noticeDice) {
+        this.connection = connection;
+        this.generator = generator;
+        this.settings = settings;
+        this.sink = sink;
+        this.ledger = ledger;
+        this.shutdown = shutdown;
+        this.mapper = mapper;
+        this.noticeDice = noticeDice;
+    }
+
+    /** Writes the stream until it ends; never throws. */
+    public EndReason run() {
+        long keepAliveNanos = settings.keepAliveInterval().toNanos();
+        long startNanos = System.nanoTime();
+        TweetSchedule schedule = new TweetSchedule(startNanos, settings.tweetsPerSecond());
+        long lastWriteNanos = startNanos;
+        try {
+            while (!shutdown.isTriggered()) {
+                long now = System.nanoTime();
+                boolean moreTweets = connection.tweetsSent() < settings.maxTweetsPerConnection();
+                if (moreTweets && schedule.isDue(now)) {
+                    sendTweet();
+                    schedule.advance(now);
+                    lastWriteNanos = System.nanoTime();
+                } else if (now - lastWriteNanos >= keepAliveNanos) {
+                    sink.keepAlive();
+                    lastWriteNanos = now;
+                } else {
+                    long wakeAt = lastWriteNanos + keepAliveNanos;
+                    if (moreTweets && schedule.nextDueNanos() - wakeAt < 0) {
+                        wakeAt = schedule.nextDueNanos();
+                    }
+                    shutdown.await(wakeAt - now);
+                }
+            }
+            return EndReason.SIMULATOR_CLOSED;
+        } catch (IOException e) {
+            log.debug("Stream {} write failed: {}", connection.id(), e.toString());
+            return shutdown.isTriggered() ? EndReason.SIMULATOR_CLOSED : EndReason.CLIENT_GONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EndReason.SIMULATOR_CLOSED;
+        } catch (RuntimeException e) {
+            log.error("Stream {} failed to make a message; closing it", connection.id(), e);
+            return EndReason.SIMULATOR_ERROR;
+        }
+    }
+
+    private void sendTweet() throws IOException {
+        Instant now = Instant.now();
+        GeneratedTweet tweet = generator.next(now);
+        String json = write(tweet.json());
+        sink.send(json);
+        recent.add(tweet.id(), tweet.userId());
+        long sent = ledger.tweetSent(connection,
+                new SentTweet(connection.id(), tweet.id(), tweet.userId(), json, tweet.injectedKeywords(), now));
+        if (settings.deleteEvery() > 0 && sent % settings.deleteEvery() == 0) {
+            sendDelete();
+        }
+        if (settings.limitEvery() > 0 && sent % settings.limitEvery() == 0) {
+            sendLimitNotice();
+        }
+    }
+
+    private void sendDelete() throws IOException {
+        RecentStatuses.Sent deleted = recent.takeAny(noticeDice);
+        Instant now = Instant.now();
+        sink.send(write(Notices.delete(deleted.statusId(), deleted.userId(), now)));
+        ledger.deleteSent(new SentDelete(connection.id(), deleted.statusId(), deleted.userId(), now));
+    }
+
+    private void sendLimitNotice() throws IOException {
+        undelivered += noticeDice.between(1, MAX_UNDELIVERED_STEP);
+        Instant now = Instant.now();
+        sink.send(write(Notices.limit(undelivered, now)));
+        ledger.limitNoticeSent(new SentLimitNotice(connection.id(), undelivered, now));
+    }
+
+    private String write(ObjectNode message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a generated message as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.tweetstream.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SimulatorSettingsTest {
+
+    @Test
+    void defaultsAreThoseDocumented() {
+        SimulatorSettings settings = SimulatorSettings.builder().build();
+
+        assertThat(settings.port()).isZero();
+        assertThat(settings.maxTweetsPerConnection()).isEqualTo(Long.MAX_VALUE);
+        assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.deleteEvery()).isZero();
+        assertThat(settings.limitEvery()).isZero();
+        assertThat(settings.acceptedConsumerKeys()).isEmpty();
+    }
+
+    @Test
+    void namesTheSettingThatIsOutOfRange() {
+        assertThatThrownBy(() -> SimulatorSettings.builder().tweetsPerSecond(-1).build()).hasMessageContaining("tweetsPerSecond");
+        assertThatThrownBy(() -> SimulatorSettings.builder().maxTweetsPerConnection(-1).build())
+                .hasMessageContaining("maxTweetsPerConnection");
+        assertThatThrownBy(() -> SimulatorSettings.builder().keepAliveInterval(Duration.ZERO).build())
+                .hasMessageContaining("keepAliveInterval");
+        assertThatThrownBy(() -> SimulatorSettings.builder().deleteEvery(-1).build()).hasMessageContaining("deleteEvery");
+        assertThatThrownBy(() -> SimulatorSettings.builder().extendedRatio(1.5).build()).hasMessageContaining("extendedRatio");
+        assertThatThrownBy(() -> SimulatorSettings.builder().retweetRatio(0.7).quoteRatio(0.4).build())
+                .hasMessageContaining("retweetRatio + quoteRatio");
+        assertThatThrownBy(() -> SimulatorSettings.builder().acceptedConsumerKeys(Set.of(" ")).build())
+                .hasMessageContaining("acceptedConsumerKeys");
+    }
+
+    @Test
+    void toStringDoesNotListConsumerKeys() {
+        String text = SimulatorSettings.builder().acceptedConsumerKeys(Set.of("secret-ish-key")).build().toString();
+
+        assertThat(text).doesNotContain("secret-ish-key").contains("1 key(s)");
+    }
+}
