@@ -40,20 +40,22 @@ class EventBufferTest {
         EventBuffer buffer = new EventBuffer(2, stats);
         buffer.put(event(1));
         buffer.put(event(2));
-
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Boolean> third = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                return buffer.put(event(3));
+                third.complete(buffer.put(event(3)));
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                third.completeExceptionally(e);
             }
         });
+        reader.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
 
-        assertThat(buffer.size()).isEqualTo(2);
         assertThat(third).isNotDone();
-        assertThat(buffer.drain(10, 10)).containsExactly(event(1), event(2));
-        assertThat(third.get()).isTrue();
-        assertThat(buffer.drain(10, 10)).containsExactly(event(3));
+        assertThat(buffer.size()).isEqualTo(2);
+        assertThat(buffer.drain(2, 10)).containsExactly(event(1), event(2));
+        assertThat(third.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(buffer.drain(10, 1000)).containsExactly(event(3));
     }
 
     @Test
