@@ -19,6 +19,21 @@ class EventBufferTest {
         return new TweetDeleted(id, 1, 0);
     }
 
+    /** Puts from a reader thread, returning once that thread waits for space in the full buffer. */
+    private static CompletableFuture<Boolean> putFromReaderThatBlocks(EventBuffer buffer, StreamEvent event) {
+        CompletableFuture<Boolean> handedOver = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                handedOver.complete(buffer.put(event));
+            } catch (InterruptedException e) {
+                handedOver.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+        return handedOver;
+    }
+
     @Test
     void drainsInBatchesOfAtMostMaxEvents() throws InterruptedException {
         EventBuffer buffer = new EventBuffer(10, stats);
@@ -40,16 +55,7 @@ class EventBufferTest {
         EventBuffer buffer = new EventBuffer(2, stats);
         buffer.put(event(1));
         buffer.put(event(2));
-        CompletableFuture<Boolean> third = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                third.complete(buffer.put(event(3)));
-            } catch (InterruptedException e) {
-                third.completeExceptionally(e);
-            }
-        });
-        reader.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+        CompletableFuture<Boolean> third = putFromReaderThatBlocks(buffer, event(3));
 
         assertThat(third).isNotDone();
         assertThat(buffer.size()).isEqualTo(2);
@@ -62,16 +68,7 @@ class EventBufferTest {
     void closeReleasesABlockedReaderAndCountsWhatWasNotTaken() throws Exception {
         EventBuffer buffer = new EventBuffer(1, stats);
         buffer.put(event(1));
-        CompletableFuture<Boolean> handedOver = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                handedOver.complete(buffer.put(event(2)));
-            } catch (InterruptedException e) {
-                handedOver.completeExceptionally(e);
-            }
-        });
-        reader.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+        CompletableFuture<Boolean> handedOver = putFromReaderThatBlocks(buffer, event(2));
 
         buffer.close();
 
