@@ -1,0 +1,216 @@
+package io.tweetstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.StreamSimulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The packaged plugin as its users meet it: unzipped onto the plugin.path of a real distributed
+ * Connect worker (a child process, with a real KRaft broker), created by a REST POST of the JSON in
+ * {@code config/}, streaming from the simulator over HTTP, read back with a plain consumer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectWorkerIT {
+
+    static final String CONNECTOR_CLASS = "io.tweetstream.connect.TwitterSourceConnector";
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
+
+    private KafkaBroker broker;
+    private ConnectWorker worker;
+    private StreamSimulator simulator;
+    private ConnectRest rest;
+
+    @BeforeAll
+    void startPlatform() {
+        WorkDirectory.clean(WORK);
+        Path pluginPath = WORK.resolve("plugins");
+        PluginPackage.unzipInto(pluginPath);
+        broker = KafkaBroker.start(WORK.resolve("broker"));
+        worker = ConnectWorker.start(WORK.resolve("worker"), broker.bootstrapServers(), pluginPath, Map.of());
+        rest = worker.rest();
+        simulator = StreamSimulator.start(SimulatorSettings.builder()
+            .tweetsPerSecond(50).maxTweetsPerConnection(40).keepAliveInterval(Duration.ofMillis(500)).build());
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (worker != null) {
+            worker.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** The connections the simulator accepted with one test's consumer key. */
+    private List<ConnectionInfo> connections(String consumerKey) {
+        return simulator.connections().stream().filter(c -> consumerKey.equals(c.consumerKey())).toList();
+    }
+
+    private Map<String, String> credentials(String consumerKey, int tokens) {
+        List<String> accessTokens = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        for (int i = 1; i <= tokens; i++) {
+            accessTokens.add(i + "-access-token");
+            secrets.add("access-secret-" + i);
+        }
+        return Map.of(
+            "twitter.oauth.consumer.key", consumerKey,
+            "twitter.oauth.consumer.secret", "consumer-secret",
+            "twitter.oauth.access.token", String.join(",", accessTokens),
+            "twitter.oauth.access.token.secret", String.join(",", secrets));
+    }
+
+    private void awaitRunning(String connector, int tasks) {
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            Map<String, String> states = rest.states(connector);
+            assertThat(states).as("states of %s\n%s", connector, worker.logTail()).hasSize(tasks + 1);
+            assertThat(states.values()).containsOnly("RUNNING");
+        });
+    }
+
+    @Test
+    void pluginIsLoadedFromThePluginPath() {
+        ConnectRest.Response plugins = rest.get("/connector-plugins");
+
+        assertThat(plugins.body().findValuesAsText("class")).contains(CONNECTOR_CLASS);
+        JsonNode ours = null;
+        for (JsonNode plugin : plugins.body()) {
+            if (CONNECTOR_CLASS.equals(plugin.get("class").asText())) {
+                ours = plugin;
+            }
+        }
+        assertThat(ours.get("type").asText()).isEqualTo("source");
+        assertThat(ours.get("version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void threeTasksSplitTheKeywordsAndEveryMatchingTweetArrivesOnceWithItsKeyword() {
+        String topic = "tweets-split";
+        ObjectNode body = ConnectorConfigs.restBody("split", simulator.v1BaseUrl(), with(credentials("ck-split", 3),
+            "tasks.max", "3", "topic", topic, "twitter.track.keywords", "kafka,spark,flink,java,data engineering"));
+
+        ConnectRest.Response created = rest.post("/connectors", body);
+
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        awaitRunning("split", 3);
+        await().atMost(DEADLINE).until(() -> connections("ck-split").size() == 3
+            && connections("ck-split").stream().allMatch(c -> c.open() && c.tweetsSent() == 40));
+        assertThat(connections("ck-split")).extracting(ConnectionInfo::track).containsExactlyInAnyOrder(
+            List.of("kafka", "spark"), List.of("flink", "java"), List.of("data engineering"));
+
+        Map<Long, SentTweet> sent = simulator.sentTweets().stream()
+            .filter(t -> connections("ck-split").stream().anyMatch(c -> c.id() == t.connectionId()))
+            .collect(Collectors.toMap(SentTweet::id, Function.identity()));
+        List<TweetTopic.Tweet> received = new ArrayList<>();
+        try (TweetTopic tweets = new TweetTopic(broker.bootstrapServers(), topic)) {
+            await().atMost(DEADLINE).until(() -> {
+                received.addAll(tweets.poll());
+                return received.size() >= sent.size();
+            });
+            received.addAll(tweets.poll()); // anything more would be a duplicate
+        }
+
+        assertThat(sent).hasSize(120);
+        assertThat(received).extracting(TweetTopic.Tweet::key).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(sent.keySet());
+        for (TweetTopic.Tweet tweet : received) {
+            Struct value = (Struct) tweet.value();
+            assertThat(value.getInt64("id")).isEqualTo(tweet.key());
+            assertThat(value.<String>getArray("matched_keywords"))
+                .containsAll(sent.get((Long) tweet.key()).injectedKeywords());
+        }
+    }
+
+    @Test
+    void validationReturnsTheFieldErrors() {
+        Map<String, String> config = new HashMap<>(with(credentials("ck-validate", 1),
+            "connector.class", CONNECTOR_CLASS, "name", "validate", "topic", "tweets", "tasks.max", "2",
+            "twitter.track.keywords", "kafka,spark,flink"));
+        config.put("twitter.locations", "1,2,3");
+        config.put("max.batch.size", "0");
+
+        ConnectRest.Response validation = rest.put("/connector-plugins/TwitterSourceConnector/config/validate", config);
+
+        assertThat(validation.status()).isEqualTo(200);
+        Map<String, List<String>> errors = new HashMap<>();
+        for (JsonNode value : validation.body().get("configs")) {
+            List<String> messages = new ArrayList<>();
+            value.at("/value/errors").forEach(e -> messages.add(e.asText()));
+            if (!messages.isEmpty()) {
+                errors.put(value.at("/value/name").asText(), messages);
+            }
+        }
+        assertThat(validation.body().get("error_count").asInt()).isEqualTo(2);
+        assertThat(errors).containsOnlyKeys("twitter.locations", "max.batch.size");
+        assertThat(errors.get("twitter.locations").get(0)).contains("Give four numbers per box");
+
+        config.remove("twitter.locations");
+        config.remove("max.batch.size");
+        ConnectRest.Response tooFewTokens = rest.put("/connector-plugins/TwitterSourceConnector/config/validate", config);
+
+        assertThat(tooFewTokens.body().get("error_count").asInt()).isEqualTo(1);
+        assertThat(tooFewTokens.body().toString()).contains("split across 2 tasks").doesNotContain("1-access-token");
+    }
+
+    @Test
+    void pauseResumeReconfigureAndDeleteCloseTheirConnections() {
+        String topic = "tweets-lifecycle";
+        ObjectNode body = ConnectorConfigs.restBody("lifecycle", simulator.v1BaseUrl(), with(credentials("ck-life", 1),
+            "topic", topic, "twitter.track.keywords", "kafka"));
+        assertThat(rest.post("/connectors", body).status()).isEqualTo(201);
+        awaitRunning("lifecycle", 1);
+        await().atMost(DEADLINE).until(() -> connections("ck-life").size() == 1 && connections("ck-life").get(0).open());
+
+        assertThat(rest.putEmpty("/connectors/lifecycle/pause").status()).isEqualTo(202);
+        await().atMost(DEADLINE).until(() -> rest.states("lifecycle").values().stream().allMatch("PAUSED"::equals));
+        assertThat(rest.putEmpty("/connectors/lifecycle/resume").status()).isEqualTo(202);
+        awaitRunning("lifecycle", 1);
+
+        ObjectNode newConfig = ((ObjectNode) ConnectorConfigs.config(body)).put("twitter.track.keywords", "spark,flink");
+        assertThat(rest.put("/connectors/lifecycle/config", newConfig).status()).isEqualTo(200);
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(connections("ck-life")).filteredOn(ConnectionInfo::open).singleElement()
+                .satisfies(c -> assertThat(c.track()).containsExactly("spark", "flink"));
+            assertThat(connections("ck-life")).filteredOn(c -> c.track().equals(List.of("kafka")))
+                .allSatisfy(c -> assertThat(c.open()).isFalse());
+        });
+        awaitRunning("lifecycle", 1);
+
+        assertThat(rest.delete("/connectors/lifecycle").status()).isEqualTo(204);
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(connections("ck-life")).noneMatch(ConnectionInfo::open));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(worker.threadNames())
+            .noneMatch(name -> name.startsWith("Twitter Stream consumer") || name.startsWith("tweetstream-task-lifecycle")));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> settings = new HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], keyValues[i + 1]);
+        }
+        return settings;
+    }
+}

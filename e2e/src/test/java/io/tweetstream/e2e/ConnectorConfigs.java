@@ -1,0 +1,40 @@
+package io.tweetstream.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The connector JSON that {@code config/} ships for a REST POST, adapted to a test. */
+final class ConnectorConfigs {
+
+    static final Path REST_JSON = Path.of("..", "config", "twitter-source.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConnectorConfigs() {}
+
+    /**
+     * The shipped {@code {"name": ..., "config": {...}}} body with a new name, the simulator's base URL
+     * and the given settings on top.
+     */
+    static ObjectNode restBody(String name, String simulatorBaseUrl, Map<String, String> settings) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(REST_JSON.toFile());
+            body.put("name", name);
+            ObjectNode config = (ObjectNode) body.get("config");
+            config.put("twitter.stream.base.url", simulatorBaseUrl);
+            settings.forEach(config::put);
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Just the config map of a REST body, for PUT /connectors/{name}/config. */
+    static JsonNode config(ObjectNode restBody) {
+        return restBody.get("config");
+    }
+}
