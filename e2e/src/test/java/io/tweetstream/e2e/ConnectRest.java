@@ -62,6 +62,15 @@ final class ConnectRest {
         return states;
     }
 
+    /** Waits until the connector and its {@code tasks} tasks are all RUNNING. */
+    void awaitRunning(String connector, int tasks, Duration deadline) {
+        org.awaitility.Awaitility.await().atMost(deadline).untilAsserted(() -> {
+            Map<String, String> states = states(connector);
+            org.assertj.core.api.Assertions.assertThat(states).as("states of %s", connector).hasSize(tasks + 1);
+            org.assertj.core.api.Assertions.assertThat(states.values()).containsOnly("RUNNING");
+        });
+    }
+
     private static HttpRequest.BodyPublisher json(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofString(

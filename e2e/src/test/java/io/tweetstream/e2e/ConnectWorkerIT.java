@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tweetstream.simulator.ConnectionInfo;
-import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
 import java.nio.file.Path;
@@ -15,9 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,26 +66,12 @@ class ConnectWorkerIT {
         return simulator.connections().stream().filter(c -> consumerKey.equals(c.consumerKey())).toList();
     }
 
-    private Map<String, String> credentials(String consumerKey, int tokens) {
-        List<String> accessTokens = new ArrayList<>();
-        List<String> secrets = new ArrayList<>();
-        for (int i = 1; i <= tokens; i++) {
-            accessTokens.add(i + "-access-token");
-            secrets.add("access-secret-" + i);
-        }
-        return Map.of(
-            "twitter.oauth.consumer.key", consumerKey,
-            "twitter.oauth.consumer.secret", "consumer-secret",
-            "twitter.oauth.access.token", String.join(",", accessTokens),
-            "twitter.oauth.access.token.secret", String.join(",", secrets));
+    private static Map<String, String> credentials(String consumerKey, int tokens) {
+        return ConnectorConfigs.credentials(consumerKey, tokens);
     }
 
     private void awaitRunning(String connector, int tasks) {
-        await().atMost(DEADLINE).untilAsserted(() -> {
-            Map<String, String> states = rest.states(connector);
-            assertThat(states).as("states of %s\n%s", connector, worker.logTail()).hasSize(tasks + 1);
-            assertThat(states.values()).containsOnly("RUNNING");
-        });
+        rest.awaitRunning(connector, tasks, DEADLINE);
     }
 
     @Test
@@ -109,40 +91,7 @@ class ConnectWorkerIT {
 
     @Test
     void threeTasksSplitTheKeywordsAndEveryMatchingTweetArrivesOnceWithItsKeyword() {
-        String topic = "tweets-split";
-        ObjectNode body = ConnectorConfigs.restBody("split", simulator.v1BaseUrl(), with(credentials("ck-split", 3),
-            "tasks.max", "3", "topic", topic, "twitter.track.keywords", "kafka,spark,flink,java,data engineering"));
-
-        ConnectRest.Response created = rest.post("/connectors", body);
-
-        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
-        awaitRunning("split", 3);
-        await().atMost(DEADLINE).until(() -> connections("ck-split").size() == 3
-            && connections("ck-split").stream().allMatch(c -> c.open() && c.tweetsSent() == 40));
-        assertThat(connections("ck-split")).extracting(ConnectionInfo::track).containsExactlyInAnyOrder(
-            List.of("kafka", "spark"), List.of("flink", "java"), List.of("data engineering"));
-
-        Map<Long, SentTweet> sent = simulator.sentTweets().stream()
-            .filter(t -> connections("ck-split").stream().anyMatch(c -> c.id() == t.connectionId()))
-            .collect(Collectors.toMap(SentTweet::id, Function.identity()));
-        List<TweetTopic.Tweet> received = new ArrayList<>();
-        try (TweetTopic tweets = new TweetTopic(broker.bootstrapServers(), topic)) {
-            await().atMost(DEADLINE).until(() -> {
-                received.addAll(tweets.poll());
-                return received.size() >= sent.size();
-            });
-            received.addAll(tweets.poll()); // anything more would be a duplicate
-        }
-
-        assertThat(sent).hasSize(120);
-        assertThat(received).extracting(TweetTopic.Tweet::key).doesNotHaveDuplicates()
-            .containsExactlyInAnyOrderElementsOf(sent.keySet());
-        for (TweetTopic.Tweet tweet : received) {
-            Struct value = (Struct) tweet.value();
-            assertThat(value.getInt64("id")).isEqualTo(tweet.key());
-            assertThat(value.<String>getArray("matched_keywords"))
-                .containsAll(sent.get((Long) tweet.key()).injectedKeywords());
-        }
+        new SplitScenario(rest, broker.bootstrapServers(), simulator, simulator.v1BaseUrl()).run();
     }
 
     @Test
@@ -207,10 +156,6 @@ class ConnectWorkerIT {
     }
 
     private static Map<String, String> with(Map<String, String> base, String... keyValues) {
-        Map<String, String> settings = new HashMap<>(base);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], keyValues[i + 1]);
-        }
-        return settings;
+        return ConnectorConfigs.with(base, keyValues);
     }
 }

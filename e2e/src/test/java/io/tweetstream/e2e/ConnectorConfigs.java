@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The connector JSON that {@code config/} ships for a REST POST, adapted to a test. */
@@ -31,6 +34,30 @@ final class ConnectorConfigs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Credential set {@code i} of {@code tokens}: one app (consumer key) with several accounts. */
+    static Map<String, String> credentials(String consumerKey, int tokens) {
+        List<String> accessTokens = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        for (int i = 1; i <= tokens; i++) {
+            accessTokens.add(i + "-access-token");
+            secrets.add("access-secret-" + i);
+        }
+        return Map.of(
+            "twitter.oauth.consumer.key", consumerKey,
+            "twitter.oauth.consumer.secret", "consumer-secret",
+            "twitter.oauth.access.token", String.join(",", accessTokens),
+            "twitter.oauth.access.token.secret", String.join(",", secrets));
+    }
+
+    /** {@code base} with the given key, value pairs on top. */
+    static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> settings = new HashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], keyValues[i + 1]);
+        }
+        return settings;
     }
 
     /** Just the config map of a REST body, for PUT /connectors/{name}/config. */
