@@ -9,9 +9,10 @@ final class SimulatorArguments {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar tweetstream-simulator-all.jar [options]",
-            "Serves an imitation of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json) on 127.0.0.1.",
+            "Serves an imitation of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json).",
             "",
             "Options:",
+            "  --bind ADDRESS       address to listen on, 0.0.0.0 for all (default 127.0.0.1)",
             "  --port N             TCP port, 0 for any free one (default 8080)",
             "  --rate R             statuses per second on each stream (default 20)",
             "  --seed S             seed of the tweet generator (default 42)",
@@ -22,7 +23,7 @@ final class SimulatorArguments {
             "  --consumer-key KEY   accept only this OAuth consumer key; repeat for several (default: any)",
             "  --help               print this and exit");
 
-    private static final Set<String> OPTIONS = Set.of("--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
+    private static final Set<String> OPTIONS = Set.of("--bind", "--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
             "--delete-every", "--limit-every", "--consumer-key");
 
     /** Main's own defaults: the demo port, and little history since nobody in-process reads it. */
@@ -66,6 +67,7 @@ final class SimulatorArguments {
                 throw new IllegalArgumentException("option " + name + " needs a value");
             }
             switch (name) {
+                case "--bind" -> builder.bindAddress(value);
                 case "--port" -> builder.port(intValue(name, value));
                 case "--rate" -> builder.tweetsPerSecond(doubleValue(name, value));
                 case "--seed" -> builder.seed(longValue(name, value));

@@ -14,6 +14,7 @@ public final class SimulatorSettings {
     /** Above this, the nanosecond schedule of one stream loses its meaning. */
     static final double MAX_TWEETS_PER_SECOND = 100_000.0;
 
+    private final String bindAddress;
     private final int port;
     private final long seed;
     private final double tweetsPerSecond;
@@ -28,6 +29,7 @@ public final class SimulatorSettings {
     private final int sentHistoryLimit;
 
     private SimulatorSettings(Builder builder) {
+        this.bindAddress = builder.bindAddress;
         this.port = builder.port;
         this.seed = builder.seed;
         this.tweetsPerSecond = builder.tweetsPerSecond;
@@ -46,7 +48,15 @@ public final class SimulatorSettings {
         return new Builder();
     }
 
-    /** TCP port on 127.0.0.1; 0 picks a free one (see {@link StreamSimulator#port()}). Default 0. */
+    /**
+     * The address to listen on. Default 127.0.0.1: the simulator is a test tool, reachable from this
+     * machine only; 0.0.0.0 serves other machines or containers too.
+     */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /** TCP port on {@link #bindAddress()}; 0 picks a free one (see {@link StreamSimulator#port()}). Default 0. */
     public int port() {
         return port;
     }
@@ -112,7 +122,7 @@ public final class SimulatorSettings {
 
     @Override
     public String toString() {
-        return "SimulatorSettings{port=" + port + ", seed=" + seed + ", tweetsPerSecond=" + tweetsPerSecond
+        return "SimulatorSettings{bindAddress=" + bindAddress + ", port=" + port + ", seed=" + seed + ", tweetsPerSecond=" + tweetsPerSecond
                 + ", maxTweetsPerConnection=" + maxTweetsPerConnection + ", keepAliveInterval=" + keepAliveInterval
                 + ", deleteEvery=" + deleteEvery + ", limitEvery=" + limitEvery + ", extendedRatio=" + extendedRatio
                 + ", retweetRatio=" + retweetRatio + ", quoteRatio=" + quoteRatio
@@ -122,6 +132,7 @@ public final class SimulatorSettings {
 
     /** Collects settings; {@link #build()} checks them all and names the first bad one. */
     public static final class Builder {
+        private String bindAddress = "127.0.0.1";
         private int port = 0;
         private long seed = 42L;
         private double tweetsPerSecond = 20.0;
@@ -136,6 +147,11 @@ public final class SimulatorSettings {
         private int sentHistoryLimit = 10_000;
 
         private Builder() {
+        }
+
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
         }
 
         public Builder port(int port) {

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP server on 127.0.0.1 that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
+ * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
  * closely enough for Twitter4j to stream from it as from Twitter. Point a client at {@link #v1BaseUrl()}.
  *
  * <pre>{@code
@@ -58,7 +57,7 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts listening on 127.0.0.1 at {@link SimulatorSettings#port()}.
+     * Starts listening on {@link SimulatorSettings#bindAddress()} at {@link SimulatorSettings#port()}.
      *
      * @throws UncheckedIOException when the port cannot be bound
      */
@@ -68,7 +67,7 @@ public final class StreamSimulator implements AutoCloseable {
         TweetFactory tweets = new TweetFactory(settings.seed(),
                 new TweetMix(settings.extendedRatio(), settings.retweetRatio(), settings.quoteRatio()));
         HttpServer server;
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
+        InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
         try {
             server = HttpServer.create(address, BACKLOG);
         } catch (IOException e) {

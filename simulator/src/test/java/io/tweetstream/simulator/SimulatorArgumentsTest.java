@@ -14,17 +14,19 @@ class SimulatorArgumentsTest {
         SimulatorSettings settings = SimulatorArguments.parse().settings();
 
         assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.tweetsPerSecond()).isEqualTo(20.0);
         assertThat(settings.acceptedConsumerKeys()).isEmpty();
     }
 
     @Test
     void readsEveryOptionInBothSpellings() {
-        SimulatorSettings settings = SimulatorArguments.parse("--port", "9000", "--rate=50", "--seed", "7",
+        SimulatorSettings settings = SimulatorArguments.parse("--bind", "0.0.0.0", "--port", "9000", "--rate=50", "--seed", "7",
                 "--max-tweets", "100", "--keep-alive-ms=250", "--delete-every", "10", "--limit-every", "20",
                 "--consumer-key", "a", "--consumer-key=b").settings();
 
         assertThat(settings.port()).isEqualTo(9000);
+        assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(settings.tweetsPerSecond()).isEqualTo(50.0);
         assertThat(settings.seed()).isEqualTo(7L);
         assertThat(settings.maxTweetsPerConnection()).isEqualTo(100L);

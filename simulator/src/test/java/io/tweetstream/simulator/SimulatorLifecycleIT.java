@@ -6,6 +6,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
+import org.junit.jupiter.api.Assumptions;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +30,30 @@ class SimulatorLifecycleIT {
             assertThat(simulator.port()).isPositive();
             assertThat(simulator.v1BaseUrl()).isEqualTo("http://127.0.0.1:" + simulator.port() + "/1.1/");
         }
+    }
+
+    @Test
+    void listensOnLoopbackOnlyUnlessToldToBindAllAddresses() throws Exception {
+        InetAddress otherAddress = nonLoopbackAddress();
+        Assumptions.assumeTrue(otherAddress != null, "this machine has no non-loopback IPv4 address to test with");
+        try (StreamSimulator local = StreamSimulator.start(SimulatorSettings.builder().build());
+             StreamSimulator everywhere = StreamSimulator.start(SimulatorSettings.builder().bindAddress("0.0.0.0").build())) {
+            assertThatThrownBy(() -> new Socket(otherAddress, local.port()).close()).isInstanceOf(ConnectException.class);
+            try (Socket socket = new Socket(otherAddress, everywhere.port())) {
+                assertThat(socket.isConnected()).isTrue();
+            }
+        }
+    }
+
+    private static InetAddress nonLoopbackAddress() throws SocketException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (network.isUp() && !address.isLoopbackAddress() && address instanceof Inet4Address) {
+                    return address;
+                }
+            }
+        }
+        return null;
     }
 
     @Test
