@@ -21,7 +21,8 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * {@link SplitScenario} against Apache Kafka's official image, the one {@code docker/} uses: a KRaft
- * broker container and a distributed worker container with the unzipped plugin on its plugin.path.
+ * broker container and a distributed worker container configured by
+ * {@code docker/connect-distributed.properties}, with the unzipped plugin on its plugin.path.
  * The simulator runs in this JVM and the containers reach it through Testcontainers' host tunnel.
  * Skipped, with the reason, where no Docker engine runs.
  */
@@ -49,15 +50,16 @@ class ConnectWorkerContainersIT {
         Testcontainers.exposeHostPorts(simulator.port());
 
         network = Network.newNetwork();
-        broker = new KafkaContainer(KAFKA_IMAGE).withNetwork(network).withListener("broker:19092");
+        // The listener docker/connect-distributed.properties names.
+        broker = new KafkaContainer(KAFKA_IMAGE).withNetwork(network).withNetworkAliases("broker")
+            .withListener("broker:29092");
         broker.start();
         worker = new GenericContainer<>(KAFKA_IMAGE)
             .withNetwork(network)
             .withCopyFileToContainer(MountableFile.forHostPath(WORK), PLUGIN_PATH)
             .withCopyFileToContainer(MountableFile.forHostPath(Path.of("..", "docker", "connect-distributed.properties")),
                 "/etc/tweetstream/connect-distributed.properties")
-            .withCommand("/opt/kafka/bin/connect-distributed.sh", "/etc/tweetstream/connect-distributed.properties",
-                "--override", "bootstrap.servers=broker:19092")
+            .withCommand("/opt/kafka/bin/connect-distributed.sh", "/etc/tweetstream/connect-distributed.properties")
             .withExposedPorts(8083)
             .waitingFor(Wait.forHttp("/connectors").forPort(8083).withStartupTimeout(Duration.ofMinutes(3)));
         worker.start();
