@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,46 @@ class ConnectWorkerIT {
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(connections("ck-life")).noneMatch(ConnectionInfo::open));
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(worker.threadNames())
             .noneMatch(name -> name.startsWith("Twitter Stream consumer") || name.startsWith("tweetstream-task-lifecycle")));
+    }
+
+    @Test
+    void standaloneWorkerRunsTheShippedPropertiesExamples() throws Exception {
+        Path dir = WORK.resolve("standalone");
+        Properties worker = load(Path.of("..", "config", "connect-standalone.properties"));
+        worker.setProperty("bootstrap.servers", broker.bootstrapServers());
+        worker.setProperty("plugin.path", WORK.resolve("plugins").toString());
+        worker.setProperty("offset.storage.file.filename", dir.resolve("offsets").toString());
+        worker.setProperty("listeners", "http://127.0.0.1:" + FreePorts.next());
+        Properties connector = load(Path.of("..", "config", "twitter-source.properties"));
+        connector.setProperty("twitter.stream.base.url", simulator.v1BaseUrl());
+        connector.setProperty("twitter.oauth.consumer.key", "ck-standalone");
+        connector.setProperty("topic", "tweets-standalone");
+        KafkaBroker.write(worker, dir.resolve("worker.properties"));
+        KafkaBroker.write(connector, dir.resolve("connector.properties"));
+
+        try (ChildJvm standalone = ChildJvm.start("connect-standalone", dir,
+                "org.apache.kafka.connect.cli.ConnectStandalone",
+                dir.resolve("worker.properties").toString(), dir.resolve("connector.properties").toString());
+             TweetTopic tweets = new TweetTopic(broker.bootstrapServers(), "tweets-standalone")) {
+            List<TweetTopic.Tweet> received = new ArrayList<>();
+            await().atMost(DEADLINE).failFast("the standalone worker exited:\n" + standalone.logTail(),
+                () -> !standalone.isAlive()).until(() -> {
+                    received.addAll(tweets.poll());
+                    return received.size() >= 40;
+                });
+
+            assertThat(connections("ck-standalone")).singleElement().satisfies(c -> assertThat(c.track())
+                .containsExactly("kafka", "apache spark", "flink", "java", "data engineering"));
+            assertThat(received).extracting(TweetTopic.Tweet::key).doesNotHaveDuplicates();
+        }
+    }
+
+    private static Properties load(Path file) throws java.io.IOException {
+        Properties props = new Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file)) {
+            props.load(in);
+        }
+        return props;
     }
 
     private static Map<String, String> with(Map<String, String> base, String... keyValues) {
