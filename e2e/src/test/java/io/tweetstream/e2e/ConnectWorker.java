@@ -1,5 +1,9 @@
 package io.tweetstream.e2e;
 
+import io.tweetstream.testkit.ChildJvm;
+import io.tweetstream.testkit.FreePorts;
+import io.tweetstream.testkit.KafkaBroker;
+
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.tweetstream.e2e;
 
+import io.tweetstream.testkit.WorkDirectory;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tweetstream.simulator.SimulatorSettings;

@@ -1,5 +1,10 @@
 package io.tweetstream.e2e;
 
+import io.tweetstream.testkit.ChildJvm;
+import io.tweetstream.testkit.FreePorts;
+import io.tweetstream.testkit.KafkaBroker;
+import io.tweetstream.testkit.WorkDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

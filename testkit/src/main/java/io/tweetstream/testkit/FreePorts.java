@@ -1,4 +1,4 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Ports free on the loopback interface at the time of asking. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {}
 
-    static int next() {
+    public static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

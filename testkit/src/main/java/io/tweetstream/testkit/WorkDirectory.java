@@ -1,4 +1,4 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The folder a test run keeps its broker data, worker config and logs in. */
-final class WorkDirectory {
+public final class WorkDirectory {
 
     private WorkDirectory() {}
 
     /** Removes what an earlier run left and creates the folder afresh. */
-    static void clean(Path dir) {
+    public static void clean(Path dir) {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> paths = Files.walk(dir)) {

@@ -1,4 +1,4 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +18,7 @@ import org.apache.kafka.common.Uuid;
  * A single-node KRaft broker (broker and controller in one process), started as Kafka's own
  * distribution starts it: {@code kafka-storage format}, then {@code kafka.Kafka server.properties}.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final ChildJvm process;
     private final String bootstrapServers;
@@ -28,7 +28,7 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static KafkaBroker start(Path workDir) {
+    public static KafkaBroker start(Path workDir) {
         int brokerPort = FreePorts.next();
         int controllerPort = FreePorts.next();
         String bootstrap = "127.0.0.1:" + brokerPort;
@@ -70,7 +70,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static void write(Properties props, Path file) {
+    public static void write(Properties props, Path file) {
         try {
             Files.createDirectories(file.getParent());
             try (var out = Files.newBufferedWriter(file)) {
@@ -81,7 +81,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

@@ -1,8 +1,9 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +12,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java main class run in a process of its own, on this test's class path minus the project's own
- * build outputs, logging to a file. Closing it stops the process (SIGTERM, then SIGKILL).
+ * A Java main class of Kafka's (the broker, a Connect worker, a tool) run in a process of its own,
+ * logging to a file. Closing it stops the process (SIGTERM, then SIGKILL).
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final String LOG4J_CONFIG = "child-log4j2.properties";
+    private static final String CLASS_PATH = "child-classpath.txt";
 
     private final String name;
     private final Process process;
@@ -28,7 +30,7 @@ final class ChildJvm implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    static ChildJvm start(String name, Path workDir, String mainClass, String... args) {
+    public static ChildJvm start(String name, Path workDir, String mainClass, String... args) {
         try {
             Files.createDirectories(workDir);
             Path logFile = workDir.resolve(name + ".log");
@@ -46,44 +48,62 @@ final class ChildJvm implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(outFile.toFile())
                 .start();
-            return new ChildJvm(name, process, logFile);
+            ChildJvm child = new ChildJvm(name, process, logFile);
+            // A test JVM that ends without closing it (a crash, Ctrl-C) must not leave it running.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+            return child;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
     }
 
     /**
-     * The test class path without the reactor's own outputs (which sit under a target/ folder), so
-     * that a worker can only find the connector on its plugin.path.
+     * The class path of Kafka's broker and Connect runtime, as the build resolved it into
+     * {@value #CLASS_PATH}: independent of the calling test's own class path, which may hold other
+     * Kafka versions (Spark's) and must never hold the connector (the worker has to find it on its
+     * plugin.path).
      */
     private static String classPath() {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (!entry.contains(java.io.File.separator + "target" + java.io.File.separator)) {
-                entries.add(entry);
+        try (var in = ChildJvm.class.getResourceAsStream(CLASS_PATH)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + CLASS_PATH + " in the testkit jar: build it with Maven");
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String log4jConfig() {
+        URL config = ChildJvm.class.getResource(LOG4J_CONFIG);
         try {
-            return Path.of(ChildJvm.class.getResource("/" + LOG4J_CONFIG).toURI()).toString();
+            if ("file".equals(config.getProtocol())) {
+                return Path.of(config.toURI()).toString();
+            }
+            // Inside a jar: the child JVM needs a file.
+            Path copy = Files.createTempFile("child-log4j2", ".properties");
+            try (var in = config.openStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            copy.toFile().deleteOnExit();
+            return copy.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The process's thread names, read with jcmd. */
-    List<String> threadNames() {
+    public List<String> threadNames() {
         try {
             Process jcmd = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -106,7 +126,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The end of the process's log, for failure messages. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.exists(logFile) ? Files.readAllLines(logFile) : List.of();
             return name + " log (" + logFile + "), last lines:\n"
