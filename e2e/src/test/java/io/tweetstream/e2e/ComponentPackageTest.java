@@ -1,5 +1,7 @@
 package io.tweetstream.e2e;
 
+import io.tweetstream.testkit.PluginPackage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ComponentPackageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path REPOSITORY = Path.of("..");
 
     private static List<String> entries(ZipFile zip) {
         List<String> names = new ArrayList<>();
@@ -30,7 +33,7 @@ class ComponentPackageTest {
 
     @Test
     void manifestInTheZipMatchesTheRepositoryManifest() throws IOException {
-        try (ZipFile zip = new ZipFile(PluginPackage.zip().toFile())) {
+        try (ZipFile zip = new ZipFile(PluginPackage.zip(REPOSITORY).toFile())) {
             ObjectNode packaged = (ObjectNode) JSON.readTree(zip.getInputStream(zip.getEntry(root(zip) + "manifest.json")));
             ObjectNode repository = (ObjectNode) JSON.readTree(Path.of("..", "manifest.json").toFile());
             // The plugin stamps the build day as the release date.
@@ -45,7 +48,7 @@ class ComponentPackageTest {
 
     @Test
     void zipHoldsThePluginWithItsRuntimeDependenciesOnlyAndTheDocs() throws IOException {
-        try (ZipFile zip = new ZipFile(PluginPackage.zip().toFile())) {
+        try (ZipFile zip = new ZipFile(PluginPackage.zip(REPOSITORY).toFile())) {
             String root = root(zip);
             List<String> names = entries(zip).stream().map(n -> n.substring(root.length())).toList();
 

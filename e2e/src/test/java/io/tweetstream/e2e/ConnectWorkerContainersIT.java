@@ -1,5 +1,7 @@
 package io.tweetstream.e2e;
 
+import io.tweetstream.testkit.ConnectRest;
+import io.tweetstream.testkit.PluginPackage;
 import io.tweetstream.testkit.WorkDirectory;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,7 +48,7 @@ class ConnectWorkerContainersIT {
             "No Docker engine on this machine: the Testcontainers variant needs one. ConnectWorkerIT runs the"
                 + " same scenario on a broker and worker in child processes.");
         WorkDirectory.clean(WORK);
-        PluginPackage.unzipInto(WORK);
+        PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), WORK);
         simulator = StreamSimulator.start(SimulatorSettings.builder()
             .tweetsPerSecond(50).maxTweetsPerConnection(40).keepAliveInterval(Duration.ofMillis(500)).build());
         Testcontainers.exposeHostPorts(simulator.port());

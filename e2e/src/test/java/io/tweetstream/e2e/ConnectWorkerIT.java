@@ -1,8 +1,11 @@
 package io.tweetstream.e2e;
 
 import io.tweetstream.testkit.ChildJvm;
+import io.tweetstream.testkit.ConnectRest;
+import io.tweetstream.testkit.ConnectWorker;
 import io.tweetstream.testkit.FreePorts;
 import io.tweetstream.testkit.KafkaBroker;
+import io.tweetstream.testkit.PluginPackage;
 import io.tweetstream.testkit.WorkDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +49,7 @@ class ConnectWorkerIT {
     void startPlatform() {
         WorkDirectory.clean(WORK);
         Path pluginPath = WORK.resolve("plugins");
-        PluginPackage.unzipInto(pluginPath);
+        PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), pluginPath);
         broker = KafkaBroker.start(WORK.resolve("broker"));
         worker = ConnectWorker.start(WORK.resolve("worker"), broker.bootstrapServers(), pluginPath, Map.of());
         rest = worker.rest();

@@ -1,5 +1,7 @@
 package io.tweetstream.e2e;
 
+import io.tweetstream.testkit.ConnectRest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

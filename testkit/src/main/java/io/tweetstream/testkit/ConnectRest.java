@@ -1,4 +1,4 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,44 +12,44 @@ import java.time.Duration;
 import java.util.Map;
 
 /** A client for the Connect REST API, as a user drives it with curl. */
-final class ConnectRest {
+public final class ConnectRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    ConnectRest(String baseUrl) {
+    public ConnectRest(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** A response: HTTP status and JSON body (null when empty). */
-    record Response(int status, JsonNode body) {}
+    public record Response(int status, JsonNode body) {}
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Content-Type", "application/json").POST(json(body)));
     }
 
-    Response put(String path, Object body) {
+    public Response put(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Content-Type", "application/json").PUT(json(body)));
     }
 
-    Response putEmpty(String path) {
+    public Response putEmpty(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
     /** "RUNNING", "PAUSED", ... of the connector and of each task, e.g. {connector=RUNNING, 0=RUNNING}. */
-    Map<String, String> states(String connector) {
+    public Map<String, String> states(String connector) {
         Response response = get("/connectors/" + connector + "/status");
         if (response.status() != 200) {
             return Map.of();
@@ -63,12 +63,12 @@ final class ConnectRest {
     }
 
     /** Waits until the connector and its {@code tasks} tasks are all RUNNING. */
-    void awaitRunning(String connector, int tasks, Duration deadline) {
-        org.awaitility.Awaitility.await().atMost(deadline).untilAsserted(() -> {
-            Map<String, String> states = states(connector);
-            org.assertj.core.api.Assertions.assertThat(states).as("states of %s", connector).hasSize(tasks + 1);
-            org.assertj.core.api.Assertions.assertThat(states.values()).containsOnly("RUNNING");
-        });
+    public void awaitRunning(String connector, int tasks, Duration deadline) {
+        org.awaitility.Awaitility.await("connector " + connector + " and " + tasks + " tasks RUNNING")
+            .atMost(deadline).until(() -> {
+                Map<String, String> states = states(connector);
+                return states.size() == tasks + 1 && states.values().stream().allMatch("RUNNING"::equals);
+            });
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {

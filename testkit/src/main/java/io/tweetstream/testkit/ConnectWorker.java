@@ -1,8 +1,5 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
-import io.tweetstream.testkit.ChildJvm;
-import io.tweetstream.testkit.FreePorts;
-import io.tweetstream.testkit.KafkaBroker;
 
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +13,7 @@ import java.util.Properties;
  * A distributed Connect worker in a process of its own ({@code ConnectDistributed}, as
  * {@code connect-distributed.sh} runs it), loading plugins from {@code plugin.path} only.
  */
-final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker implements AutoCloseable {
 
     private final ChildJvm process;
     private final ConnectRest rest;
@@ -26,7 +23,7 @@ final class ConnectWorker implements AutoCloseable {
         this.rest = rest;
     }
 
-    static ConnectWorker start(Path workDir, String bootstrapServers, Path pluginPath, Map<String, String> overrides) {
+    public static ConnectWorker start(Path workDir, String bootstrapServers, Path pluginPath, Map<String, String> overrides) {
         int restPort = FreePorts.next();
         Properties props = new Properties();
         props.putAll(Map.of(
@@ -63,15 +60,15 @@ final class ConnectWorker implements AutoCloseable {
             .until(() -> rest.get("/connectors").status() == 200);
     }
 
-    ConnectRest rest() {
+    public ConnectRest rest() {
         return rest;
     }
 
-    List<String> threadNames() {
+    public List<String> threadNames() {
         return process.threadNames();
     }
 
-    String logTail() {
+    public String logTail() {
         return process.logTail();
     }
 

@@ -1,4 +1,4 @@
-package io.tweetstream.e2e;
+package io.tweetstream.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,28 +11,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /** The Confluent Hub component zip that {@code mvn package} builds in the connector module. */
-final class PluginPackage {
-
-    static final Path PACKAGES = Path.of("..", "connector", "target", "components", "packages");
+public final class PluginPackage {
 
     private PluginPackage() {}
 
-    static Path zip() {
-        try (Stream<Path> files = Files.list(PACKAGES)) {
+    /** The zip that the connector module of the repository at {@code repositoryRoot} built. */
+    public static Path zip(Path repositoryRoot) {
+        Path packages = repositoryRoot.resolve(Path.of("connector", "target", "components", "packages"));
+        try (Stream<Path> files = Files.list(packages)) {
             List<Path> zips = files.filter(p -> p.toString().endsWith(".zip")).toList();
             if (zips.size() != 1) {
-                throw new IllegalStateException("Expected one component zip in " + PACKAGES.toAbsolutePath()
+                throw new IllegalStateException("Expected one component zip in " + packages.toAbsolutePath()
                     + " (run mvn package), found " + zips);
             }
             return zips.get(0);
         } catch (IOException e) {
-            throw new UncheckedIOException("No component zip in " + PACKAGES.toAbsolutePath() + ": run mvn package", e);
+            throw new UncheckedIOException("No component zip in " + packages.toAbsolutePath() + ": run mvn package", e);
         }
     }
 
     /** Unzips the component into {@code pluginPath}, as {@code unzip} onto a worker's plugin.path would. */
-    static void unzipInto(Path pluginPath) {
-        try (InputStream in = Files.newInputStream(zip()); ZipInputStream zip = new ZipInputStream(in)) {
+    public static void unzipInto(Path zipFile, Path pluginPath) {
+        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
             Path root = pluginPath.toAbsolutePath().normalize();
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 Path target = root.resolve(entry.getName()).normalize();
