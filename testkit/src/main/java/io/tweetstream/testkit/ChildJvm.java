@@ -30,26 +30,40 @@ public final class ChildJvm implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    /** One of Kafka's main classes, on Kafka's class path, logging through Log4j 2 to {@code <name>.log}. */
     public static ChildJvm start(String name, Path workDir, String mainClass, String... args) {
+        Path logFile = workDir.resolve(name + ".log");
+        return start(name, workDir, classPath(),
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4jConfig(),
+                "-Dchild.log.file=" + logFile),
+            mainClass, List.of(args), logFile);
+    }
+
+    /**
+     * Any main class on the given class path, with the given JVM options; its standard output and
+     * error go to {@code <name>.out} in {@code workDir}.
+     */
+    public static ChildJvm start(String name, Path workDir, String classPath, List<String> jvmOptions,
+            String mainClass, List<String> args) {
+        return start(name, workDir, classPath, jvmOptions, mainClass, args, workDir.resolve(name + ".out"));
+    }
+
+    private static ChildJvm start(String name, Path workDir, String classPath, List<String> jvmOptions,
+            String mainClass, List<String> args, Path logFile) {
         try {
             Files.createDirectories(workDir);
-            Path logFile = workDir.resolve(name + ".log");
-            Path outFile = workDir.resolve(name + ".out");
-            List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + log4jConfig(),
-                "-Dchild.log.file=" + logFile,
-                "-cp", classPath(),
-                mainClass));
-            command.addAll(List.of(args));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", classPath, mainClass));
+            command.addAll(args);
             Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(outFile.toFile())
+                .redirectOutput(workDir.resolve(name + ".out").toFile())
                 .start();
             ChildJvm child = new ChildJvm(name, process, logFile);
-            // A test JVM that ends without closing it (a crash, Ctrl-C) must not leave it running.
+            // A JVM that ends without closing it (a crash, Ctrl-C) must not leave it running.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
             return child;
         } catch (IOException e) {

@@ -23,8 +23,14 @@ public final class ConnectWorker implements AutoCloseable {
         this.rest = rest;
     }
 
+    /** A worker with its REST API on a free port. */
     public static ConnectWorker start(Path workDir, String bootstrapServers, Path pluginPath, Map<String, String> overrides) {
-        int restPort = FreePorts.next();
+        return start(workDir, bootstrapServers, pluginPath, FreePorts.next(), overrides);
+    }
+
+    /** A worker with its REST API on {@code restPort}; {@code overrides} go on top of the defaults. */
+    public static ConnectWorker start(Path workDir, String bootstrapServers, Path pluginPath, int restPort,
+            Map<String, String> overrides) {
         Properties props = new Properties();
         props.putAll(Map.of(
             "bootstrap.servers", bootstrapServers,

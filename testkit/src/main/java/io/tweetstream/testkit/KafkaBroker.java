@@ -28,9 +28,16 @@ public final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** A new broker on free ports, its data in {@code workDir}. */
     public static KafkaBroker start(Path workDir) {
-        int brokerPort = FreePorts.next();
-        int controllerPort = FreePorts.next();
+        return start(workDir, FreePorts.next(), FreePorts.next());
+    }
+
+    /**
+     * A broker on the given ports. Data already in {@code workDir} (from an earlier start) is kept:
+     * the broker carries on with its topics; an empty {@code workDir} is formatted first.
+     */
+    public static KafkaBroker start(Path workDir, int brokerPort, int controllerPort) {
         String bootstrap = "127.0.0.1:" + brokerPort;
         Path config = workDir.resolve("server.properties");
         Properties props = new Properties();
@@ -52,9 +59,11 @@ public final class KafkaBroker implements AutoCloseable {
             "auto.create.topics.enable", "true"));
         write(props, config);
 
-        try (ChildJvm format = ChildJvm.start("kafka-storage-format", workDir, "kafka.tools.StorageTool",
-            "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> !format.isAlive());
+        if (!Files.exists(workDir.resolve("kafka-logs").resolve("meta.properties"))) {
+            try (ChildJvm format = ChildJvm.start("kafka-storage-format", workDir, "kafka.tools.StorageTool",
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !format.isAlive());
+            }
         }
         ChildJvm broker = ChildJvm.start("kafka-broker", workDir, "kafka.Kafka", config.toString());
         KafkaBroker started = new KafkaBroker(broker, bootstrap);
@@ -70,6 +79,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Writes a Kafka-style properties file. */
     public static void write(Properties props, Path file) {
         try {
             Files.createDirectories(file.getParent());
