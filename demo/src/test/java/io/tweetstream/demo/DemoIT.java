@@ -1,0 +1,64 @@
+package io.tweetstream.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.testkit.FreePorts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo for a bounded time, on free ports: every per-second total it prints equals the number of
+ * tweets the simulator sent in that second, the chart page answers, and stopping leaves no process.
+ */
+class DemoIT {
+
+    @Test
+    void countsArriveAndMatchWhatTheSimulatorSent() throws Exception {
+        DemoOptions.Builder builder = new DemoOptions.Builder();
+        builder.repository = Path.of("..");
+        builder.workDir = Path.of("target", "demo-work");
+        builder.clean = true;
+        builder.tweetsPerSecond = 25;
+        builder.kafkaPort = FreePorts.next();
+        builder.connectPort = FreePorts.next();
+        builder.simulatorPort = FreePorts.next();
+        builder.dashboardPort = FreePorts.next();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        Map<Instant, Map<String, Long>> windows;
+        Map<Long, Long> sentPerSecond;
+        try (Demo demo = new Demo(builder.build(), out)) {
+            demo.start();
+            await().atMost(Duration.ofMinutes(3)).until(() -> demo.counts().windows().size() >= 8);
+
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + builder.dashboardPort + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            windows = Map.copyOf(demo.counts().windows());
+            sentPerSecond = demo.simulator().sentTweets().stream()
+                .collect(Collectors.groupingBy(t -> t.sentAt().getEpochSecond(), Collectors.counting()));
+        }
+
+        String log = printed.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("[6/6] Live chart", "Tweets per second", "total", "Stopped.");
+        assertThat(windows).allSatisfy((start, counts) -> assertThat(counts.get(CountsPrinter.TOTAL))
+            .as("tweets created in the second starting %s\n%s", start, log)
+            .isEqualTo(sentPerSecond.getOrDefault(start.getEpochSecond(), 0L)));
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+}
