@@ -77,7 +77,8 @@ final class Demo implements AutoCloseable {
         if (options.twitterCredentials() == null) {
             simulator = step("Stream simulator", () -> StreamSimulator.start(SimulatorSettings.builder()
                 .port(options.simulatorPort()).tweetsPerSecond(options.tweetsPerSecond())
-                .keepAliveInterval(Duration.ofSeconds(5)).build()));
+                .keepAliveInterval(Duration.ofSeconds(5))
+                .bursts(Duration.ofSeconds(30), Duration.ofSeconds(5), 4).build()));
         } else {
             step("Stream simulator (skipped: streaming from Twitter)", () -> null);
         }

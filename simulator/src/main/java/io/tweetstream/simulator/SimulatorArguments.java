@@ -21,10 +21,11 @@ final class SimulatorArguments {
             "  --delete-every N     a delete notice after every N-th status, 0 = never (default 0)",
             "  --limit-every N      a limit notice after every N-th status, 0 = never (default 0)",
             "  --consumer-key KEY   accept only this OAuth consumer key; repeat for several (default: any)",
+            "  --burst-every-s N    a burst of 4x the rate for 5 s every N seconds on each stream (default: none)",
             "  --help               print this and exit");
 
     private static final Set<String> OPTIONS = Set.of("--bind", "--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
-            "--delete-every", "--limit-every", "--consumer-key");
+            "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s");
 
     /** Main's own defaults: the demo port, and little history since nobody in-process reads it. */
     static final int DEFAULT_PORT = 8080;
@@ -76,6 +77,7 @@ final class SimulatorArguments {
                 case "--delete-every" -> builder.deleteEvery(intValue(name, value));
                 case "--limit-every" -> builder.limitEvery(intValue(name, value));
                 case "--consumer-key" -> consumerKeys.add(value);
+                case "--burst-every-s" -> builder.bursts(Duration.ofSeconds(longValue(name, value)), Duration.ofSeconds(5), 4.0);
                 default -> throw new IllegalStateException("option " + name + " is known but not read");
             }
         }

@@ -27,6 +27,9 @@ public final class SimulatorSettings {
     private final double quoteRatio;
     private final Set<String> acceptedConsumerKeys;
     private final int sentHistoryLimit;
+    private final Duration burstEvery;
+    private final Duration burstLength;
+    private final double burstFactor;
 
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -42,6 +45,24 @@ public final class SimulatorSettings {
         this.quoteRatio = builder.quoteRatio;
         this.acceptedConsumerKeys = Set.copyOf(builder.acceptedConsumerKeys);
         this.sentHistoryLimit = builder.sentHistoryLimit;
+        this.burstEvery = builder.burstEvery;
+        this.burstLength = builder.burstLength;
+        this.burstFactor = builder.burstFactor;
+    }
+
+    /** A burst starts every this long on each stream (measured from its start); ZERO = never. Default ZERO. */
+    public Duration burstEvery() {
+        return burstEvery;
+    }
+
+    /** How long a burst lasts. Default 5 s. */
+    public Duration burstLength() {
+        return burstLength;
+    }
+
+    /** The rate during a burst is {@link #tweetsPerSecond()} times this. Default 4. */
+    public double burstFactor() {
+        return burstFactor;
     }
 
     public static Builder builder() {
@@ -127,7 +148,9 @@ public final class SimulatorSettings {
                 + ", deleteEvery=" + deleteEvery + ", limitEvery=" + limitEvery + ", extendedRatio=" + extendedRatio
                 + ", retweetRatio=" + retweetRatio + ", quoteRatio=" + quoteRatio
                 + ", acceptedConsumerKeys=" + acceptedConsumerKeys.size() + " key(s)"
-                + ", sentHistoryLimit=" + sentHistoryLimit + "}";
+                + ", sentHistoryLimit=" + sentHistoryLimit
+                + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
+                + "}";
     }
 
     /** Collects settings; {@link #build()} checks them all and names the first bad one. */
@@ -145,8 +168,19 @@ public final class SimulatorSettings {
         private double quoteRatio = 0.1;
         private Set<String> acceptedConsumerKeys = Set.of();
         private int sentHistoryLimit = 10_000;
+        private Duration burstEvery = Duration.ZERO;
+        private Duration burstLength = Duration.ofSeconds(5);
+        private double burstFactor = 4.0;
 
         private Builder() {
+        }
+
+        /** Bursts of {@code factor} times the rate, {@code length} long, every {@code every}. */
+        public Builder bursts(Duration every, Duration length, double factor) {
+            this.burstEvery = Objects.requireNonNull(every, "every");
+            this.burstLength = Objects.requireNonNull(length, "length");
+            this.burstFactor = factor;
+            return this;
         }
 
         public Builder bindAddress(String bindAddress) {
@@ -231,6 +265,10 @@ public final class SimulatorSettings {
             require(acceptedConsumerKeys.stream().noneMatch(key -> key == null || key.isBlank()),
                     "acceptedConsumerKeys must not contain blank keys");
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
+            require(!burstEvery.isNegative() && !burstLength.isNegative() && burstFactor > 0
+                    && tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND,
+                    "bursts need a non-negative period and length and a factor > 0 that keeps the rate under "
+                            + MAX_TWEETS_PER_SECOND);
             return new SimulatorSettings(this);
         }
 

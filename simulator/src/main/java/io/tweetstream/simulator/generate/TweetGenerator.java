@@ -27,6 +27,8 @@ public final class TweetGenerator {
 
     private enum Kind { ORIGINAL, RETWEET, QUOTE }
 
+    /** 0 .. n-1 for the n tracked phrases, made once: the ranks popularPhrase() weighs. */
+    private List<Integer> phraseRanks;
     private final TweetFactory factory;
     private final StreamFilter filter;
     private final Dice dice;
@@ -130,14 +132,26 @@ public final class TweetGenerator {
     }
 
     private List<String> choosePhrases() {
-        List<String> phrases = new ArrayList<>(List.of(dice.pick(filter.track())));
+        List<String> phrases = new ArrayList<>(List.of(popularPhrase()));
         if (filter.track().size() > 1 && dice.chance(SECOND_PHRASE_RATIO)) {
-            String second = dice.pick(filter.track());
+            String second = popularPhrase();
             if (!second.equals(phrases.get(0))) {
                 phrases.add(second);
             }
         }
         return phrases;
+    }
+
+    /**
+     * A tracked phrase, the first ones more often, as topics are on Twitter: phrase {@code i} of
+     * {@code n} is picked with weight {@code 1 / (i + 1)} (Zipf), so a chart shows a realistic mix.
+     */
+    private String popularPhrase() {
+        List<String> track = filter.track();
+        if (phraseRanks == null) {
+            phraseRanks = java.util.stream.IntStream.range(0, track.size()).boxed().toList();
+        }
+        return track.get(dice.pickWeighted(phraseRanks, rank -> 60_000 / (rank + 1)));
     }
 
     private Kind chooseKind(Predicate predicate) {

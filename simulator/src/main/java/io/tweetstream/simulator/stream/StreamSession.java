@@ -58,7 +58,8 @@ public final class StreamSession {
     public EndReason run() {
         long keepAliveNanos = settings.keepAliveInterval().toNanos();
         long startNanos = System.nanoTime();
-        TweetSchedule schedule = new TweetSchedule(startNanos, settings.tweetsPerSecond());
+        TweetSchedule schedule = new TweetSchedule(startNanos, settings.tweetsPerSecond(), new TweetSchedule.Burst(
+                settings.burstEvery().toNanos(), settings.burstLength().toNanos(), settings.burstFactor()));
         long lastWriteNanos = startNanos;
         try {
             while (!shutdown.isTriggered()) {

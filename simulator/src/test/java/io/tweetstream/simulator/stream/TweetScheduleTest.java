@@ -43,4 +43,17 @@ class TweetScheduleTest {
 
         assertThat(schedule.nextDueNanos()).isEqualTo(muchLater);
     }
+
+    @Test
+    void aBurstRaisesTheRateForItsLengthThenItFallsBack() {
+        // 10/s, with 5x for the first 2 s of every 10 s: 2 s x 50 + 8 s x 10 = 180 statuses in 10 s.
+        TweetSchedule schedule = new TweetSchedule(START, 10, new TweetSchedule.Burst(10_000_000_000L, 2_000_000_000L, 5));
+        int due = 0;
+        while (schedule.nextDueNanos() < START + 10_000_000_000L) {
+            schedule.advance(schedule.nextDueNanos());
+            due++;
+        }
+
+        assertThat(due).isEqualTo(180);
+    }
 }
