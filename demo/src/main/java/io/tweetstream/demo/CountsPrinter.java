@@ -51,15 +51,24 @@ final class CountsPrinter implements Runnable, AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Spark emits the rows of closed windows together, oldest first, but a poll may cut a window's
+     * rows in two: a window is printed once a newer window shows up, or when the topic goes quiet.
+     */
     @Override
     public void run() {
+        TreeMap<Instant, Map<String, Long>> pending = new TreeMap<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Map<Instant, Map<String, Long>> batch = new TreeMap<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    read(record.value(), batch);
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, String> record : records) {
+                    read(record.value(), pending);
                 }
-                batch.forEach(this::print);
+                Instant newest = pending.isEmpty() ? null : pending.lastKey();
+                while (!pending.isEmpty() && (records.isEmpty() || pending.firstKey().isBefore(newest))) {
+                    var window = pending.pollFirstEntry();
+                    print(window.getKey(), window.getValue());
+                }
             }
         } catch (WakeupException e) {
             // closing

@@ -4,35 +4,17 @@ import io.tweetstream.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The Spark job of the spark/ module, embedded (local[2]) in a JVM of its own. */
+/** The Spark job of the spark/ module, embedded ({@code local[2]}) in a JVM of its own. */
 final class SparkJob {
-
-    /** What Spark 4 needs opened on Java 17 when not started by spark-submit (which adds them itself). */
-    static final List<String> JAVA_17_OPTIONS = List.of(
-        "-XX:+IgnoreUnrecognizedVMOptions",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.net=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-        "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-        "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-        "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-        "-Djdk.reflect.useDirectMethodHandle=false",
-        "-Dio.netty.tryReflectionSetAccessible=true");
 
     private SparkJob() {}
 
     static ChildJvm start(Path repository, Path work, String bootstrapServers, String topic, String countsTopic) {
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g"));
-        jvm.addAll(JAVA_17_OPTIONS);
-        return ModuleLauncher.start(repository, "spark", "spark-job", work.resolve("spark"), jvm,
+        // spark/jvm.options: the --add-opens flags Spark needs on Java 17 outside spark-submit.
+        Path jvmOptions = repository.resolve("spark").resolve("jvm.options");
+        return ModuleLauncher.start(repository, "spark", "spark-job", work.resolve("spark"),
+            List.of("-Xmx1g", "@" + jvmOptions,
+                "-Dlog4j2.configurationFile=" + repository.resolve("spark").resolve("conf").resolve("log4j2.properties")),
             "io.tweetstream.spark.TweetCountJob", List.of(
                 "--bootstrap-servers", bootstrapServers,
                 "--topic", topic,

@@ -1,0 +1,50 @@
+package io.tweetstream.spark;
+
+import java.util.Arrays;
+import org.apache.spark.sql.streaming.StateOperatorProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs one line per batch of the counting query: its {@link InputMetrics}, the rows the
+ * aggregation dropped as too late, the count rows written and the watermark. Malformed values
+ * make the line a warning, since they mean a producer or converter other than the connector's.
+ */
+public final class ProgressLogger extends StreamingQueryListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressLogger.class);
+
+    @Override
+    public void onQueryStarted(QueryStartedEvent event) {
+        log.info("Query {} started (id {}, run {})", event.name(), event.id(), event.runId());
+    }
+
+    @Override
+    public void onQueryProgress(QueryProgressEvent event) {
+        StreamingQueryProgress progress = event.progress();
+        InputMetrics input = InputMetrics.of(progress);
+        long late = Arrays.stream(progress.stateOperators()).mapToLong(StateOperatorProgress::numRowsDroppedByWatermark).sum();
+        String message = "Batch {}: {} records read, {} tombstones, {} malformed (skipped), {} tweets counted;"
+            + " {} late keyword rows dropped; {} count rows written; watermark {}";
+        long written = progress.sink().numOutputRows();
+        Object[] arguments = {progress.batchId(), input.records(), input.tombstones(), input.malformed(),
+            input.counted(), late, written < 0 ? "(not reported by the sink)" : written,
+            progress.eventTime().get("watermark")};
+        if (input.malformed() > 0) {
+            log.warn(message, arguments);
+        } else {
+            log.info(message, arguments);
+        }
+    }
+
+    @Override
+    public void onQueryTerminated(QueryTerminatedEvent event) {
+        if (event.exception().isDefined()) {
+            log.error("Query {} failed: {}", event.id(), event.exception().get());
+        } else {
+            log.info("Query {} stopped", event.id());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.tweetstream.spark;
+
+import java.util.Arrays;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job's entry point, for {@code spark-submit --class io.tweetstream.spark.TweetCountJob} and
+ * for the embedded run ({@code mvn -pl spark exec:exec@run}): parses the options, starts the
+ * counting query and waits for it. Exits with 2 on bad options, 1 when the query fails.
+ */
+public final class TweetCountJob {
+
+    private static final Logger log = LoggerFactory.getLogger(TweetCountJob.class);
+
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /** The state partitions unless {@code --conf spark.sql.shuffle.partitions=N} says otherwise. */
+    static final String DEFAULT_STATE_PARTITIONS = "4";
+
+    private TweetCountJob() {}
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains(TweetCountOptions.HELP)) {
+            System.out.print(TweetCountOptions.usage());
+            return;
+        }
+        TweetCountOptions options;
+        try {
+            options = TweetCountOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.print(TweetCountOptions.usage());
+            System.exit(2);
+            return;
+        }
+        SparkSession spark = session(options);
+        try {
+            spark.streams().addListener(new ProgressLogger());
+            log.info("Counting tweets of topic {} at {} into {} (checkpoint {})", options.topic(),
+                options.bootstrapServers(), options.sink().optionValue(), options.checkpointDir());
+            // Stopped by Ctrl-C or a kill, the query may leave a batch half done: the checkpoint
+            // makes the next run redo it, so no count is lost or doubled (see CountWriter for the
+            // sinks' guarantees).
+            StreamingQuery query = TweetCountQuery.start(spark, options);
+            query.awaitTermination();
+        } catch (StreamingQueryException e) {
+            log.error("The counting query failed", e);
+            System.exit(1);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * The session: the options' master, or spark-submit's when it set one, or all local cores.
+     * Timestamps are shown and keyed in UTC, as Twitter gives them, whatever the machine's zone.
+     */
+    static SparkSession session(TweetCountOptions options) {
+        SparkConf submitted = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder()
+            .appName("tweetstream-tweet-counts")
+            .config("spark.sql.session.timeZone", "UTC");
+        if (options.master().isPresent()) {
+            builder.master(options.master().get());
+        } else if (!submitted.contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        if (!submitted.contains(SHUFFLE_PARTITIONS)) {
+            // The partitions of the window state, fixed by the first run's checkpoint. The state
+            // is small (a few open windows times the keywords), and Spark's default of 200 would
+            // run 200 tasks every batch, which takes longer than a 1-second trigger on few cores.
+            builder.config(SHUFFLE_PARTITIONS, DEFAULT_STATE_PARTITIONS);
+        }
+        return builder.getOrCreate();
+    }
+}
