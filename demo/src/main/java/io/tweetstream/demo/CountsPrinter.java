@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class CountsPrinter implements Runnable, AutoCloseable {
 
     static final String TOTAL = "*";
+    private static final long SETTLE_MS = 700;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -52,22 +53,28 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     }
 
     /**
-     * Spark emits the rows of closed windows together, oldest first, but a poll may cut a window's
-     * rows in two: a window is printed once a newer window shows up, or when the topic goes quiet.
+     * Spark writes the rows of the windows a batch closes from several tasks at once, so the rows of
+     * one second arrive interleaved with others' within a moment: a second is printed, oldest first,
+     * once no row for it has come for {@value #SETTLE_MS} ms.
      */
     @Override
     public void run() {
         TreeMap<Instant, Map<String, Long>> pending = new TreeMap<>();
+        Map<Instant, Long> lastRowAt = new java.util.HashMap<>();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, String> record : records) {
-                    read(record.value(), pending);
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Instant window = read(record.value(), pending);
+                    if (window != null) {
+                        lastRowAt.put(window, System.nanoTime());
+                    }
                 }
-                Instant newest = pending.isEmpty() ? null : pending.lastKey();
-                while (!pending.isEmpty() && (records.isEmpty() || pending.firstKey().isBefore(newest))) {
-                    var window = pending.pollFirstEntry();
-                    print(window.getKey(), window.getValue());
+                long settledBefore = System.nanoTime() - SETTLE_MS * 1_000_000;
+                for (Instant window : List.copyOf(pending.keySet())) {
+                    if (lastRowAt.get(window) < settledBefore) {
+                        print(window, pending.remove(window));
+                        lastRowAt.remove(window);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -77,7 +84,8 @@ final class CountsPrinter implements Runnable, AutoCloseable {
         }
     }
 
-    private void read(String value, Map<Instant, Map<String, Long>> batch) {
+    /** Adds a count row to {@code batch}; returns its window, or null when it could not be read. */
+    private Instant read(String value, Map<Instant, Map<String, Long>> batch) {
         try {
             JsonNode count = JSON.readTree(value);
             Instant start = Instant.parse(count.get("window_start").asText().replace("+00:00", "Z"));
@@ -87,8 +95,10 @@ final class CountsPrinter implements Runnable, AutoCloseable {
             if (count.has("lag_ms")) {
                 lags.put(start, count.get("lag_ms").asLong());
             }
+            return start;
         } catch (Exception e) {
             out.println("  (skipped a count that could not be read: " + e.getMessage() + ")");
+            return null;
         }
     }
 
