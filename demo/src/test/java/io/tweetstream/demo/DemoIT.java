@@ -45,10 +45,12 @@ class DemoIT {
             demo.start();
             await().atMost(Duration.ofMinutes(3)).until(() -> demo.counts().windows().size() >= 8);
 
+            String chartUrl = "http://127.0.0.1:" + builder.dashboardPort + "/";
             HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + builder.dashboardPort + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(chartUrl)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
+            String browser = chartInChromium(chartUrl);
+            assertThat(browser).as(browser).contains("INITIAL_POINTS", "GREW_TO", "SCREENSHOT").doesNotContain("PAGE_ERROR");
             windows = Map.copyOf(demo.counts().windows());
             sentPerSecond = demo.simulator().sentTweets().stream()
                 .collect(Collectors.groupingBy(t -> t.sentAt().getEpochSecond(), Collectors.counting()));
@@ -60,5 +62,22 @@ class DemoIT {
             .as("tweets created in the second starting %s\n%s", start, log)
             .isEqualTo(sentPerSecond.getOrDefault(start.getEpochSecond(), 0L)));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    /**
+     * Opens the live chart in headless Chromium with the dashboard module's browser script, which
+     * waits for data points, then for more as the pipeline counts on, and takes a screenshot
+     * ({@code demo/target/demo-chart.png}). Returns the script's output.
+     */
+    private static String chartInChromium(String url) throws Exception {
+        Path script = Path.of("..", "dashboard", "src", "test", "browser").toAbsolutePath().normalize();
+        Process node = new ProcessBuilder("node", "dashboard-grows.mjs", "--url", url,
+            "--screenshot", Path.of("target", "demo-chart.png").toAbsolutePath().toString(),
+            "--step-timeout-ms", "90000")
+            .directory(script.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)).as("the browser script ends").isTrue();
+        assertThat(node.exitValue()).as(output).isZero();
+        return output;
     }
 }
