@@ -81,12 +81,12 @@ public final class DashboardServer implements AutoCloseable {
             parsed = DashboardArguments.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println(DashboardArguments.USAGE);
+            System.err.print(DashboardArguments.USAGE);
             System.exit(EXIT_BAD_ARGUMENTS);
             return;
         }
         if (parsed.help()) {
-            System.out.println(DashboardArguments.USAGE);
+            System.out.print(DashboardArguments.USAGE);
             return;
         }
         DashboardServer server;

@@ -11,12 +11,12 @@ public final class DemoMain {
             options = DemoOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(DemoOptions.USAGE);
+            System.err.print(DemoOptions.USAGE);
             System.exit(2);
             return;
         }
         if (options == null) {
-            System.out.println(DemoOptions.USAGE);
+            System.out.print(DemoOptions.USAGE);
             return;
         }
         Demo demo = new Demo(options, System.out);

@@ -3,6 +3,11 @@ package io.tweetstream.demo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * What {@code ./tweetstream demo} was asked to do.
@@ -26,23 +31,44 @@ record DemoOptions(
     int simulatorPort,
     int dashboardPort) {
 
-    static final String USAGE = String.join(System.lineSeparator(),
-        "Usage: ./tweetstream demo [options]",
-        "Runs the whole pipeline on this machine: a Kafka broker, a Connect worker with the tweetstream",
-        "plugin, the stream simulator, the Spark job counting tweets per second, and a live chart.",
-        "",
-        "Options:",
-        "  --work-dir DIR          all state: broker data, worker config, Spark checkpoint, logs (default demo-work)",
-        "  --clean                 start afresh; without it a second run resumes from the work directory",
-        "  --duration SECONDS      stop after this long (default: run until Ctrl-C)",
-        "  --rate N                simulated tweets per second per connection (default 20)",
-        "  --keywords LIST         comma-separated track phrases (default kafka,spark,flink,java,python,data engineering)",
-        "  --twitter-credentials F properties file with twitter.oauth.* keys: stream from Twitter, not the simulator",
-        "  --kafka-port N          broker port (default 9092; the controller uses the next one)",
-        "  --connect-port N        Connect REST port (default 8083)",
-        "  --simulator-port N      simulator port (default 8080)",
-        "  --dashboard-port N      chart page port (default 8088)",
-        "  --help                  print this");
+    /** The command line as picocli reads it ({@code --name value} or {@code --name=value}), starting from {@link Builder}'s defaults. */
+    @Command(name = "./tweetstream demo", abbreviateSynopsis = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"Runs the whole pipeline on this machine: a Kafka broker, a Connect worker with the tweetstream",
+            "plugin, the stream simulator, the Spark job counting tweets per second, and a live chart."},
+        optionListHeading = "%nOptions:%n")
+    static final class Args {
+        private static final Builder DEFAULTS = new Builder();
+
+        /** Given by the tweetstream script, not by the user. */
+        @Option(names = "--repository", hidden = true)
+        Path repository = DEFAULTS.repository;
+        @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "all state: broker data, worker config, Spark checkpoint, logs (default ${DEFAULT-VALUE})")
+        Path workDir = DEFAULTS.workDir;
+        @Option(names = "--clean", description = "start afresh; without it a second run resumes from the work directory")
+        boolean clean;
+        @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: run until Ctrl-C)")
+        Double durationSeconds;
+        @Option(names = "--rate", paramLabel = "N", description = "simulated tweets per second per connection (default 20)")
+        double rate = DEFAULTS.tweetsPerSecond;
+        @Option(names = "--keywords", paramLabel = "LIST", description = "comma-separated track phrases (default ${DEFAULT-VALUE})")
+        String keywords = String.join(",", DEFAULTS.keywords);
+        @Option(names = "--twitter-credentials", paramLabel = "FILE",
+            description = "properties file with twitter.oauth.* keys: stream from Twitter, not the simulator")
+        Path twitterCredentials;
+        @Option(names = "--kafka-port", paramLabel = "N", description = "broker port (default ${DEFAULT-VALUE}; the controller uses the next one)")
+        int kafkaPort = DEFAULTS.kafkaPort;
+        @Option(names = "--connect-port", paramLabel = "N", description = "Connect REST port (default ${DEFAULT-VALUE})")
+        int connectPort = DEFAULTS.connectPort;
+        @Option(names = "--simulator-port", paramLabel = "N", description = "simulator port (default ${DEFAULT-VALUE})")
+        int simulatorPort = DEFAULTS.simulatorPort;
+        @Option(names = "--dashboard-port", paramLabel = "N", description = "chart page port (default ${DEFAULT-VALUE})")
+        int dashboardPort = DEFAULTS.dashboardPort;
+        @Option(names = "--help", usageHelp = true, description = "print this")
+        boolean help;
+    }
+
+    static final String USAGE = new CommandLine(new Args()).getUsageMessage(Help.Ansi.OFF);
 
     static DemoOptions defaults() {
         return new Builder().build();
@@ -50,40 +76,33 @@ record DemoOptions(
 
     /**
      * @return null when {@code --help} was asked for
-     * @throws IllegalArgumentException with a message for the user
+     * @throws IllegalArgumentException with a message for the user that names the option
      */
     static DemoOptions parse(String... args) {
-        Builder options = new Builder();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help")) {
-                return null;
-            }
-            if (name.equals("--clean")) {
-                options.clean = true;
-                continue;
-            }
-            if (!name.startsWith("--")) {
-                throw new IllegalArgumentException("Unknown argument '" + name + "' (see --help)");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--repository" -> options.repository = Path.of(value);
-                case "--work-dir" -> options.workDir = Path.of(value);
-                case "--duration" -> options.duration = Duration.ofMillis((long) (positive(name, value) * 1000));
-                case "--rate" -> options.tweetsPerSecond = positive(name, value);
-                case "--keywords" -> options.keywords = keywords(value);
-                case "--twitter-credentials" -> options.twitterCredentials = Path.of(value);
-                case "--kafka-port" -> options.kafkaPort = port(name, value);
-                case "--connect-port" -> options.connectPort = port(name, value);
-                case "--simulator-port" -> options.simulatorPort = port(name, value);
-                case "--dashboard-port" -> options.dashboardPort = port(name, value);
-                default -> throw new IllegalArgumentException("Unknown option " + name + " (see --help)");
-            }
+        Args parsed = new Args();
+        CommandLine commandLine = new CommandLine(parsed);
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        if (commandLine.isUsageHelpRequested()) {
+            return null;
+        }
+        Builder options = new Builder();
+        options.repository = parsed.repository;
+        options.workDir = parsed.workDir;
+        options.clean = parsed.clean;
+        if (parsed.durationSeconds != null) {
+            options.duration = Duration.ofMillis((long) (positive("--duration", parsed.durationSeconds) * 1000));
+        }
+        options.tweetsPerSecond = positive("--rate", parsed.rate);
+        options.keywords = keywords(parsed.keywords);
+        options.twitterCredentials = parsed.twitterCredentials;
+        options.kafkaPort = port("--kafka-port", parsed.kafkaPort);
+        options.connectPort = port("--connect-port", parsed.connectPort);
+        options.simulatorPort = port("--simulator-port", parsed.simulatorPort);
+        options.dashboardPort = port("--dashboard-port", parsed.dashboardPort);
         return options.build();
     }
 
@@ -107,28 +126,18 @@ record DemoOptions(
         }
     }
 
-    private static double positive(String name, String value) {
-        try {
-            double number = Double.parseDouble(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static double positive(String name, double value) {
+        if (value > 0) {
+            return value;
         }
-        throw new IllegalArgumentException(name + " must be a positive number, was '" + value + "'");
+        throw new IllegalArgumentException(name + " must be a positive number, was " + value);
     }
 
-    private static int port(String name, String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port > 0 && port < 65536) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static int port(String name, int value) {
+        if (value > 0 && value < 65536) {
+            return value;
         }
-        throw new IllegalArgumentException(name + " must be a port number (1-65535), was '" + value + "'");
+        throw new IllegalArgumentException(name + " must be a port number (1-65535), was " + value);
     }
 
     private static List<String> keywords(String value) {

@@ -41,15 +41,25 @@ class DemoOptionsTest {
     @Test
     void helpIsNotAnError() {
         assertThat(DemoOptions.parse("--rate", "5", "--help")).isNull();
+        assertThat(DemoOptions.USAGE).contains("--work-dir", "--clean", "--duration", "--rate", "--keywords", "--twitter-credentials",
+            "--kafka-port", "--connect-port", "--simulator-port", "--dashboard-port", "--help").doesNotContain("--repository");
+    }
+
+    @Test
+    void takesTheRepositoryFromTheScript() {
+        assertThat(DemoOptions.parse("--repository", "/src/tweetstream").repository()).isEqualTo(Path.of("/src/tweetstream"));
     }
 
     @Test
     void badOptionsAreExplained() {
-        assertThatThrownBy(() -> DemoOptions.parse("--rate", "fast")).hasMessage("--rate must be a positive number, was 'fast'");
-        assertThatThrownBy(() -> DemoOptions.parse("--kafka-port", "70000")).hasMessageContaining("port number");
-        assertThatThrownBy(() -> DemoOptions.parse("--duration")).hasMessage("--duration needs a value");
-        assertThatThrownBy(() -> DemoOptions.parse("--colour", "red")).hasMessageContaining("Unknown option --colour");
-        assertThatThrownBy(() -> DemoOptions.parse("demo")).hasMessageContaining("Unknown argument 'demo'");
-        assertThatThrownBy(() -> DemoOptions.parse("--keywords", " , ")).hasMessageContaining("at least one phrase");
+        assertThatThrownBy(() -> DemoOptions.parse("--rate", "fast")).hasMessage("Invalid value for option '--rate': 'fast' is not a double");
+        assertThatThrownBy(() -> DemoOptions.parse("--rate", "0")).hasMessage("--rate must be a positive number, was 0.0");
+        assertThatThrownBy(() -> DemoOptions.parse("--duration=-5")).hasMessage("--duration must be a positive number, was -5.0");
+        assertThatThrownBy(() -> DemoOptions.parse("--kafka-port", "70000")).hasMessage("--kafka-port must be a port number (1-65535), was 70000");
+        assertThatThrownBy(() -> DemoOptions.parse("--dashboard-port", "0")).hasMessageContaining("--dashboard-port must be a port number");
+        assertThatThrownBy(() -> DemoOptions.parse("--duration")).hasMessage("Missing required parameter for option '--duration' (SECONDS)");
+        assertThatThrownBy(() -> DemoOptions.parse("--colour", "red")).hasMessageStartingWith("Unknown options: '--colour'");
+        assertThatThrownBy(() -> DemoOptions.parse("demo")).hasMessage("Unmatched argument at index 0: 'demo'");
+        assertThatThrownBy(() -> DemoOptions.parse("--keywords", " , ")).hasMessage("--keywords needs at least one phrase");
     }
 }

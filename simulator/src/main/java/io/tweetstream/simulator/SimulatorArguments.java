@@ -2,30 +2,19 @@ package io.tweetstream.simulator;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Reads {@link SimulatorMain}'s command line into settings. Accepts {@code --name value} and {@code --name=value}. */
+/**
+ * Reads {@link SimulatorMain}'s command line into settings, with picocli ({@code --name value} or
+ * {@code --name=value}). Options left out keep {@link SimulatorSettings}' defaults, except the few
+ * below that suit a program run by hand better.
+ */
 final class SimulatorArguments {
-
-    static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar tweetstream-simulator-all.jar [options]",
-            "Serves an imitation of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json).",
-            "",
-            "Options:",
-            "  --bind ADDRESS       address to listen on, 0.0.0.0 for all (default 127.0.0.1)",
-            "  --port N             TCP port, 0 for any free one (default 8080)",
-            "  --rate R             statuses per second on each stream (default 20)",
-            "  --seed S             seed of the tweet generator (default 42)",
-            "  --max-tweets N       statuses per stream, then only keep-alives (default: no limit)",
-            "  --keep-alive-ms N    silence before a keep-alive CRLF, in ms (default 30000)",
-            "  --delete-every N     a delete notice after every N-th status, 0 = never (default 0)",
-            "  --limit-every N      a limit notice after every N-th status, 0 = never (default 0)",
-            "  --consumer-key KEY   accept only this OAuth consumer key; repeat for several (default: any)",
-            "  --burst-every-s N    a burst of 4x the rate for 5 s every N seconds on each stream (default: none)",
-            "  --help               print this and exit");
-
-    private static final Set<String> OPTIONS = Set.of("--bind", "--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
-            "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s");
 
     /** Main's own defaults: the demo port, and little history since nobody in-process reads it. */
     static final int DEFAULT_PORT = 8080;
@@ -36,76 +25,100 @@ final class SimulatorArguments {
     record Parsed(boolean help, SimulatorSettings settings) {
     }
 
+    /** The options as picocli fills them; null where not given, so that the settings' defaults apply. */
+    @Command(name = "java -jar tweetstream-simulator-all.jar", abbreviateSynopsis = true, sortOptions = false, usageHelpWidth = 100,
+            description = "Serves an imitation of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json).",
+            optionListHeading = "%nOptions:%n")
+    static final class Options {
+        @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on, 0.0.0.0 for all (default 127.0.0.1)")
+        String bind;
+        @Option(names = "--port", paramLabel = "N", description = "TCP port, 0 for any free one (default 8080)")
+        int port = DEFAULT_PORT;
+        @Option(names = "--rate", paramLabel = "R", description = "statuses per second on each stream (default 20)")
+        double rate = DEFAULT_RATE;
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the tweet generator (default 42)")
+        Long seed;
+        @Option(names = "--max-tweets", paramLabel = "N", description = "statuses per stream, then only keep-alives (default: no limit)")
+        Long maxTweets;
+        @Option(names = "--keep-alive-ms", paramLabel = "N", description = "silence before a keep-alive CRLF, in ms (default 30000)")
+        Long keepAliveMs;
+        @Option(names = "--delete-every", paramLabel = "N", description = "a delete notice after every N-th status, 0 = never (default 0)")
+        Integer deleteEvery;
+        @Option(names = "--limit-every", paramLabel = "N", description = "a limit notice after every N-th status, 0 = never (default 0)")
+        Integer limitEvery;
+        @Option(names = "--consumer-key", paramLabel = "KEY",
+                description = "accept only this OAuth consumer key; repeat for several (default: any)")
+        List<String> consumerKeys = List.of();
+        @Option(names = "--burst-every-s", paramLabel = "N",
+                description = "a burst of 4x the rate for 5 s every N seconds on each stream (default: none)")
+        Long burstEverySeconds;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
+        boolean help;
+    }
+
+    static final String USAGE = new CommandLine(new Options()).getUsageMessage(Help.Ansi.OFF);
+
     private SimulatorArguments() {
     }
 
     /** @throws IllegalArgumentException with a message fit for the user, for an unknown option or a bad value */
     static Parsed parse(String... args) {
-        SimulatorSettings.Builder builder = SimulatorSettings.builder()
-                .port(DEFAULT_PORT)
-                .tweetsPerSecond(DEFAULT_RATE)
-                .sentHistoryLimit(HISTORY_LIMIT);
-        Set<String> consumerKeys = new HashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return new Parsed(true, null);
-            }
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            int equals = arg.indexOf('=');
-            String name = equals >= 0 ? arg.substring(0, equals) : arg;
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name);
-            }
-            String value;
-            if (equals >= 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("option " + name + " needs a value");
-            }
-            switch (name) {
-                case "--bind" -> builder.bindAddress(value);
-                case "--port" -> builder.port(intValue(name, value));
-                case "--rate" -> builder.tweetsPerSecond(doubleValue(name, value));
-                case "--seed" -> builder.seed(longValue(name, value));
-                case "--max-tweets" -> builder.maxTweetsPerConnection(longValue(name, value));
-                case "--keep-alive-ms" -> builder.keepAliveInterval(Duration.ofMillis(longValue(name, value)));
-                case "--delete-every" -> builder.deleteEvery(intValue(name, value));
-                case "--limit-every" -> builder.limitEvery(intValue(name, value));
-                case "--consumer-key" -> consumerKeys.add(value);
-                case "--burst-every-s" -> builder.bursts(Duration.ofSeconds(longValue(name, value)), Duration.ofSeconds(5), 4.0);
-                default -> throw new IllegalStateException("option " + name + " is known but not read");
-            }
+        Options options = new Options();
+        CommandLine commandLine = new CommandLine(options);
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        builder.acceptedConsumerKeys(consumerKeys);
+        if (commandLine.isUsageHelpRequested()) {
+            return new Parsed(true, null);
+        }
+        check(options);
+        SimulatorSettings.Builder builder = SimulatorSettings.builder()
+                .port(options.port)
+                .tweetsPerSecond(options.rate)
+                .sentHistoryLimit(HISTORY_LIMIT)
+                .acceptedConsumerKeys(new HashSet<>(options.consumerKeys));
+        if (options.bind != null) {
+            builder.bindAddress(options.bind);
+        }
+        if (options.seed != null) {
+            builder.seed(options.seed);
+        }
+        if (options.maxTweets != null) {
+            builder.maxTweetsPerConnection(options.maxTweets);
+        }
+        if (options.keepAliveMs != null) {
+            builder.keepAliveInterval(Duration.ofMillis(options.keepAliveMs));
+        }
+        if (options.deleteEvery != null) {
+            builder.deleteEvery(options.deleteEvery);
+        }
+        if (options.limitEvery != null) {
+            builder.limitEvery(options.limitEvery);
+        }
+        if (options.burstEverySeconds != null) {
+            builder.bursts(Duration.ofSeconds(options.burstEverySeconds), Duration.ofSeconds(5), 4.0);
+        }
         return new Parsed(false, builder.build());
     }
 
-    private static int intValue(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, got '" + value + "'");
-        }
+    /** The settings check these too, but in their own words: the user should read the option they typed. */
+    private static void check(Options options) {
+        require(options.port >= 0 && options.port <= 65_535, "--port must be in [0, 65535], was " + options.port);
+        require(options.rate > 0 && options.rate <= SimulatorSettings.MAX_TWEETS_PER_SECOND,
+                "--rate must be in (0, " + (long) SimulatorSettings.MAX_TWEETS_PER_SECOND + "], was " + options.rate);
+        require(options.maxTweets == null || options.maxTweets >= 0, "--max-tweets must be >= 0, was " + options.maxTweets);
+        require(options.keepAliveMs == null || options.keepAliveMs >= 1, "--keep-alive-ms must be >= 1, was " + options.keepAliveMs);
+        require(options.deleteEvery == null || options.deleteEvery >= 0, "--delete-every must be >= 0, was " + options.deleteEvery);
+        require(options.limitEvery == null || options.limitEvery >= 0, "--limit-every must be >= 0, was " + options.limitEvery);
+        require(options.burstEverySeconds == null || options.burstEverySeconds >= 1,
+                "--burst-every-s must be >= 1, was " + options.burstEverySeconds);
     }
 
-    private static long longValue(String name, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, got '" + value + "'");
-        }
-    }
-
-    private static double doubleValue(String name, String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number, got '" + value + "'");
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
         }
     }
 }

@@ -27,7 +27,7 @@ public final class SimulatorMain {
             return;
         }
         if (parsed.help()) {
-            System.out.println(SimulatorArguments.USAGE);
+            System.out.print(SimulatorArguments.USAGE);
             return;
         }
         StreamSimulator simulator;

@@ -23,7 +23,7 @@ class SimulatorArgumentsTest {
     void readsEveryOptionInBothSpellings() {
         SimulatorSettings settings = SimulatorArguments.parse("--bind", "0.0.0.0", "--port", "9000", "--rate=50", "--seed", "7",
                 "--max-tweets", "100", "--keep-alive-ms=250", "--delete-every", "10", "--limit-every", "20",
-                "--consumer-key", "a", "--consumer-key=b").settings();
+                "--consumer-key", "a", "--consumer-key=b", "--burst-every-s", "60").settings();
 
         assertThat(settings.port()).isEqualTo(9000);
         assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
@@ -34,23 +34,26 @@ class SimulatorArgumentsTest {
         assertThat(settings.deleteEvery()).isEqualTo(10);
         assertThat(settings.limitEvery()).isEqualTo(20);
         assertThat(settings.acceptedConsumerKeys()).containsExactlyInAnyOrder("a", "b");
+        assertThat(settings.burstEvery()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void helpWinsOverEverythingElse() {
         assertThat(SimulatorArguments.parse("--rate", "5", "--help").help()).isTrue();
         assertThat(SimulatorArguments.USAGE).contains("--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
-                "--delete-every", "--limit-every", "--consumer-key");
+                "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--help");
     }
 
     @Test
     void explainsWhatIsWrongWithBadArguments() {
-        assertThatThrownBy(() -> SimulatorArguments.parse("--rate", "fast")).hasMessage("--rate needs a number, got 'fast'");
-        assertThatThrownBy(() -> SimulatorArguments.parse("--port")).hasMessage("option --port needs a value");
-        assertThatThrownBy(() -> SimulatorArguments.parse("--colour", "red")).hasMessage("unknown option --colour");
-        assertThatThrownBy(() -> SimulatorArguments.parse("--colour")).hasMessage("unknown option --colour");
-        assertThatThrownBy(() -> SimulatorArguments.parse("8080")).hasMessage("unexpected argument '8080'");
-        assertThatThrownBy(() -> SimulatorArguments.parse("--port", "70000")).hasMessageContaining("port must be in");
-        assertThatThrownBy(() -> SimulatorArguments.parse("--rate", "0")).hasMessageContaining("tweetsPerSecond");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--rate", "fast")).hasMessage("Invalid value for option '--rate': 'fast' is not a double");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--port")).hasMessage("Missing required parameter for option '--port' (N)");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--colour", "red")).hasMessageStartingWith("Unknown options: '--colour'");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--colour")).hasMessage("Unknown option: '--colour'");
+        assertThatThrownBy(() -> SimulatorArguments.parse("8080")).hasMessage("Unmatched argument at index 0: '8080'");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--port", "70000")).hasMessage("--port must be in [0, 65535], was 70000");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--rate", "0")).hasMessage("--rate must be in (0, 100000], was 0.0");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--max-tweets", "-1")).hasMessage("--max-tweets must be >= 0, was -1");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--burst-every-s=0")).hasMessage("--burst-every-s must be >= 1, was 0");
     }
 }

@@ -1,6 +1,5 @@
 package io.tweetstream.spark;
 
-import java.util.Arrays;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -24,10 +23,6 @@ public final class TweetCountJob {
     private TweetCountJob() {}
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains(TweetCountOptions.HELP)) {
-            System.out.print(TweetCountOptions.usage());
-            return;
-        }
         TweetCountOptions options;
         try {
             options = TweetCountOptions.parse(args);
@@ -36,6 +31,10 @@ public final class TweetCountJob {
             System.err.println();
             System.err.print(TweetCountOptions.usage());
             System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(TweetCountOptions.usage());
             return;
         }
         SparkSession spark = session(options);

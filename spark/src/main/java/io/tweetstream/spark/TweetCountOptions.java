@@ -2,57 +2,81 @@ package io.tweetstream.spark;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The job's command-line options, {@code --name value} (or {@code --name=value}): the only place
- * that knows their names and defaults. Parsing fails with an {@link IllegalArgumentException} whose
- * message names the option and says what it accepts; {@link #usage()} lists them all.
+ * The job's command-line options, {@code --name value} (or {@code --name=value}), read by picocli:
+ * the only place that knows their names and defaults. Parsing fails with an
+ * {@link IllegalArgumentException} whose message names the option and says what it accepts;
+ * {@link #usage()} lists them all.
  */
 public final class TweetCountOptions {
-
-    public static final String BOOTSTRAP_SERVERS = "--bootstrap-servers";
-    public static final String TOPIC = "--topic";
-    public static final String STARTING_OFFSETS = "--starting-offsets";
-    public static final String WATERMARK = "--watermark";
-    public static final String SINK = "--sink";
-    public static final String OUTPUT_TOPIC = "--output-topic";
-    public static final String OUTPUT_PATH = "--output-path";
-    public static final String CHECKPOINT_DIR = "--checkpoint-dir";
-    public static final String MASTER = "--master";
-    public static final String TRIGGER = "--trigger";
-    public static final String HELP = "--help";
 
     /** The {@code --trigger} value that processes what the topic holds, then stops. */
     public static final String AVAILABLE_NOW = "available-now";
 
-    private record Spec(String name, String value, String defaultText, String description) {}
+    private static final String BOOTSTRAP_SERVERS = "--bootstrap-servers";
+    private static final String TOPIC = "--topic";
+    private static final String STARTING_OFFSETS = "--starting-offsets";
+    private static final String WATERMARK = "--watermark";
+    private static final String OUTPUT_TOPIC = "--output-topic";
+    private static final String OUTPUT_PATH = "--output-path";
+    private static final String CHECKPOINT_DIR = "--checkpoint-dir";
+    private static final String MASTER = "--master";
+    private static final String TRIGGER = "--trigger";
 
-    private static final List<Spec> SPECS = List.of(
-        new Spec(BOOTSTRAP_SERVERS, "HOST:PORT,...", "localhost:9092",
-            "Kafka brokers to read the tweets from (and to write the counts to, with --sink kafka)."),
-        new Spec(TOPIC, "NAME", "tweets", "Topic the connector writes the tweets to."),
-        new Spec(STARTING_OFFSETS, "earliest|latest", "earliest",
-            "Where the first run starts reading; a restart goes on from its checkpoint instead."),
-        new Spec(WATERMARK, "INTERVAL", "5 seconds",
-            "How late (in created_at) a tweet may arrive and still be counted; a window is emitted"
-                + " once the newest created_at seen is this far past its end."),
-        new Spec(SINK, "console|kafka|parquet", "console", "Where the counts go."),
-        new Spec(OUTPUT_TOPIC, "NAME", "tweet-counts", "With --sink kafka: the topic of counts."),
-        new Spec(OUTPUT_PATH, "DIR", "", "With --sink parquet, where it is required: the directory of Parquet files."),
-        new Spec(CHECKPOINT_DIR, "DIR", "<java.io.tmpdir>/tweetstream-spark/checkpoint-<topic>-<sink>",
-            "Where the query keeps its offsets and window state, so a restart resumes exactly."),
-        new Spec(MASTER, "URL", "local[*], unless spark-submit set one",
-            "Spark master; spark-submit's --master is taken when this is not given."),
-        new Spec(TRIGGER, "INTERVAL|" + AVAILABLE_NOW, "1 second",
-            "How often a batch starts; " + AVAILABLE_NOW + " counts what the topic holds, then stops."),
-        new Spec(HELP, "", "", "Prints this and exits."));
+    /** The options as picocli reads them: text, checked and converted by the constructor below. */
+    @Command(name = "TweetCountJob", abbreviateSynopsis = true, usageHelpWidth = 100, sortOptions = false,
+        description = "Counts the tweets of a topic per second of created_at: in total (keyword \"*\") and per matched keyword.",
+        optionListHeading = "%nOptions:%n")
+    static final class Args {
+        @Option(names = BOOTSTRAP_SERVERS, paramLabel = "HOST:PORT,...", defaultValue = "localhost:9092",
+            description = "Kafka brokers to read the tweets from (and to write the counts to, with --sink kafka)."
+                + " Default: ${DEFAULT-VALUE}.")
+        String bootstrapServers;
+        @Option(names = TOPIC, paramLabel = "NAME", defaultValue = "tweets",
+            description = "Topic the connector writes the tweets to. Default: ${DEFAULT-VALUE}.")
+        String topic;
+        @Option(names = STARTING_OFFSETS, paramLabel = "earliest|latest", defaultValue = "earliest",
+            description = "Where the first run starts reading; a restart goes on from its checkpoint instead."
+                + " Default: ${DEFAULT-VALUE}.")
+        String startingOffsets;
+        @Option(names = WATERMARK, paramLabel = "INTERVAL", defaultValue = "5 seconds",
+            description = "How late (in created_at) a tweet may arrive and still be counted; a window is emitted"
+                + " once the newest created_at seen is this far past its end. Default: ${DEFAULT-VALUE}.")
+        String watermark;
+        @Option(names = "--sink", paramLabel = "console|kafka|parquet", defaultValue = "console",
+            description = "Where the counts go. Default: ${DEFAULT-VALUE}.")
+        String sink;
+        @Option(names = OUTPUT_TOPIC, paramLabel = "NAME", defaultValue = "tweet-counts",
+            description = "With --sink kafka: the topic of counts. Default: ${DEFAULT-VALUE}.")
+        String outputTopic;
+        @Option(names = OUTPUT_PATH, paramLabel = "DIR",
+            description = "With --sink parquet, where it is required: the directory of Parquet files.")
+        String outputPath;
+        @Option(names = CHECKPOINT_DIR, paramLabel = "DIR",
+            description = "Where the query keeps its offsets and window state, so a restart resumes exactly."
+                + " Default: checkpoint-<topic>-<sink> in tweetstream-spark in the java.io.tmpdir directory.")
+        String checkpointDir;
+        @Option(names = MASTER, paramLabel = "URL",
+            description = "Spark master; spark-submit's --master is taken when this is not given."
+                + " Default: local[*], unless spark-submit set one.")
+        String master;
+        @Option(names = TRIGGER, paramLabel = "INTERVAL|" + AVAILABLE_NOW, defaultValue = "1 second",
+            description = "How often a batch starts; " + AVAILABLE_NOW + " counts what the topic holds, then stops."
+                + " Default: ${DEFAULT-VALUE}.")
+        String trigger;
+        @Option(names = "--help", usageHelp = true, description = "Prints this and exits.")
+        boolean help;
+    }
 
     private static final Pattern SERVER = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^\\s:,\\[\\]]+):\\d{1,5}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -70,20 +94,20 @@ public final class TweetCountOptions {
     private final Optional<Duration> triggerInterval;
     private final boolean help;
 
-    private TweetCountOptions(Map<String, String> values) {
-        bootstrapServers = servers(values.getOrDefault(BOOTSTRAP_SERVERS, "localhost:9092"));
-        topic = topic(TOPIC, values.getOrDefault(TOPIC, "tweets"));
-        startingOffsets = startingOffsets(values.getOrDefault(STARTING_OFFSETS, "earliest"));
-        watermark = interval(WATERMARK, values.getOrDefault(WATERMARK, "5 seconds"), "'5 seconds' or '500 ms'");
-        sink = Sink.fromOptionValue(values.getOrDefault(SINK, Sink.CONSOLE.optionValue()));
-        outputTopic = topic(OUTPUT_TOPIC, values.getOrDefault(OUTPUT_TOPIC, "tweet-counts"));
-        outputPath = Optional.ofNullable(values.get(OUTPUT_PATH)).map(path -> nonBlank(OUTPUT_PATH, path));
-        checkpointDir = nonBlank(CHECKPOINT_DIR, values.getOrDefault(CHECKPOINT_DIR, defaultCheckpointDir()));
-        master = Optional.ofNullable(values.get(MASTER)).map(url -> nonBlank(MASTER, url));
-        triggerInterval = trigger(values.getOrDefault(TRIGGER, "1 second"));
-        help = values.containsKey(HELP);
+    private TweetCountOptions(Args args) {
+        bootstrapServers = servers(args.bootstrapServers);
+        topic = topic(TOPIC, args.topic);
+        startingOffsets = startingOffsets(args.startingOffsets);
+        watermark = interval(WATERMARK, args.watermark, "'5 seconds' or '500 ms'");
+        sink = Sink.fromOptionValue(args.sink);
+        outputTopic = topic(OUTPUT_TOPIC, args.outputTopic);
+        outputPath = Optional.ofNullable(args.outputPath).map(path -> nonBlank(OUTPUT_PATH, path));
+        checkpointDir = nonBlank(CHECKPOINT_DIR, args.checkpointDir != null ? args.checkpointDir : defaultCheckpointDir());
+        master = Optional.ofNullable(args.master).map(url -> nonBlank(MASTER, url));
+        triggerInterval = trigger(args.trigger);
+        help = args.help;
         if (sink == Sink.PARQUET && outputPath.isEmpty()) {
-            throw new IllegalArgumentException(SINK + " parquet needs " + OUTPUT_PATH + " DIR");
+            throw new IllegalArgumentException("--sink parquet needs " + OUTPUT_PATH + " DIR");
         }
         if (sink == Sink.KAFKA && outputTopic.equals(topic)) {
             // The job would read its own counts back as malformed tweets.
@@ -91,79 +115,33 @@ public final class TweetCountOptions {
         }
     }
 
-    /** Parses {@code --name value} and {@code --name=value} pairs; absent options take their defaults. */
+    /**
+     * Parses {@code --name value} and {@code --name=value} pairs; absent options take their defaults.
+     * With {@code --help} the other options are not checked: {@link #help()} is all that matters.
+     */
     public static TweetCountOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("Unexpected argument '" + arg + "': options are --name value");
-            }
-            String name = arg;
-            String value;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else if (HELP.equals(arg)) {
-                value = "";
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                value = null;
-            }
-            if (!isKnown(name)) {
-                throw new IllegalArgumentException("Unknown option '" + name + "'");
-            }
-            if (value == null) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            if (values.put(name, value) != null) {
-                throw new IllegalArgumentException(name + " is given more than once");
-            }
+        Args parsed = read(args);
+        if (parsed.help) {
+            Args defaults = read();
+            defaults.help = true;
+            return new TweetCountOptions(defaults);
         }
-        return new TweetCountOptions(values);
+        return new TweetCountOptions(parsed);
     }
 
+    private static Args read(String... args) {
+        Args parsed = new Args();
+        try {
+            new CommandLine(parsed).parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return parsed;
+    }
+
+    /** picocli's usage help, which spark/README.md shows verbatim. */
     public static String usage() {
-        StringBuilder usage = new StringBuilder()
-            .append("Usage: TweetCountJob [--name value]...\n")
-            .append("Counts the tweets of a topic per second of created_at: in total (keyword \"*\") and per matched keyword.\n\n");
-        for (Spec spec : SPECS) {
-            usage.append("  ").append(spec.name());
-            if (!spec.value().isEmpty()) {
-                usage.append(' ').append(spec.value());
-            }
-            // The default stays on one line: "Default: 1 second." rather than a broken "1 / second".
-            String text = spec.description() + (spec.defaultText().isEmpty() ? ""
-                : " " + ("Default: " + spec.defaultText() + ".").replace(' ', NO_BREAK));
-            usage.append('\n').append(wrap(text, "      ", USAGE_WIDTH));
-        }
-        return usage.toString();
-    }
-
-    private static final int USAGE_WIDTH = 100;
-    private static final char NO_BREAK = '\u00a0';
-
-    /** The text in lines of at most {@code width} characters (longer words alone), each indented. */
-    private static String wrap(String text, String indent, int width) {
-        StringBuilder lines = new StringBuilder();
-        StringBuilder line = new StringBuilder(indent);
-        for (String word : text.split(" ")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
-                lines.append(line).append('\n');
-                line = new StringBuilder(indent);
-            }
-            if (line.length() > indent.length()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        return lines.append(line).append('\n').toString().replace(NO_BREAK, ' ');
-    }
-
-    private static boolean isKnown(String name) {
-        return SPECS.stream().anyMatch(spec -> spec.name().equals(name));
+        return new CommandLine(new Args()).getUsageMessage(Help.Ansi.OFF);
     }
 
     private String defaultCheckpointDir() {

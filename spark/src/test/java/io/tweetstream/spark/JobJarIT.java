@@ -47,7 +47,7 @@ class JobJarIT {
     }
 
     @Test
-    void jobJarHoldsTheJobAndTheKafkaSourceButNotSpark() throws IOException {
+    void jobJarHoldsTheJobPicocliAndTheKafkaSourceButNotSpark() throws IOException {
         try (JarFile jar = new JarFile(jobJar.toFile())) {
             List<String> entries = jar.stream().map(ZipEntry::getName).toList();
 
@@ -56,7 +56,8 @@ class JobJarIT {
                 "org/apache/spark/sql/kafka010/KafkaSourceProvider.class",
                 "org/apache/spark/kafka010/KafkaTokenUtil.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class",
-                "org/apache/commons/pool2/ObjectPool.class");
+                "org/apache/commons/pool2/ObjectPool.class",
+                "picocli/CommandLine.class");
             assertThat(entries).noneMatch(entry -> entry.startsWith("org/apache/spark/sql/SparkSession")
                 || entry.startsWith("org/apache/spark/SparkContext")
                 || entry.startsWith("scala/")
@@ -134,7 +135,7 @@ class JobJarIT {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .filter(entry -> !entry.endsWith("classes") && !entry.contains("tweetstream-spark"))
             .filter(entry -> !entry.contains("spark-sql-kafka-0-10") && !entry.contains("spark-token-provider-kafka")
-                && !entry.contains("kafka-clients") && !entry.contains("commons-pool2"))
+                && !entry.contains("kafka-clients") && !entry.contains("commons-pool2") && !entry.contains("picocli"))
             .collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -82,6 +82,11 @@ class TweetCountOptionsTest {
         assertThat(TweetCountOptions.parse("--help").help()).isTrue();
     }
 
+    @Test
+    void helpWinsOverOptionsThatWouldNotRun() {
+        assertThat(TweetCountOptions.parse("--sink", "parquet", "--help").help()).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         --bootstrap-servers localhost                | --bootstrap-servers must be a comma-separated list of host:port, got 'localhost'
@@ -96,11 +101,11 @@ class TweetCountOptionsTest {
         --sink kafka --output-topic tweets           | --output-topic must differ from --topic ('tweets')
         --output-topic a+b                           | --output-topic must be a Kafka topic name (letters, digits, '.', '_', '-'), got 'a+b'
         --trigger often                              | --trigger must be an interval like '1 second', '500 ms' or 'available-now', got 'often'
-        --topic                                      | --topic needs a value
-        --topic --sink kafka                         | --topic needs a value
-        --tpoic tweets                               | Unknown option '--tpoic'
-        tweets                                       | Unexpected argument 'tweets': options are --name value
-        --topic a --topic b                          | --topic is given more than once
+        --topic                                      | Missing required parameter for option '--topic' (NAME)
+        --topic --sink kafka                         | Expected parameter for option '--topic' but found '--sink'
+        --tpoic tweets                               | Unknown options: '--tpoic', 'tweets'
+        tweets                                       | Unmatched argument at index 0: 'tweets'
+        --topic a --topic b                          | option '--topic' (NAME) should be specified only once
         """)
     void rejectsEachBadOptionWithAMessageNamingIt(String args, String message) {
         assertThatIllegalArgumentException()
@@ -126,16 +131,16 @@ class TweetCountOptionsTest {
         String usage = TweetCountOptions.usage();
 
         assertThat(usage).contains(
-            "--bootstrap-servers HOST:PORT,...", "Default: localhost:9092.",
-            "--topic NAME", "Default: tweets.",
-            "--starting-offsets earliest|latest", "Default: earliest.",
-            "--watermark INTERVAL", "Default: 5 seconds.",
-            "--sink console|kafka|parquet", "Default: console.",
-            "--output-topic NAME", "Default: tweet-counts.",
-            "--output-path DIR",
-            "--checkpoint-dir DIR",
-            "--master URL",
-            "--trigger INTERVAL|available-now", "Default: 1 second.",
+            "--bootstrap-servers=HOST:PORT,...", "Default: localhost:9092.",
+            "--topic=NAME", "Default: tweets.",
+            "--starting-offsets=earliest|latest", "Default: earliest.",
+            "--watermark=INTERVAL", "Default: 5 seconds.",
+            "--sink=console|kafka|parquet", "Default: console.",
+            "--output-topic=NAME", "Default: tweet-counts.",
+            "--output-path=DIR",
+            "--checkpoint-dir=DIR",
+            "--master=URL",
+            "--trigger=INTERVAL|available-now", "Default: 1 second.",
             "--help");
     }
 }
