@@ -22,10 +22,12 @@ import java.util.Map;
 final class TaskPlan {
 
     private final List<List<String>> keywordGroups;
+    private final CredentialSets credentials;
     private final Map<String, String> problems;
 
-    private TaskPlan(List<List<String>> keywordGroups, Map<String, String> problems) {
+    private TaskPlan(List<List<String>> keywordGroups, CredentialSets credentials, Map<String, String> problems) {
         this.keywordGroups = keywordGroups;
+        this.credentials = credentials;
         this.problems = problems;
     }
 
@@ -54,7 +56,7 @@ final class TaskPlan {
                     + " were given: add access tokens (with their secrets) or lower tasks.max to "
                     + credentials.size());
         }
-        return new TaskPlan(groups, problems);
+        return new TaskPlan(groups, credentials, problems);
     }
 
     /** Problems by config key; the messages say what to change and never hold a secret. */
@@ -72,7 +74,7 @@ final class TaskPlan {
      * The connector config narrowed to each task's share: its phrases, its single credential set, and
      * the followed users and locations for the first task only.
      */
-    List<Map<String, String>> taskConfigs(Map<String, String> connectorProps, CredentialSets credentials) {
+    List<Map<String, String>> taskConfigs(Map<String, String> connectorProps) {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(describeProblems());
         }

@@ -52,7 +52,7 @@ public class TwitterSourceConnector extends SourceConnector {
         if (!plan.problems().isEmpty()) {
             throw new ConnectException(plan.describeProblems());
         }
-        List<Map<String, String>> configs = plan.taskConfigs(props, config.credentialSets());
+        List<Map<String, String>> configs = plan.taskConfigs(props);
         log.info("Split {} track phrases across {} tasks", config.trackKeywords().size(), configs.size());
         return configs;
     }
