@@ -1,6 +1,8 @@
 package io.tweetstream.connect;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.connect.xapi.ConnectorRules;
+import io.tweetstream.connect.xapi.RuleSync;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -14,12 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams tweets matching track keywords (and followed users, locations) into a Kafka topic,
- * splitting the keywords across tasks as {@link TaskPlan} describes.
+ * splitting the keywords across tasks as {@link TaskPlan} describes. On the X API v2 filtered
+ * stream it also keeps the app's rules in line with its config when it starts.
  */
 public class TwitterSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(TwitterSourceConnector.class);
     private static final String TASKS_MAX = "tasks.max";
+    private static final String NAME = "name";
 
     private Map<String, String> props;
     private TwitterSourceConfig config;
@@ -33,12 +37,22 @@ public class TwitterSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new TwitterSourceConfig(props);
-        Map<String, String> problems = config.credentialSets().problems();
-        if (!problems.isEmpty()) {
-            throw new ConnectException("Invalid Twitter credentials configuration: " + problems);
+        TaskPlan plan = TaskPlan.of(config, connectorName(props), maxTasks(props));
+        if (!plan.problems().isEmpty()) {
+            throw new ConnectException(plan.describeProblems());
         }
-        log.info("Starting Twitter source for {} track phrases, {} followed users and {} location boxes",
-                config.trackKeywords().size(), config.followUserIds().size(), config.locations().size());
+        log.info("Starting Twitter source on the {} API for {} track phrases, {} followed users and {} location"
+                + " boxes", config.usesV2() ? "X v2" : "v1.1", config.trackKeywords().size(),
+                config.followUserIds().size(), config.locations().size());
+        if (plan.rules() != null) {
+            RuleSync.Result synced = ConnectorRules.sync(config, connectorName(props), plan.rules());
+            log.info("{} filtered-stream rules in place ({} added, {} deleted)",
+                    synced.kept() + synced.added(), synced.added(), synced.deleted());
+        }
+    }
+
+    private static String connectorName(Map<String, String> props) {
+        return props.getOrDefault(NAME, "tweetstream");
     }
 
     @Override
@@ -48,11 +62,18 @@ public class TwitterSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        TaskPlan plan = TaskPlan.of(config, maxTasks);
+        TaskPlan plan = TaskPlan.of(config, connectorName(props), maxTasks);
         if (!plan.problems().isEmpty()) {
             throw new ConnectException(plan.describeProblems());
         }
         List<Map<String, String>> configs = plan.taskConfigs(props);
+        if (config.usesV2() && configs.size() < maxTasks) {
+            log.warn("Running {} task(s) although tasks.max is {}: {}", configs.size(), maxTasks,
+                    config.usesV2SampleStream()
+                            ? "every connection to the sample stream gets the same sample"
+                            : "each task holds a filtered-stream connection, and the X API tier allows "
+                                    + config.v2MaxConnections() + " (" + TwitterSourceConfig.V2_MAX_CONNECTIONS + ")");
+        }
         log.info("Split {} track phrases across {} tasks", config.trackKeywords().size(), configs.size());
         return configs;
     }
@@ -60,7 +81,8 @@ public class TwitterSourceConnector extends SourceConnector {
     /**
      * Checks each key on its own (types, ranges, formats), then, when those pass, what only the keys
      * together can tell: whether the phrases fit {@code tasks.max} tasks and whether there is a
-     * credential set for every task.
+     * credential set for every task. On the X API v2 it then asks X: whether the bearer token works
+     * and whether it would take the rules (a dry run, which changes nothing).
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
@@ -69,9 +91,15 @@ public class TwitterSourceConnector extends SourceConnector {
         if (!fieldsValid) {
             return result;
         }
-        TaskPlan plan = TaskPlan.of(new TwitterSourceConfig(connectorConfigs), maxTasks(connectorConfigs));
+        TwitterSourceConfig candidate = new TwitterSourceConfig(connectorConfigs);
+        String name = connectorName(connectorConfigs);
+        TaskPlan plan = TaskPlan.of(candidate, name, maxTasks(connectorConfigs));
+        Map<String, String> problems = plan.problems();
+        if (problems.isEmpty() && candidate.usesV2()) {
+            problems = ConnectorRules.check(candidate, name, plan.rules());
+        }
         for (ConfigValue value : result.configValues()) {
-            String problem = plan.problems().get(value.name());
+            String problem = problems.get(value.name());
             if (problem != null) {
                 value.addErrorMessage(problem);
             }

@@ -1,7 +1,6 @@
 package io.tweetstream.connect;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
-import io.tweetstream.connect.match.KeywordMatcher;
 import io.tweetstream.connect.record.TweetRecords;
 import io.tweetstream.connect.stream.EventBuffer;
 import io.tweetstream.connect.stream.StreamEvent;
@@ -13,6 +12,9 @@ import io.tweetstream.connect.stream.StreamSettings;
 import io.tweetstream.connect.stream.StreamStats;
 import io.tweetstream.connect.stream.TweetStream;
 import io.tweetstream.connect.stream.Twitter4jFilterStream;
+import io.tweetstream.connect.xapi.ConnectorRules;
+import io.tweetstream.connect.xapi.XApiClient;
+import io.tweetstream.connect.xapi.XApiStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams one share of the connector's filter (see {@link TaskPlan}) and hands the tweets to the
- * worker: {@link #poll()} drains the stream's bounded buffer in batches, converting each tweet to a
+ * Streams one share of the connector's filter (see {@link TaskPlan}), from Twitter's v1.1 stream or
+ * the X API v2 stream, and hands the tweets to the worker: {@link #poll()} drains the stream's bounded buffer in batches, converting each tweet to a
  * record keyed by its id, and each delete notice to a tombstone.
  */
 public class TwitterSourceTask extends SourceTask {
@@ -36,7 +38,6 @@ public class TwitterSourceTask extends SourceTask {
 
     private TwitterSourceConfig config;
     private TweetRecords records;
-    private KeywordMatcher matcher;
     private StreamStats stats;
     private EventBuffer buffer;
     private volatile TweetStream stream;
@@ -52,19 +53,39 @@ public class TwitterSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new TwitterSourceConfig(props);
+        stats = new StreamStats();
+        buffer = new EventBuffer(config.queueCapacity(), stats);
+        stream = config.usesV2() ? xApiStream(props) : twitter4jStream(props);
+        restoreOffset();
+        stream.start();
+        nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
+    }
+
+    private TweetStream twitter4jStream(Map<String, String> props) {
         StreamFilter filter = new StreamFilter(config.trackKeywords(), config.followUserIds(),
                 config.locations(), config.languages());
         records = new TweetRecords(config.topic(), filter.describe());
-        matcher = new KeywordMatcher(filter.track());
-        stats = new StreamStats();
-        buffer = new EventBuffer(config.queueCapacity(), stats);
-        restoreOffset();
         StreamSettings settings = new StreamSettings(config.streamBaseUrl(), config.credentialSets().get(0),
                 threadName(props), config.streamReadTimeoutMs(), config.connectTimeoutMs(),
                 config.includeRawJson());
-        stream = new Twitter4jFilterStream(settings, filter, buffer, stats);
-        stream.start();
-        nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
+        return new Twitter4jFilterStream(settings, filter, buffer, stats);
+    }
+
+    private TweetStream xApiStream(Map<String, String> props) {
+        XApiClient client = ConnectorRules.client(config);
+        XApiStream.Settings settings = new XApiStream.Settings(threadName(props), config.connectTimeoutMs(),
+                config.streamReadTimeoutMs(), config.v2NetworkBackoffMs(), config.v2HttpBackoffMs(),
+                config.v2RateLimitBackoffMs(), config.includeRawJson());
+        if (config.usesV2SampleStream()) {
+            records = new TweetRecords(config.topic(), "api=v2 stream=sample");
+            return XApiStream.sample(client, settings, buffer, stats);
+        }
+        String connector = props.getOrDefault("name", "tweetstream");
+        int task = Integer.parseInt(props.getOrDefault(TaskPlan.TASK_INDEX, "0"));
+        int taskCount = Integer.parseInt(props.getOrDefault(TaskPlan.TASK_COUNT, "1"));
+        records = new TweetRecords(config.topic(),
+                "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount);
+        return XApiStream.filtered(client, settings, connector, task, taskCount, buffer, stats);
     }
 
     private void restoreOffset() {
@@ -100,7 +121,7 @@ public class TwitterSourceTask extends SourceTask {
         List<SourceRecord> batch = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
             if (event instanceof TweetReceived received) {
-                batch.add(records.tweet(received.tweet(), matcher.matches(received.tweet())));
+                batch.add(records.tweet(received.tweet(), received.matchedKeywords()));
                 lastOffset = TweetRecords.offsetOf(received.tweet());
             } else if (event instanceof TweetDeleted deleted) {
                 if (config.tombstonesOnDelete()) {

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The connector's version, as Maven stamped it into {@code tweetstream-connector.properties}. */
-final class Version {
+public final class Version {
 
     private static final String VERSION = load();
 
     private Version() {}
 
-    static String get() {
+    public static String get() {
         return VERSION;
     }
 

@@ -26,6 +26,20 @@ public final class TestConfigs {
         return props;
     }
 
+    public static final String BEARER_TOKEN = "AAAA-bearer-s3cr3t";
+
+    /** A valid v2 filtered-stream config against {@code baseUrl}, without the v1.1 credentials. */
+    public static Map<String, String> v2(String baseUrl) {
+        Map<String, String> props = new HashMap<>();
+        props.put("name", "tweets");
+        props.put(TwitterSourceConfig.API, TwitterSourceConfig.API_V2);
+        props.put(TwitterSourceConfig.V2_BASE_URL, baseUrl);
+        props.put(TwitterSourceConfig.V2_BEARER_TOKEN, BEARER_TOKEN);
+        props.put(TwitterSourceConfig.TOPIC, "tweets");
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,apache spark,flink");
+        return props;
+    }
+
     public static Map<String, String> with(String key, String value) {
         Map<String, String> props = valid();
         props.put(key, value);

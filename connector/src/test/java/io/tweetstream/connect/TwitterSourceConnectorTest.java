@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TwitterSourceConnectorTest {
 
@@ -146,6 +148,60 @@ class TwitterSourceConnectorTest {
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("found 2 secrets for 1 tokens")
                 .hasMessageNotContaining("s1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TwitterSourceConfig.CONSUMER_KEY, TwitterSourceConfig.CONSUMER_SECRET,
+            TwitterSourceConfig.ACCESS_TOKEN, TwitterSourceConfig.ACCESS_TOKEN_SECRET})
+    void theV1StreamNeedsEveryOAuthCredential(String key) {
+        Map<String, String> props = TestConfigs.valid();
+        props.remove(key);
+
+        assertThat(validationErrors(props)).containsOnlyKeys(key);
+        assertThat(validationErrors(props).get(key).get(0)).contains("Required when twitter.api is 'v1.1'");
+    }
+
+    @Test
+    void theV2StreamNeedsABearerTokenAndNoOAuthCredentials() {
+        Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
+        props.remove(TwitterSourceConfig.V2_BEARER_TOKEN);
+
+        Map<String, List<String>> errors = validationErrors(props);
+
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.V2_BEARER_TOKEN);
+        assertThat(errors.get(TwitterSourceConfig.V2_BEARER_TOKEN).get(0)).contains("Required when twitter.api is 'v2'");
+    }
+
+    @Test
+    void theSampleStreamTakesNoFilter() {
+        Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
+        props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
+
+        assertThat(validationErrors(props).get(TwitterSourceConfig.TRACK_KEYWORDS).get(0))
+                .contains("The sample stream takes no filter");
+    }
+
+    @Test
+    void v2RulesTooLongForTheTierAreNamedBeforeAskingX() {
+        Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
+        props.put(TwitterSourceConfig.V2_MAX_RULE_LENGTH, "20");
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,a rather long phrase indeed");
+
+        assertThat(validationErrors(props).get(TwitterSourceConfig.TRACK_KEYWORDS).get(0))
+                .contains("longer than the 20 characters", "[a rather long phrase indeed]")
+                .doesNotContain("[kafka");
+    }
+
+    @Test
+    void v2ValidationSaysWhenXCannotBeReached() {
+        Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
+
+        Map<String, List<String>> errors = validationErrors(props);
+
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.V2_BASE_URL);
+        assertThat(errors.get(TwitterSourceConfig.V2_BASE_URL).get(0))
+                .contains("Could not reach the X API at http://127.0.0.1:1/")
+                .doesNotContain(TestConfigs.BEARER_TOKEN);
     }
 
     @Test

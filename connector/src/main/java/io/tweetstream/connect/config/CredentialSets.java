@@ -55,6 +55,13 @@ public final class CredentialSets {
      */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
+        requireSome(problems, TwitterSourceConfig.CONSUMER_KEY, consumerKeys);
+        requireSome(problems, TwitterSourceConfig.CONSUMER_SECRET, consumerSecrets);
+        requireSome(problems, TwitterSourceConfig.ACCESS_TOKEN, accessTokens);
+        requireSome(problems, TwitterSourceConfig.ACCESS_TOKEN_SECRET, accessTokenSecrets);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         if (accessTokenSecrets.size() != accessTokens.size()) {
             problems.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "Give one access token secret per access"
                     + " token: found " + accessTokenSecrets.size() + " secrets for " + accessTokens.size()
@@ -70,6 +77,13 @@ public final class CredentialSets {
                     + " found " + consumerSecrets.size() + " secrets for " + consumerKeys.size() + " keys");
         }
         return problems;
+    }
+
+    private static void requireSome(Map<String, String> problems, String key, List<String> values) {
+        if (values.isEmpty()) {
+            problems.put(key, "Required when " + TwitterSourceConfig.API + " is '" + TwitterSourceConfig.API_V1
+                    + "': the v1.1 stream authenticates with OAuth 1.0a");
+        }
     }
 
     /** Credential set {@code index}; valid only when {@link #problems()} is empty. */

@@ -5,7 +5,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * Accepts a comma-separated list of non-blank secrets. Errors name the position of a bad entry and
+ * Accepts a comma-separated list of non-blank secrets, or nothing at all (which of the secrets the
+ * chosen API needs is checked with the other keys). Errors name the position of a bad entry and
  * never its value: the {@link Password} passed to {@link ConfigException} prints as "[hidden]".
  */
 final class SecretListValidator implements ConfigDef.Validator {
@@ -13,7 +14,10 @@ final class SecretListValidator implements ConfigDef.Validator {
     @Override
     public void ensureValid(String name, Object value) {
         Password password = (Password) value;
-        if (password == null || password.value() == null || password.value().isBlank()) {
+        if (password == null || password.value() == null) {
+            return;
+        }
+        if (password.value().isBlank()) {
             throw new ConfigException(name, password, "Must not be empty");
         }
         String[] entries = password.value().split(",", -1);
@@ -27,6 +31,6 @@ final class SecretListValidator implements ConfigDef.Validator {
 
     @Override
     public String toString() {
-        return "non-empty, comma-separated";
+        return "non-empty, comma-separated, when set";
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * The connector's configuration: the only class that knows config key names.
@@ -26,44 +27,105 @@ public final class TwitterSourceConfig extends AbstractConfig {
     /** Twitter allows 25 location boxes on one connection. */
     public static final int MAX_LOCATION_BOXES_PER_CONNECTION = 25;
 
+    public static final String API_V1 = "v1.1";
+    public static final String API_V2 = "v2";
+    public static final String V2_STREAM_FILTERED = "filtered";
+    public static final String V2_STREAM_SAMPLE = "sample";
+
+    public static final String API_GROUP = "API";
     public static final String CONNECTION_GROUP = "Connection";
+    public static final String V2_GROUP = "X API v2";
     public static final String FILTER_GROUP = "Filter";
     public static final String OUTPUT_GROUP = "Output";
     public static final String PERFORMANCE_GROUP = "Performance";
 
+    public static final String API = "twitter.api";
+    private static final String API_DOC =
+            "Which streaming API to read: 'v2' for the X API v2 filtered (or sample) stream, which is what X"
+                    + " sells today, with a bearer token; 'v1.1' for the retired statuses/filter stream, through"
+                    + " Twitter4j with OAuth 1.0a credentials. Both write the same record schema.";
+
     public static final String STREAM_BASE_URL = "twitter.stream.base.url";
     public static final String STREAM_BASE_URL_DEFAULT = "https://stream.twitter.com/1.1/";
     private static final String STREAM_BASE_URL_DOC =
-            "Base URL of Twitter's v1.1 streaming API; the connector posts to 'statuses/filter.json' under"
+            "Base URL of Twitter's v1.1 streaming API (used when twitter.api is 'v1.1'); the connector posts to 'statuses/filter.json' under"
                     + " it. Point it at the stream simulator for tests and demos.";
 
     public static final String CONSUMER_KEY = "twitter.oauth.consumer.key";
     private static final String CONSUMER_KEY_DOC =
-            "OAuth 1.0a consumer (API) key of the Twitter app. One key for all credential sets, or a"
+            "v1.1 only: OAuth 1.0a consumer (API) key of the Twitter app. One key for all credential sets, or a"
                     + " comma-separated list with one key per access token.";
 
     public static final String CONSUMER_SECRET = "twitter.oauth.consumer.secret";
     private static final String CONSUMER_SECRET_DOC =
-            "OAuth 1.0a consumer (API) secret, one per consumer key, in the same order.";
+            "v1.1 only: OAuth 1.0a consumer (API) secret, one per consumer key, in the same order.";
 
     public static final String ACCESS_TOKEN = "twitter.oauth.access.token";
     private static final String ACCESS_TOKEN_DOC =
-            "OAuth 1.0a access tokens, comma-separated: one per credential set. Twitter allows one standing"
+            "v1.1 only: OAuth 1.0a access tokens, comma-separated: one per credential set. Twitter allows one standing"
                     + " stream per account, so each task needs a set of its own: give at least as many access"
                     + " tokens as the connector runs tasks.";
 
     public static final String ACCESS_TOKEN_SECRET = "twitter.oauth.access.token.secret";
     private static final String ACCESS_TOKEN_SECRET_DOC =
-            "OAuth 1.0a access token secrets, comma-separated, one per access token, in the same order.";
+            "v1.1 only: OAuth 1.0a access token secrets, comma-separated, one per access token, in the same order.";
 
     public static final String STREAM_READ_TIMEOUT_MS = "twitter.stream.read.timeout.ms";
     private static final String STREAM_READ_TIMEOUT_MS_DOC =
             "How long the stream may stay silent (no tweet and no keep-alive) before it is considered"
-                    + " stalled and reconnected. Twitter sends a keep-alive every 30 seconds and advises 90.";
+                    + " stalled and reconnected. Twitter's v1.1 stream sends a keep-alive every 30 seconds and X's v2"
+                    + " stream every 20; X advises reconnecting after 90 seconds of silence.";
 
     public static final String CONNECT_TIMEOUT_MS = "twitter.http.connect.timeout.ms";
     private static final String CONNECT_TIMEOUT_MS_DOC =
             "Timeout for opening the HTTP connection to the streaming API.";
+
+    public static final String V2_BASE_URL = "twitter.v2.base.url";
+    public static final String V2_BASE_URL_DEFAULT = "https://api.x.com/";
+    private static final String V2_BASE_URL_DOC =
+            "Base URL of the X API; the connector calls '2/tweets/search/stream', its 'rules' and"
+                    + " '2/tweets/sample/stream' under it. Point it at the stream simulator for tests and demos.";
+
+    public static final String V2_BEARER_TOKEN = "twitter.v2.bearer.token";
+    private static final String V2_BEARER_TOKEN_DOC =
+            "v2 only: the app's OAuth 2.0 bearer token (App-only authentication).";
+
+    public static final String V2_STREAM = "twitter.v2.stream";
+    private static final String V2_STREAM_DOC =
+            "v2 only: 'filtered' streams the tweets matching rules made from the track keywords, follow"
+                    + " user ids and locations; 'sample' streams a random 1% of all tweets and takes no filter.";
+
+    public static final String V2_MAX_CONNECTIONS = "twitter.v2.max.connections";
+    private static final String V2_MAX_CONNECTIONS_DOC =
+            "v2 only: how many concurrent connections to the filtered stream the app's X API tier allows"
+                    + " (Pro allows 1, Enterprise more). Each task holds one connection, so the connector runs at"
+                    + " most this many tasks, whatever tasks.max says.";
+
+    public static final String V2_MAX_RULES = "twitter.v2.max.rules";
+    private static final String V2_MAX_RULES_DOC =
+            "v2 only: how many filtered-stream rules the app's tier allows (Pro: 1,000). The connector makes"
+                    + " one rule per track phrase, plus rules for followed users and locations, and refuses a"
+                    + " config that needs more rules than remain beside the app's other rules.";
+
+    public static final String V2_MAX_RULE_LENGTH = "twitter.v2.max.rule.length";
+    private static final String V2_MAX_RULE_LENGTH_DOC =
+            "v2 only: the longest rule the app's tier accepts, in characters (Pro: 1,024).";
+
+    public static final String V2_NETWORK_BACKOFF_MS = "twitter.v2.backoff.network.ms";
+    private static final String V2_NETWORK_BACKOFF_MS_DOC =
+            "v2 only: after a network error (refused, reset, stalled) the stream reconnects after this long,"
+                    + " then twice, three times as long and so on, up to 64 times as long, as X advises"
+                    + " (250 ms rising to 16 s).";
+
+    public static final String V2_HTTP_BACKOFF_MS = "twitter.v2.backoff.http.ms";
+    private static final String V2_HTTP_BACKOFF_MS_DOC =
+            "v2 only: after an HTTP error (e.g. 500, 503) the stream reconnects after this long, doubling"
+                    + " at each further error up to 64 times as long, as X advises (5 s rising to 320 s).";
+
+    public static final String V2_RATE_LIMIT_BACKOFF_MS = "twitter.v2.backoff.rate.limit.ms";
+    private static final String V2_RATE_LIMIT_BACKOFF_MS_DOC =
+            "v2 only: after HTTP 429 the stream waits this long, doubling at each further 429 up to 16 times"
+                    + " as long, and in any case until the time X gives in 'x-rate-limit-reset'.";
 
     public static final String TRACK_KEYWORDS = "twitter.track.keywords";
     private static final String TRACK_KEYWORDS_DOC =
@@ -116,16 +178,19 @@ public final class TwitterSourceConfig extends AbstractConfig {
 
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
+        def.define(API, Type.STRING, API_V1, ConfigDef.ValidString.in(API_V1, API_V2),
+                Importance.HIGH, API_DOC, API_GROUP, 1, Width.SHORT, "Streaming API");
+
         int order = 0;
         def.define(STREAM_BASE_URL, Type.STRING, STREAM_BASE_URL_DEFAULT, new HttpUrlValidator(),
                 Importance.MEDIUM, STREAM_BASE_URL_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Stream base URL");
-        def.define(CONSUMER_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+        def.define(CONSUMER_KEY, Type.PASSWORD, null, new SecretListValidator(),
                 Importance.HIGH, CONSUMER_KEY_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer key");
-        def.define(CONSUMER_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+        def.define(CONSUMER_SECRET, Type.PASSWORD, null, new SecretListValidator(),
                 Importance.HIGH, CONSUMER_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer secret");
-        def.define(ACCESS_TOKEN, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+        def.define(ACCESS_TOKEN, Type.PASSWORD, null, new SecretListValidator(),
                 Importance.HIGH, ACCESS_TOKEN_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Access tokens");
-        def.define(ACCESS_TOKEN_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new SecretListValidator(),
+        def.define(ACCESS_TOKEN_SECRET, Type.PASSWORD, null, new SecretListValidator(),
                 Importance.HIGH, ACCESS_TOKEN_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG,
                 "Access token secrets");
         def.define(STREAM_READ_TIMEOUT_MS, Type.INT, 90_000, Range.between(1_000, 3_600_000),
@@ -134,6 +199,29 @@ public final class TwitterSourceConfig extends AbstractConfig {
         def.define(CONNECT_TIMEOUT_MS, Type.INT, 20_000, Range.between(100, 600_000),
                 Importance.LOW, CONNECT_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
                 "Connect timeout (ms)");
+
+        order = 0;
+        def.define(V2_BASE_URL, Type.STRING, V2_BASE_URL_DEFAULT, new HttpUrlValidator(),
+                Importance.MEDIUM, V2_BASE_URL_DOC, V2_GROUP, ++order, Width.LONG, "X API base URL");
+        def.define(V2_BEARER_TOKEN, Type.PASSWORD, null, new SecretValidator(),
+                Importance.HIGH, V2_BEARER_TOKEN_DOC, V2_GROUP, ++order, Width.LONG, "Bearer token");
+        def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
+                ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE),
+                Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
+        def.define(V2_MAX_CONNECTIONS, Type.INT, 1, Range.between(1, 1_000),
+                Importance.MEDIUM, V2_MAX_CONNECTIONS_DOC, V2_GROUP, ++order, Width.SHORT, "Max connections");
+        def.define(V2_MAX_RULES, Type.INT, 1_000, Range.between(1, 1_000_000),
+                Importance.LOW, V2_MAX_RULES_DOC, V2_GROUP, ++order, Width.SHORT, "Max rules");
+        def.define(V2_MAX_RULE_LENGTH, Type.INT, 1_024, Range.between(16, 100_000),
+                Importance.LOW, V2_MAX_RULE_LENGTH_DOC, V2_GROUP, ++order, Width.SHORT, "Max rule length");
+        def.define(V2_NETWORK_BACKOFF_MS, Type.INT, 250, Range.between(1, 600_000),
+                Importance.LOW, V2_NETWORK_BACKOFF_MS_DOC, V2_GROUP, ++order, Width.SHORT,
+                "Network backoff (ms)");
+        def.define(V2_HTTP_BACKOFF_MS, Type.INT, 5_000, Range.between(1, 600_000),
+                Importance.LOW, V2_HTTP_BACKOFF_MS_DOC, V2_GROUP, ++order, Width.SHORT, "HTTP backoff (ms)");
+        def.define(V2_RATE_LIMIT_BACKOFF_MS, Type.INT, 60_000, Range.between(1, 3_600_000),
+                Importance.LOW, V2_RATE_LIMIT_BACKOFF_MS_DOC, V2_GROUP, ++order, Width.SHORT,
+                "Rate-limit backoff (ms)");
 
         order = 0;
         def.define(TRACK_KEYWORDS, Type.LIST, "", new TrackPhrasesValidator(),
@@ -166,6 +254,48 @@ public final class TwitterSourceConfig extends AbstractConfig {
 
     public TwitterSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
+    }
+
+    public boolean usesV2() {
+        return API_V2.equals(getString(API));
+    }
+
+    public boolean usesV2SampleStream() {
+        return usesV2() && V2_STREAM_SAMPLE.equals(getString(V2_STREAM));
+    }
+
+    public String v2BaseUrl() {
+        String url = getString(V2_BASE_URL);
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** The bearer token, or null when none is configured; never log it. */
+    public Password v2BearerToken() {
+        return getPassword(V2_BEARER_TOKEN);
+    }
+
+    public int v2MaxConnections() {
+        return getInt(V2_MAX_CONNECTIONS);
+    }
+
+    public int v2MaxRules() {
+        return getInt(V2_MAX_RULES);
+    }
+
+    public int v2MaxRuleLength() {
+        return getInt(V2_MAX_RULE_LENGTH);
+    }
+
+    public int v2NetworkBackoffMs() {
+        return getInt(V2_NETWORK_BACKOFF_MS);
+    }
+
+    public int v2HttpBackoffMs() {
+        return getInt(V2_HTTP_BACKOFF_MS);
+    }
+
+    public int v2RateLimitBackoffMs() {
+        return getInt(V2_RATE_LIMIT_BACKOFF_MS);
     }
 
     public String streamBaseUrl() {

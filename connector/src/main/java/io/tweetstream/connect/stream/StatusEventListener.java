@@ -1,7 +1,9 @@
 package io.tweetstream.connect.stream;
 
+import io.tweetstream.connect.match.KeywordMatcher;
 import io.tweetstream.connect.stream.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.stream.StreamEvent.TweetReceived;
+import io.tweetstream.connect.tweet.Tweet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import twitter4j.ConnectionLifeCycleListener;
@@ -23,14 +25,17 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
     private final EventBuffer buffer;
     private final StreamStats stats;
     private final RawMessageCapture rawMessages;
+    private final KeywordMatcher matcher;
     private final String endpoint;
     private long lastLimitLogMillis;
 
     /** @param rawMessages the source of raw JSON, or null when raw JSON is not kept */
-    StatusEventListener(EventBuffer buffer, StreamStats stats, RawMessageCapture rawMessages, String endpoint) {
+    StatusEventListener(EventBuffer buffer, StreamStats stats, RawMessageCapture rawMessages,
+            KeywordMatcher matcher, String endpoint) {
         this.buffer = buffer;
         this.stats = stats;
         this.rawMessages = rawMessages;
+        this.matcher = matcher;
         this.endpoint = endpoint;
     }
 
@@ -38,7 +43,9 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
     public void onStatus(Status status) {
         String rawJson = rawMessages == null ? null : rawMessages.lastMessage();
         stats.tweetReceived();
-        hand(new TweetReceived(StatusMapper.toTweet(status, rawJson)));
+        Tweet tweet = StatusMapper.toTweet(status, rawJson);
+        // v1.1 does not say which phrase a tweet matched; the reader thread works it out.
+        hand(new TweetReceived(tweet, matcher.matches(tweet)));
     }
 
     @Override

@@ -14,9 +14,13 @@ public final class StreamStats {
     private final AtomicLong skippedMessages = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong discardedOnClose = new AtomicLong();
+    private final AtomicLong streamErrors = new AtomicLong();
+    private final AtomicLong stalls = new AtomicLong();
+    private final AtomicLong leftToOtherTasks = new AtomicLong();
+    private final AtomicLong unmatched = new AtomicLong();
     private long lastLimitOnConnection;
 
-    void tweetReceived() {
+    public void tweetReceived() {
         tweets.incrementAndGet();
     }
 
@@ -24,14 +28,14 @@ public final class StreamStats {
         deletes.incrementAndGet();
     }
 
-    void connected() {
+    public void connected() {
         connects.incrementAndGet();
         synchronized (this) {
             lastLimitOnConnection = 0;
         }
     }
 
-    void skippedMessage() {
+    public void skippedMessage() {
         skippedMessages.incrementAndGet();
     }
 
@@ -50,6 +54,26 @@ public final class StreamStats {
         lastLimitOnConnection = Math.max(lastLimitOnConnection, undeliveredSinceConnect);
         undelivered.addAndGet(growth);
         return growth;
+    }
+
+    /** An error message the API sent in the stream, such as an operational disconnect. */
+    public void streamError() {
+        streamErrors.incrementAndGet();
+    }
+
+    /** The connection stayed silent longer than the read timeout and was dropped. */
+    public void stalled() {
+        stalls.incrementAndGet();
+    }
+
+    /** A v2 tweet that another task of the connector writes (see the v2 task mapping). */
+    public void leftToOtherTask() {
+        leftToOtherTasks.incrementAndGet();
+    }
+
+    /** A v2 tweet that matched only rules of other apps' users or connectors. */
+    public void tweetUnmatched() {
+        unmatched.incrementAndGet();
     }
 
     public long tweets() {
@@ -80,10 +104,27 @@ public final class StreamStats {
         return discardedOnClose.get();
     }
 
+    public long streamErrors() {
+        return streamErrors.get();
+    }
+
+    public long stalls() {
+        return stalls.get();
+    }
+
+    public long leftToOtherTasks() {
+        return leftToOtherTasks.get();
+    }
+
+    public long unmatched() {
+        return unmatched.get();
+    }
+
     @Override
     public String toString() {
         return "tweets=" + tweets() + " deletes=" + deletes() + " undelivered=" + undelivered()
                 + " skipped=" + skippedMessages() + " connects=" + connects()
-                + " discardedOnClose=" + discardedOnClose();
+                + " discardedOnClose=" + discardedOnClose() + " streamErrors=" + streamErrors()
+                + " stalls=" + stalls() + " leftToOtherTasks=" + leftToOtherTasks() + " unmatched=" + unmatched();
     }
 }

@@ -1,5 +1,6 @@
 package io.tweetstream.connect.stream;
 
+import io.tweetstream.connect.match.KeywordMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class Twitter4jFilterStream implements TweetStream {
     public synchronized void start() {
         String endpoint = settings.baseUrl() + "statuses/filter.json";
         RawMessageCapture rawMessages = settings.keepRawJson() ? new RawMessageCapture() : null;
-        StatusEventListener listener = new StatusEventListener(buffer, stats, rawMessages, endpoint);
+        StatusEventListener listener = new StatusEventListener(buffer, stats, rawMessages,
+                new KeywordMatcher(filter.track()), endpoint);
         twitterStream = new TwitterStreamFactory(configuration()).getInstance();
         if (rawMessages != null) {
             twitterStream.addListener(rawMessages);

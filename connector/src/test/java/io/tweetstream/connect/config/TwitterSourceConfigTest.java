@@ -93,16 +93,45 @@ class TwitterSourceConfigTest {
                 .hasMessageContaining(message);
     }
 
-    @ParameterizedTest
-    @CsvSource({"twitter.oauth.consumer.key", "twitter.oauth.consumer.secret", "twitter.oauth.access.token",
-            "twitter.oauth.access.token.secret", "topic"})
-    void requiresCredentialsAndTopic(String key) {
+    @Test
+    void requiresTopic() {
         Map<String, String> props = TestConfigs.valid();
-        props.remove(key);
+        props.remove(TwitterSourceConfig.TOPIC);
 
         assertThatThrownBy(() -> new TwitterSourceConfig(props))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Missing required configuration \"" + key + "\"");
+                .hasMessageContaining("Missing required configuration \"topic\"");
+    }
+
+    @Test
+    void credentialsOfTheOtherApiMayBeLeftOut() {
+        Map<String, String> props = TestConfigs.valid();
+        props.remove(TwitterSourceConfig.CONSUMER_KEY);
+        props.put(TwitterSourceConfig.API, TwitterSourceConfig.API_V2);
+
+        TwitterSourceConfig config = new TwitterSourceConfig(props);
+
+        assertThat(config.usesV2()).isTrue();
+        assertThat(config.v2BearerToken()).isNull();
+        assertThat(config.credentialSets().problems()).containsKey(TwitterSourceConfig.CONSUMER_KEY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"twitter.api, v3", "twitter.v2.stream, firehose", "twitter.v2.max.connections, 0",
+            "twitter.v2.base.url, ftp://api.x.com/", "twitter.v2.bearer.token, ' '"})
+    void rejectsBadV2Settings(String key, String value) {
+        assertThatThrownBy(() -> new TwitterSourceConfig(TestConfigs.with(key, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
+    }
+
+    @Test
+    void bearerTokenNeverShowsInErrors() {
+        assertThatThrownBy(() -> new TwitterSourceConfig(
+                TestConfigs.with(TwitterSourceConfig.V2_BEARER_TOKEN, "AAAA secret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("whitespace")
+                .hasMessageNotContaining("AAAA");
     }
 
     @Test

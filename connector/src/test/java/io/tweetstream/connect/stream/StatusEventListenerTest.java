@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tweetstream.connect.Fixtures;
 import io.tweetstream.connect.stream.StreamEvent.TweetReceived;
+import io.tweetstream.connect.match.KeywordMatcher;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import twitter4j.JSONException;
 import twitter4j.TwitterException;
@@ -15,7 +17,8 @@ class StatusEventListenerTest {
     private final StreamStats stats = new StreamStats();
     private final EventBuffer buffer = new EventBuffer(10, stats);
     private final StatusEventListener listener =
-        new StatusEventListener(buffer, stats, null, "http://127.0.0.1:1/1.1/statuses/filter.json");
+        new StatusEventListener(buffer, stats, null, new KeywordMatcher(List.of("kafka", "streaming")),
+            "http://127.0.0.1:1/1.1/statuses/filter.json");
 
     private static TwitterException httpError(int status) {
         return new TwitterException("{\"errors\":[{\"code\":32,\"message\":\"Could not authenticate you.\"}]}", null, status);
@@ -26,7 +29,10 @@ class StatusEventListenerTest {
         listener.onStatus(Fixtures.status("classic.json"));
 
         assertThat(buffer.drain(10, 10)).singleElement()
-            .isInstanceOfSatisfying(TweetReceived.class, e -> assertThat(e.tweet().id()).isEqualTo(1050118621198921728L));
+            .isInstanceOfSatisfying(TweetReceived.class, e -> {
+                assertThat(e.tweet().id()).isEqualTo(1050118621198921728L);
+                assertThat(e.matchedKeywords()).containsExactly("kafka");
+            });
         assertThat(stats.tweets()).isEqualTo(1);
     }
 
@@ -42,7 +48,7 @@ class StatusEventListenerTest {
 
     @Test
     void forbiddenAndNotAcceptableFailTheStream() {
-        StatusEventListener other = new StatusEventListener(buffer, stats, null, "x");
+        StatusEventListener other = new StatusEventListener(buffer, stats, null, new KeywordMatcher(List.of()), "x");
         other.onException(httpError(406));
 
         assertThatThrownBy(() -> buffer.drain(1, 1)).hasMessageContaining("HTTP 406").hasMessageContaining("track keywords");

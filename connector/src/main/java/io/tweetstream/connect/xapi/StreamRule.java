@@ -1,0 +1,21 @@
+package io.tweetstream.connect.xapi;
+
+/**
+ * A filtered-stream rule as the X API holds it.
+ *
+ * @param id X's id, or null for a rule not created yet
+ * @param value the rule text, e.g. {@code apache kafka lang:en}
+ * @param tag free text X hands back with every tweet the rule matches; see {@link RuleTag}
+ */
+public record StreamRule(String id, String value, String tag) {
+
+    /** A rule to create. */
+    public static StreamRule of(String value, String tag) {
+        return new StreamRule(null, value, tag);
+    }
+
+    /** Whether two rules ask for the same thing under the same tag, whatever their ids. */
+    boolean sameAs(StreamRule other) {
+        return value.equals(other.value) && java.util.Objects.equals(tag, other.tag);
+    }
+}
