@@ -54,9 +54,11 @@ class ComponentPackageTest {
 
             assertThat(names).filteredOn(n -> n.startsWith("lib/")).containsExactlyInAnyOrder(
                 "lib/tweetstream-connector-0.1.0-SNAPSHOT.jar", "lib/twitter4j-core-4.0.7.jar",
-                "lib/twitter4j-stream-4.0.7.jar");
+                "lib/twitter4j-stream-4.0.7.jar", "lib/jackson-databind-2.23.0.jar", "lib/jackson-core-2.23.0.jar",
+                "lib/jackson-annotations-2.23.jar");
             assertThat(names).contains("manifest.json", "doc/README.md", "doc/LICENSE",
-                "etc/twitter-source.json", "etc/twitter-source.properties", "etc/connect-standalone.properties");
+                "etc/twitter-source.json", "etc/twitter-source.properties", "etc/connect-standalone.properties",
+                "etc/twitter-source-v2.json", "etc/twitter-source-v2.properties");
         }
     }
 }

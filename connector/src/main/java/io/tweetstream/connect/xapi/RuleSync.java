@@ -68,9 +68,18 @@ public final class RuleSync {
         Diff diff = diff(client.rules(), wanted);
         List<String> problems = new ArrayList<>(diff.conflicts());
         if (problems.isEmpty() && !diff.missing.isEmpty()) {
-            XApiClient.RuleChange dryRun = client.addRules(diff.missing, true);
-            if (!dryRun.problems().isEmpty()) {
-                problems.add("X would not create these rules: " + describe(dryRun.problems()));
+            try {
+                XApiClient.RuleChange dryRun = client.addRules(diff.missing, true);
+                if (!dryRun.problems().isEmpty()) {
+                    problems.add("X would not create these rules: " + describe(dryRun.problems()));
+                }
+            } catch (XApiException refused) {
+                // The token already worked for the list: X refuses the rules themselves (400 for
+                // invalid ones, 403 over the rule cap).
+                if (refused.status() != 400 && refused.status() != 403) {
+                    throw refused;
+                }
+                problems.add("X would not create these rules: " + refused.response().describe());
             }
         }
         return problems;
