@@ -4,18 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A snapshot of one accepted {@code statuses/filter} stream.
+ * A snapshot of one accepted stream: a v1.1 {@code statuses/filter} stream, or a v2 filtered or sample stream.
  *
- * @param id          1 for the first stream a simulator accepted, then 2, 3, ...
- * @param track       the track phrases, as sent
+ * @param id          1 for the first stream a simulator accepted, then 2, 3, ... (v1.1 and v2 alike)
+ * @param track       the track phrases, as sent; the v1.1 filter fields are empty for v2 streams
  * @param follow      the followed user ids
  * @param locations   the location boxes
  * @param languages   the language codes
- * @param consumerKey the OAuth consumer key the client presented (not a secret; the consumer secret is never sent)
+ * @param consumerKey the OAuth consumer key the client presented (not a secret; the consumer secret is never
+ *                    sent); {@code null} for v2 streams, whose bearer token is a secret and not kept
  * @param openedAt    when the stream was accepted
  * @param closedAt    when it ended, or {@code null} while it is open. A client that goes away is noticed at
  *                    the next write, as by any server: within one tweet period or one keep-alive interval.
  * @param tweetsSent  statuses written so far
+ * @param endpoint    the API the stream was opened on
  */
 public record ConnectionInfo(
         long id,
@@ -26,7 +28,8 @@ public record ConnectionInfo(
         String consumerKey,
         Instant openedAt,
         Instant closedAt,
-        long tweetsSent) {
+        long tweetsSent,
+        StreamEndpoint endpoint) {
 
     public ConnectionInfo {
         track = List.copyOf(track);

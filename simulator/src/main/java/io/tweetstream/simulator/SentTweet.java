@@ -7,16 +7,27 @@ import java.util.List;
  * A status the simulator wrote to a stream.
  *
  * @param connectionId     the stream it was written to ({@link ConnectionInfo#id()})
- * @param id               the status id ({@code id} in the JSON)
- * @param userId           its author ({@code user.id})
+ * @param id               the status id ({@code id} in the JSON; {@code data.id} on v2)
+ * @param userId           its author ({@code user.id}; {@code data.author_id} on v2)
  * @param json             exactly the JSON line sent, without the trailing CRLF
- * @param injectedKeywords the {@code track} phrases put into it on purpose, as the client sent them;
- *                         empty when the status was chosen by {@code follow} or {@code locations}
+ * @param injectedKeywords on v1.1, the {@code track} phrases put into it on purpose, as the client sent them;
+ *                         empty when the status was chosen by {@code follow} or {@code locations}. On the v2
+ *                         filtered stream, the keywords, phrases, #hashtags, @mentions and $cashtags of the
+ *                         rule it was made for, as written in the rule. Empty on the sample stream.
  * @param sentAt           when it was written; its {@code timestamp_ms}
+ * @param matchingRules    on the v2 filtered stream, its {@code matching_rules}: every rule it matched when
+ *                         sent; empty on v1.1 and the sample stream
  */
-public record SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords, Instant sentAt) {
+public record SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords, Instant sentAt,
+                        List<MatchedRule> matchingRules) {
 
     public SentTweet {
         injectedKeywords = List.copyOf(injectedKeywords);
+        matchingRules = List.copyOf(matchingRules);
+    }
+
+    /** A v1.1 status, which matches no rules. */
+    public SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords, Instant sentAt) {
+        this(connectionId, id, userId, json, injectedKeywords, sentAt, List.of());
     }
 }

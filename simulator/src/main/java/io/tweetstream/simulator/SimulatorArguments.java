@@ -27,7 +27,9 @@ final class SimulatorArguments {
 
     /** The options as picocli fills them; null where not given, so that the settings' defaults apply. */
     @Command(name = "java -jar tweetstream-simulator-all.jar", abbreviateSynopsis = true, sortOptions = false, usageHelpWidth = 100,
-            description = "Serves an imitation of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json).",
+            description = {"Serves imitations of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json)",
+                    "and of X's API v2 filtered stream (GET /2/tweets/search/stream, its rules at",
+                    "/2/tweets/search/stream/rules) and sample stream (GET /2/tweets/sample/stream)."},
             optionListHeading = "%nOptions:%n")
     static final class Options {
         @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on, 0.0.0.0 for all (default 127.0.0.1)")
@@ -52,6 +54,16 @@ final class SimulatorArguments {
         @Option(names = "--burst-every-s", paramLabel = "N",
                 description = "a burst of 4x the rate for 5 s every N seconds on each stream (default: none)")
         Long burstEverySeconds;
+        @Option(names = "--bearer-token", paramLabel = "TOKEN",
+                description = "v2: accept only this bearer token; repeat for several (default: any)")
+        List<String> bearerTokens = List.of();
+        @Option(names = "--v2-max-connections", paramLabel = "N",
+                description = "v2: concurrent connections per stream endpoint, one more gets 429 (default 1)")
+        Integer v2MaxConnections;
+        @Option(names = "--v2-max-rules", paramLabel = "N", description = "v2: filtered-stream rules the app may hold (default 1000)")
+        Integer v2MaxRules;
+        @Option(names = "--v2-max-rule-length", paramLabel = "N", description = "v2: longest rule, in characters (default 1024)")
+        Integer v2MaxRuleLength;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -78,7 +90,8 @@ final class SimulatorArguments {
                 .port(options.port)
                 .tweetsPerSecond(options.rate)
                 .sentHistoryLimit(HISTORY_LIMIT)
-                .acceptedConsumerKeys(new HashSet<>(options.consumerKeys));
+                .acceptedConsumerKeys(new HashSet<>(options.consumerKeys))
+                .acceptedBearerTokens(new HashSet<>(options.bearerTokens));
         if (options.bind != null) {
             builder.bindAddress(options.bind);
         }
@@ -100,6 +113,15 @@ final class SimulatorArguments {
         if (options.burstEverySeconds != null) {
             builder.bursts(Duration.ofSeconds(options.burstEverySeconds), Duration.ofSeconds(5), 4.0);
         }
+        if (options.v2MaxConnections != null) {
+            builder.v2MaxConnections(options.v2MaxConnections);
+        }
+        if (options.v2MaxRules != null) {
+            builder.v2MaxRules(options.v2MaxRules);
+        }
+        if (options.v2MaxRuleLength != null) {
+            builder.v2MaxRuleLength(options.v2MaxRuleLength);
+        }
         return new Parsed(false, builder.build());
     }
 
@@ -114,6 +136,12 @@ final class SimulatorArguments {
         require(options.limitEvery == null || options.limitEvery >= 0, "--limit-every must be >= 0, was " + options.limitEvery);
         require(options.burstEverySeconds == null || options.burstEverySeconds >= 1,
                 "--burst-every-s must be >= 1, was " + options.burstEverySeconds);
+        require(options.bearerTokens.stream().noneMatch(String::isBlank), "--bearer-token must not be blank");
+        require(options.v2MaxConnections == null || options.v2MaxConnections >= 1,
+                "--v2-max-connections must be >= 1, was " + options.v2MaxConnections);
+        require(options.v2MaxRules == null || options.v2MaxRules >= 1, "--v2-max-rules must be >= 1, was " + options.v2MaxRules);
+        require(options.v2MaxRuleLength == null || options.v2MaxRuleLength >= 1,
+                "--v2-max-rule-length must be >= 1, was " + options.v2MaxRuleLength);
     }
 
     private static void require(boolean valid, String message) {

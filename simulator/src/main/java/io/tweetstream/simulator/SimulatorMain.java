@@ -43,7 +43,8 @@ public final class SimulatorMain {
             simulator.close();
             stopped.countDown();
         }, "tweetstream-simulator-shutdown"));
-        System.out.println("Twitter streaming simulator running; streamBaseURL = " + simulator.v1BaseUrl());
+        System.out.println("Twitter streaming simulator running; streamBaseURL = " + simulator.v1BaseUrl()
+                + " ; v2 base URL = " + simulator.v2BaseUrl());
         System.out.println("Stats: " + simulator.statsUrl() + " - stop with Ctrl-C");
         stopped.await();
     }

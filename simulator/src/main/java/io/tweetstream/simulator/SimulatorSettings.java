@@ -30,6 +30,10 @@ public final class SimulatorSettings {
     private final Duration burstEvery;
     private final Duration burstLength;
     private final double burstFactor;
+    private final Set<String> acceptedBearerTokens;
+    private final int v2MaxConnections;
+    private final int v2MaxRules;
+    private final int v2MaxRuleLength;
 
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -48,6 +52,36 @@ public final class SimulatorSettings {
         this.burstEvery = builder.burstEvery;
         this.burstLength = builder.burstLength;
         this.burstFactor = builder.burstFactor;
+        this.acceptedBearerTokens = Set.copyOf(builder.acceptedBearerTokens);
+        this.v2MaxConnections = builder.v2MaxConnections;
+        this.v2MaxRules = builder.v2MaxRules;
+        this.v2MaxRuleLength = builder.v2MaxRuleLength;
+    }
+
+    /**
+     * Bearer tokens the v2 endpoints accept; empty accepts any non-empty token. All tokens share one rule
+     * set, as the tokens of one X app do. Default empty.
+     */
+    public Set<String> acceptedBearerTokens() {
+        return acceptedBearerTokens;
+    }
+
+    /**
+     * Concurrent connections allowed to each v2 stream endpoint (filtered and sample counted apart); one more
+     * gets 429 TooManyConnections. Default 1, as X's Pro access.
+     */
+    public int v2MaxConnections() {
+        return v2MaxConnections;
+    }
+
+    /** Filtered-stream rules the app may hold; an add beyond gets 403 RulesCapExceeded. Default 1000, as X Pro. */
+    public int v2MaxRules() {
+        return v2MaxRules;
+    }
+
+    /** The longest rule value accepted, in characters. Default 1024, as X Pro. */
+    public int v2MaxRuleLength() {
+        return v2MaxRuleLength;
     }
 
     /** A burst starts every this long on each stream (measured from its start); ZERO = never. Default ZERO. */
@@ -97,7 +131,7 @@ public final class SimulatorSettings {
         return maxTweetsPerConnection;
     }
 
-    /** Silence after which a bare CRLF is sent. Default 30 s, as Twitter. */
+    /** Silence after which a bare CRLF is sent, on v1.1 and v2 streams. Default 30 s, as Twitter v1.1 (X v2 uses 20 s). */
     public Duration keepAliveInterval() {
         return keepAliveInterval;
     }
@@ -149,6 +183,9 @@ public final class SimulatorSettings {
                 + ", retweetRatio=" + retweetRatio + ", quoteRatio=" + quoteRatio
                 + ", acceptedConsumerKeys=" + acceptedConsumerKeys.size() + " key(s)"
                 + ", sentHistoryLimit=" + sentHistoryLimit
+                + ", acceptedBearerTokens=" + acceptedBearerTokens.size() + " token(s)"
+                + ", v2MaxConnections=" + v2MaxConnections + ", v2MaxRules=" + v2MaxRules
+                + ", v2MaxRuleLength=" + v2MaxRuleLength
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
                 + "}";
     }
@@ -171,8 +208,32 @@ public final class SimulatorSettings {
         private Duration burstEvery = Duration.ZERO;
         private Duration burstLength = Duration.ofSeconds(5);
         private double burstFactor = 4.0;
+        private Set<String> acceptedBearerTokens = Set.of();
+        private int v2MaxConnections = 1;
+        private int v2MaxRules = 1_000;
+        private int v2MaxRuleLength = 1_024;
 
         private Builder() {
+        }
+
+        public Builder acceptedBearerTokens(Set<String> acceptedBearerTokens) {
+            this.acceptedBearerTokens = Objects.requireNonNull(acceptedBearerTokens, "acceptedBearerTokens");
+            return this;
+        }
+
+        public Builder v2MaxConnections(int v2MaxConnections) {
+            this.v2MaxConnections = v2MaxConnections;
+            return this;
+        }
+
+        public Builder v2MaxRules(int v2MaxRules) {
+            this.v2MaxRules = v2MaxRules;
+            return this;
+        }
+
+        public Builder v2MaxRuleLength(int v2MaxRuleLength) {
+            this.v2MaxRuleLength = v2MaxRuleLength;
+            return this;
         }
 
         /** Bursts of {@code factor} times the rate, {@code length} long, every {@code every}. */
@@ -264,6 +325,11 @@ public final class SimulatorSettings {
                     "retweetRatio + quoteRatio must be <= 1, was " + (retweetRatio + quoteRatio));
             require(acceptedConsumerKeys.stream().noneMatch(key -> key == null || key.isBlank()),
                     "acceptedConsumerKeys must not contain blank keys");
+            require(acceptedBearerTokens.stream().noneMatch(token -> token == null || token.isBlank()),
+                    "acceptedBearerTokens must not contain blank tokens");
+            require(v2MaxConnections >= 1, "v2MaxConnections must be >= 1, was " + v2MaxConnections);
+            require(v2MaxRules >= 1, "v2MaxRules must be >= 1, was " + v2MaxRules);
+            require(v2MaxRuleLength >= 1, "v2MaxRuleLength must be >= 1, was " + v2MaxRuleLength);
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
             require(!burstEvery.isNegative() && !burstLength.isNegative() && burstFactor > 0
                     && tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND,

@@ -17,6 +17,21 @@ class SimulatorArgumentsTest {
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.tweetsPerSecond()).isEqualTo(20.0);
         assertThat(settings.acceptedConsumerKeys()).isEmpty();
+        assertThat(settings.acceptedBearerTokens()).isEmpty();
+        assertThat(settings.v2MaxConnections()).isEqualTo(1);
+        assertThat(settings.v2MaxRules()).isEqualTo(1_000);
+        assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
+    }
+
+    @Test
+    void readsTheV2Options() {
+        SimulatorSettings settings = SimulatorArguments.parse("--bearer-token", "t1", "--bearer-token=t2",
+                "--v2-max-connections", "2", "--v2-max-rules=25", "--v2-max-rule-length", "512").settings();
+
+        assertThat(settings.acceptedBearerTokens()).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(settings.v2MaxConnections()).isEqualTo(2);
+        assertThat(settings.v2MaxRules()).isEqualTo(25);
+        assertThat(settings.v2MaxRuleLength()).isEqualTo(512);
     }
 
     @Test
@@ -41,7 +56,9 @@ class SimulatorArgumentsTest {
     void helpWinsOverEverythingElse() {
         assertThat(SimulatorArguments.parse("--rate", "5", "--help").help()).isTrue();
         assertThat(SimulatorArguments.USAGE).contains("--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
-                "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--help");
+                "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--bearer-token",
+                "--v2-max-connections", "--v2-max-rules", "--v2-max-rule-length", "--help");
+        assertThat(SimulatorArguments.USAGE).contains("/2/tweets/search/stream", "/2/tweets/sample/stream");
     }
 
     @Test
@@ -55,5 +72,11 @@ class SimulatorArgumentsTest {
         assertThatThrownBy(() -> SimulatorArguments.parse("--rate", "0")).hasMessage("--rate must be in (0, 100000], was 0.0");
         assertThatThrownBy(() -> SimulatorArguments.parse("--max-tweets", "-1")).hasMessage("--max-tweets must be >= 0, was -1");
         assertThatThrownBy(() -> SimulatorArguments.parse("--burst-every-s=0")).hasMessage("--burst-every-s must be >= 1, was 0");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--v2-max-connections", "0"))
+                .hasMessage("--v2-max-connections must be >= 1, was 0");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--v2-max-rules", "0")).hasMessage("--v2-max-rules must be >= 1, was 0");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--v2-max-rule-length=-3"))
+                .hasMessage("--v2-max-rule-length must be >= 1, was -3");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--bearer-token", " ")).hasMessage("--bearer-token must not be blank");
     }
 }

@@ -20,6 +20,25 @@ class SimulatorSettingsTest {
         assertThat(settings.deleteEvery()).isZero();
         assertThat(settings.limitEvery()).isZero();
         assertThat(settings.acceptedConsumerKeys()).isEmpty();
+        assertThat(settings.acceptedBearerTokens()).isEmpty();
+        assertThat(settings.v2MaxConnections()).isEqualTo(1);
+        assertThat(settings.v2MaxRules()).isEqualTo(1_000);
+        assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
+    }
+
+    @Test
+    void namesTheV2SettingThatIsOutOfRange() {
+        assertThatThrownBy(() -> SimulatorSettings.builder().v2MaxConnections(0).build()).hasMessageContaining("v2MaxConnections");
+        assertThatThrownBy(() -> SimulatorSettings.builder().v2MaxRules(0).build()).hasMessageContaining("v2MaxRules");
+        assertThatThrownBy(() -> SimulatorSettings.builder().v2MaxRuleLength(0).build()).hasMessageContaining("v2MaxRuleLength");
+        assertThatThrownBy(() -> SimulatorSettings.builder().acceptedBearerTokens(Set.of("")).build())
+                .hasMessageContaining("acceptedBearerTokens");
+    }
+
+    @Test
+    void neverShowsBearerTokensInItsDescription() {
+        assertThat(SimulatorSettings.builder().acceptedBearerTokens(Set.of("s3cr3t-token")).build().toString())
+                .doesNotContain("s3cr3t-token").contains("acceptedBearerTokens=1 token(s)");
     }
 
     @Test

@@ -27,6 +27,9 @@ public record StreamFilter(
 
     private static final int LOGGED_ITEMS = 10;
 
+    /** No predicates: what a v2 stream, which is filtered by rules instead, is registered with. */
+    public static final StreamFilter NONE = new StreamFilter(List.of(), List.of(), List.of(), List.of(), null, false);
+
     public StreamFilter {
         track = List.copyOf(track);
         follow = List.copyOf(follow);

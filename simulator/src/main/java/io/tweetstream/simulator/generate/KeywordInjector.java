@@ -48,6 +48,25 @@ public final class KeywordInjector {
         return scattered;
     }
 
+    /**
+     * A bare keyword of a v2 rule as a plain word, a hashtag or a mention: X matches a keyword in any of them,
+     * but not inside a link's address.
+     */
+    public TextPart partForKeyword(String keyword, Dice dice) {
+        List<Form> forms = new ArrayList<>(List.of(Form.PLAIN, Form.PLAIN));
+        if (HASHTAG.matcher(keyword).matches()) {
+            forms.add(Form.HASHTAG);
+        }
+        if (SCREEN_NAME.matcher(keyword).matches()) {
+            forms.add(Form.MENTION);
+        }
+        return switch (dice.pick(forms)) {
+            case HASHTAG -> new TextPart.Hashtag(varyCase(keyword, dice));
+            case MENTION -> new TextPart.MentionOf(Mention.of(users.withScreenName(varyCase(keyword, dice))));
+            default -> plain(keyword, dice);
+        };
+    }
+
     private TextPart oneWord(String word, Dice dice) {
         // A phrase that is itself a hashtag or a mention can only match as one.
         if (word.startsWith("#") && HASHTAG.matcher(word.substring(1)).matches()) {

@@ -2,11 +2,15 @@ package io.tweetstream.simulator.generate;
 
 import io.tweetstream.simulator.filter.StreamFilter;
 
+import java.time.Instant;
+
 /**
  * What all streams of a simulator share to make tweets: the corpus, the crowd of accounts, the id
  * sequence. Hands each stream its own {@link TweetGenerator}.
  */
 public final class TweetFactory {
+
+    private static final long V2_SEED_SALT = 0x2A2A2A2AL;
 
     private final long seed;
     private final TweetMix mix;
@@ -36,16 +40,26 @@ public final class TweetFactory {
         return new TweetGenerator(this, filter, new Dice(Seeds.derive(seed, streamNumber)));
     }
 
+    /**
+     * A generator for the {@code streamNumber}-th stream of the v2 API, which has no filter of its own: call
+     * {@link TweetGenerator#next(Instant, TweetRecipe)} with what a rule asks for, or with
+     * {@link TweetRecipe#ANYTHING} for the sample stream.
+     */
+    public TweetGenerator forV2Stream(long streamNumber) {
+        return new TweetGenerator(this, StreamFilter.NONE, new Dice(Seeds.derive(seed ^ V2_SEED_SALT, streamNumber)));
+    }
+
+    /** The accounts tweets come from and mention. */
+    public UserPool users() {
+        return users;
+    }
+
     TweetMix mix() {
         return mix;
     }
 
     Corpus corpus() {
         return corpus;
-    }
-
-    UserPool users() {
-        return users;
     }
 
     SnowflakeIds ids() {

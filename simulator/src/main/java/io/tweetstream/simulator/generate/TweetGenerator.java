@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Makes the statuses of one stream, each one matching the stream's filter as Twitter would: through one of
@@ -61,15 +62,82 @@ public final class TweetGenerator {
         ObjectNode json = switch (kind) {
             case ORIGINAL -> original(id, now, author, lang, injected, whereabouts);
             case RETWEET -> retweet(id, now, author, lang, injected);
-            case QUOTE -> quote(id, now, author, lang, injected, whereabouts);
+            case QUOTE -> quote(id, now, author, lang, injected, whereabouts, true);
         };
         return new GeneratedTweet(json, id, author.id(), phrases);
     }
 
+    /**
+     * The next status for a v2 rule, posted at {@code now}, made to satisfy {@code recipe}. Whether it does is
+     * for the caller to check: a recipe that contradicts itself (two authors, a retweet with coordinates)
+     * cannot be met.
+     */
+    public GeneratedTweet next(Instant now, TweetRecipe recipe) {
+        UserProfile wanted = recipe.author();
+        String lang = recipe.lang() != null ? recipe.lang() : chooseLanguage(wanted);
+        UserProfile author = wanted != null ? wanted : factory.users().randomSpeaking(lang, dice);
+        List<List<TextPart>> injected = partsFor(recipe, lang);
+        Kind kind = switch (recipe.shape()) {
+            case RETWEET -> Kind.RETWEET;
+            case QUOTE -> Kind.QUOTE;
+            case REPLY -> Kind.ORIGINAL;
+            case ANY -> chooseKind(recipe.box() != null ? Predicate.LOCATIONS : Predicate.TRACK);
+        };
+        Whereabouts whereabouts = recipe.box() != null
+                ? factory.geography().inside(recipe.box(), dice)
+                : incidentalWhereabouts(kind);
+        long id = factory.ids().next(now);
+        ObjectNode json = switch (kind) {
+            case ORIGINAL -> original(id, now, author, lang, injected, whereabouts,
+                    recipe.shape() == TweetRecipe.Shape.REPLY ? Boolean.TRUE : null);
+            case RETWEET -> retweet(id, now, author, lang, injected);
+            case QUOTE -> quote(id, now, author, lang, injected, whereabouts, false);
+        };
+        return new GeneratedTweet(json, id, author.id(), recipe.injectedTerms());
+    }
+
+    private List<List<TextPart>> partsFor(TweetRecipe recipe, String lang) {
+        List<List<TextPart>> parts = new ArrayList<>();
+        for (String keyword : recipe.keywords()) {
+            parts.add(List.of(factory.injector().partForKeyword(keyword, dice)));
+        }
+        for (String phrase : recipe.phrases()) {
+            parts.add(List.of(new TextPart.Words(KeywordInjector.varyCase(phrase, dice))));
+        }
+        for (String tag : recipe.hashtags()) {
+            parts.add(List.of(new TextPart.Hashtag(KeywordInjector.varyCase(tag, dice))));
+        }
+        for (String name : recipe.mentions()) {
+            parts.add(List.of(new TextPart.MentionOf(Mention.of(factory.users().withScreenName(name)))));
+        }
+        for (String tag : recipe.cashtags()) {
+            parts.add(List.of(new TextPart.Words("$" + tag.toUpperCase(Locale.ROOT))));
+        }
+        if (recipe.withLink()) {
+            String address = "https://" + dice.pick(factory.corpus().linkDomains()) + "/"
+                    + dice.pick(factory.corpus().linkWords()) + "/" + dice.between(1_000, 99_999_999);
+            parts.add(List.of(new TextPart.LinkTo(Link.to(address, dice))));
+        }
+        if (recipe.withHashtag()) {
+            parts.add(List.of(new TextPart.Hashtag(dice.pick(factory.corpus().languageOrEnglish(lang).hashtags()))));
+        }
+        if (recipe.withMention()) {
+            parts.add(List.of(new TextPart.MentionOf(Mention.of(factory.users().random(dice)))));
+        }
+        dice.shuffle(parts);
+        return parts;
+    }
+
     private ObjectNode original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
                                 Whereabouts whereabouts) {
+        return original(id, now, author, lang, injected, whereabouts, null);
+    }
+
+    /** @param isReply whether to reply; {@code null} to leave it to chance */
+    private ObjectNode original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
+                                Whereabouts whereabouts, Boolean isReply) {
         StatusSpec.Reply reply = null;
-        if (dice.chance(REPLY_RATIO)) {
+        if (isReply != null ? isReply : dice.chance(REPLY_RATIO)) {
             UserProfile repliedTo = factory.users().random(dice);
             reply = new StatusSpec.Reply(SnowflakeIds.historic(before(now), dice), Mention.of(repliedTo));
         }
@@ -84,9 +152,13 @@ public final class TweetGenerator {
         return status(id, now, author, text, null, null, original.json(), null, StatusSpec.Engagement.NONE, lang, true);
     }
 
+    /**
+     * @param keywordMayBeQuoted whether the keyword may sit in the quoted status: v1.1 track matched it there,
+     *                           v2 rules match a quote by its own text
+     */
     private ObjectNode quote(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
-                             Whereabouts whereabouts) {
-        boolean keywordInQuoted = !injected.isEmpty() && dice.chance(KEYWORD_IN_QUOTED_RATIO);
+                             Whereabouts whereabouts, boolean keywordMayBeQuoted) {
+        boolean keywordInQuoted = keywordMayBeQuoted && !injected.isEmpty() && dice.chance(KEYWORD_IN_QUOTED_RATIO);
         Earlier quoted = earlier(now, lang, keywordInQuoted ? injected : List.of());
         TweetText text = factory.composer().compose(dice, lang, keywordInQuoted ? List.of() : injected, null, extended());
         Link permalink = Link.to("https://twitter.com/" + quoted.author().screenName() + "/status/" + quoted.id(), dice);

@@ -20,4 +20,8 @@ public final class TwitterTime {
     public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
+
+    public static Instant parse(String createdAt) {
+        return FORMAT.parse(createdAt, Instant::from);
+    }
 }

@@ -31,6 +31,7 @@ public final class UserPool {
     private final List<UserProfile> crowd;
     private final Map<String, List<UserProfile>> crowdByLanguage;
     private final Map<Long, UserProfile> crowdById;
+    private final Map<String, UserProfile> crowdByScreenName;
     private final Map<Long, UserProfile> madeUpById = new ConcurrentHashMap<>();
 
     public UserPool(Corpus corpus, long seed) {
@@ -39,6 +40,8 @@ public final class UserPool {
         this.crowd = drawCrowd(new Dice(Seeds.derive(seed, "crowd".hashCode())));
         this.crowdByLanguage = crowd.stream().collect(Collectors.groupingBy(UserProfile::language));
         this.crowdById = crowd.stream().collect(Collectors.toUnmodifiableMap(UserProfile::id, user -> user));
+        this.crowdByScreenName = crowd.stream().collect(Collectors.toUnmodifiableMap(
+                user -> user.screenName().toLowerCase(Locale.ROOT), user -> user));
     }
 
     /** An account of the crowd that tweets in {@code language}, or any account if none does. */
@@ -58,11 +61,36 @@ public final class UserPool {
         if (member != null) {
             return member;
         }
-        return madeUpById.computeIfAbsent(id, key -> {
-            Dice dice = new Dice(Seeds.derive(seed, key));
-            UserProfile drawn = drawUser(dice, dice.pickWeighted(List.copyOf(corpus.languages().keySet()),
-                    code -> corpus.languages().get(code).weight()), new HashSet<>());
-            return withId(drawn, key);
+        return madeUpById.computeIfAbsent(id, key -> withId(drawnFor(key), key));
+    }
+
+    private UserProfile drawnFor(long id) {
+        Dice dice = new Dice(Seeds.derive(seed, id));
+        return drawUser(dice, dice.pickWeighted(List.copyOf(corpus.languages().keySet()),
+                code -> corpus.languages().get(code).weight()), new HashSet<>());
+    }
+
+    /**
+     * The account with this screen name (regardless of case): from the crowd, or made up with the id
+     * {@link #mentionOf} gives it, so that {@link #withId} finds it again.
+     */
+    public UserProfile withScreenName(String screenName) {
+        UserProfile member = crowdByScreenName.get(screenName.toLowerCase(Locale.ROOT));
+        return member != null ? member : profileOf(mentionOf(screenName));
+    }
+
+    /** The whole account behind a mention: the crowd member, or the made-up account with its id and names. */
+    public UserProfile profileOf(Mention mention) {
+        UserProfile member = crowdById.get(mention.id());
+        if (member != null) {
+            return member;
+        }
+        return madeUpById.computeIfAbsent(mention.id(), key -> {
+            UserProfile drawn = withId(drawnFor(key), key);
+            return new UserProfile(key, mention.name(), mention.screenName(), drawn.location(), drawn.description(),
+                    drawn.verified(), drawn.followersCount(), drawn.friendsCount(), drawn.listedCount(),
+                    drawn.favouritesCount(), drawn.statusesCount(), drawn.createdAt(), drawn.profileImagePath(),
+                    drawn.geoEnabled(), drawn.language());
         });
     }
 

@@ -40,6 +40,13 @@ public final class RequestParameters {
         return parameters;
     }
 
+    /** The parameters of the query string only (v2 requests carry JSON bodies, if any). */
+    public static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parse(exchange.getRequestURI().getRawQuery(), parameters);
+        return parameters;
+    }
+
     /** Adds the pairs of an encoded {@code a=1&b=2} string, keeping values already present. */
     static void parse(String encoded, Map<String, String> into) {
         if (encoded == null || encoded.isEmpty()) {

@@ -7,23 +7,26 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.ConnectionInfo;
 import io.tweetstream.simulator.LocationBox;
+import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.stream.StreamLedger;
 
 import java.io.IOException;
 
 /**
  * {@code GET /simulator/stats}: the simulator's streams and totals as JSON, for tests and demos that run
- * the simulator in another process. Consumer keys are left out.
+ * the simulator in another process. Consumer keys are left out. {@code tweetsSent} counts v1.1 and v2 tweets.
  */
 public final class StatsEndpoint implements HttpHandler {
 
     public static final String PATH = "/simulator/stats";
 
     private final StreamLedger ledger;
+    private final RuleBook rules;
     private final ObjectMapper mapper;
 
-    public StatsEndpoint(StreamLedger ledger, ObjectMapper mapper) {
+    public StatsEndpoint(StreamLedger ledger, RuleBook rules, ObjectMapper mapper) {
         this.ledger = ledger;
+        this.rules = rules;
         this.mapper = mapper;
     }
 
@@ -52,7 +55,9 @@ public final class StatsEndpoint implements HttpHandler {
                 .put("tweetsSent", totals.tweetsSent())
                 .put("deletesSent", totals.deletesSent())
                 .put("limitNoticesSent", totals.limitNoticesSent())
-                .put("requestsRejected", totals.requestsRejected());
+                .put("requestsRejected", totals.requestsRejected())
+                .put("v2TweetsSkipped", totals.v2TweetsSkipped())
+                .put("v2Rules", rules.rules().size());
         ArrayNode connections = stats.putArray("connections");
         for (ConnectionInfo info : ledger.connections()) {
             connections.add(connection(info));
@@ -63,6 +68,7 @@ public final class StatsEndpoint implements HttpHandler {
     private ObjectNode connection(ConnectionInfo info) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", info.id());
+        node.put("endpoint", info.endpoint().label());
         ArrayNode track = node.putArray("track");
         info.track().forEach(track::add);
         ArrayNode follow = node.putArray("follow");

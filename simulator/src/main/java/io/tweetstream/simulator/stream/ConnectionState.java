@@ -1,6 +1,7 @@
 package io.tweetstream.simulator.stream;
 
 import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.filter.StreamFilter;
 
 import java.time.Instant;
@@ -10,14 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ConnectionState {
 
     private final long id;
+    private final StreamEndpoint endpoint;
     private final StreamFilter filter;
     private final String consumerKey;
     private final Instant openedAt;
     private final AtomicLong tweetsSent = new AtomicLong();
     private volatile Instant closedAt;
 
-    ConnectionState(long id, StreamFilter filter, String consumerKey, Instant openedAt) {
+    ConnectionState(long id, StreamEndpoint endpoint, StreamFilter filter, String consumerKey, Instant openedAt) {
         this.id = id;
+        this.endpoint = endpoint;
         this.filter = filter;
         this.consumerKey = consumerKey;
         this.openedAt = openedAt;
@@ -25,6 +28,10 @@ public final class ConnectionState {
 
     public long id() {
         return id;
+    }
+
+    public StreamEndpoint endpoint() {
+        return endpoint;
     }
 
     public StreamFilter filter() {
@@ -50,6 +57,6 @@ public final class ConnectionState {
 
     public ConnectionInfo snapshot() {
         return new ConnectionInfo(id, filter.track(), filter.follow(), filter.locations(), filter.languages(),
-                consumerKey, openedAt, closedAt, tweetsSent.get());
+                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint);
     }
 }

@@ -6,6 +6,8 @@ public enum EndReason {
     CLIENT_GONE,
     /** The simulator is closing. */
     SIMULATOR_CLOSED,
+    /** An operational disconnect was injected: the v2 stream got X's error message and was ended. */
+    OPERATIONAL_DISCONNECT,
     /** The simulator failed to make or write a message; logged as an error. */
     SIMULATOR_ERROR
 }

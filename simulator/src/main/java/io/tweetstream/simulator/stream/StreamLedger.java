@@ -1,20 +1,24 @@
 package io.tweetstream.simulator.stream;
 
+import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.ConnectionInfo;
 import io.tweetstream.simulator.SentDelete;
 import io.tweetstream.simulator.SentLimitNotice;
 import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.filter.StreamFilter;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a simulator has done, for tests and the stats endpoint: every stream accepted, and the most recent
- * statuses, deletes and limit notices sent. Thread-safe; all streams write to one ledger.
+ * What a simulator has done, for tests and the stats endpoint: every stream accepted, the most recent
+ * statuses, deletes and limit notices sent, and the v2 connection attempts. Thread-safe; all streams write
+ * to one ledger.
  */
 public final class StreamLedger {
 
@@ -23,23 +27,52 @@ public final class StreamLedger {
     private final BoundedHistory<SentTweet> tweets;
     private final BoundedHistory<SentDelete> deletes;
     private final BoundedHistory<SentLimitNotice> limitNotices;
+    private final BoundedHistory<ConnectionAttempt> attempts;
     private final AtomicLong tweetCount = new AtomicLong();
     private final AtomicLong deleteCount = new AtomicLong();
     private final AtomicLong limitNoticeCount = new AtomicLong();
     private final AtomicLong rejectedRequestCount = new AtomicLong();
+    private final AtomicLong skippedV2TweetCount = new AtomicLong();
 
     /** @param historyLimit how many of each kind of message to remember */
     public StreamLedger(int historyLimit) {
         this.tweets = new BoundedHistory<>(historyLimit);
         this.deletes = new BoundedHistory<>(historyLimit);
         this.limitNotices = new BoundedHistory<>(historyLimit);
+        this.attempts = new BoundedHistory<>(historyLimit);
     }
 
-    /** Registers a newly accepted stream; ids count up from 1. */
+    /** Registers a newly accepted v1.1 stream; ids count up from 1. */
     public ConnectionState open(StreamFilter filter, String consumerKey, Instant openedAt) {
-        ConnectionState connection = new ConnectionState(lastConnectionId.incrementAndGet(), filter, consumerKey, openedAt);
+        ConnectionState connection = new ConnectionState(lastConnectionId.incrementAndGet(), StreamEndpoint.V1_FILTER,
+                filter, consumerKey, openedAt);
         connections.add(connection);
         return connection;
+    }
+
+    /**
+     * Registers a v2 stream unless {@code maxOpen} streams of that endpoint are open already; checked and
+     * registered at once, so two clients racing for the last slot do not both get it.
+     */
+    public synchronized Optional<ConnectionState> openV2(StreamEndpoint endpoint, Instant openedAt, int maxOpen) {
+        long open = connections.stream().filter(c -> c.endpoint() == endpoint && c.isOpen()).count();
+        if (open >= maxOpen) {
+            return Optional.empty();
+        }
+        ConnectionState connection = new ConnectionState(lastConnectionId.incrementAndGet(), endpoint,
+                StreamFilter.NONE, null, openedAt);
+        connections.add(connection);
+        return Optional.of(connection);
+    }
+
+    /** Records how a request to open a v2 stream was answered. */
+    public void attempted(ConnectionAttempt attempt) {
+        attempts.add(attempt);
+    }
+
+    /** Counts a v2 tweet made for a rule that ended up matching it not even after retries, so was not sent. */
+    public void v2TweetSkipped() {
+        skippedV2TweetCount.incrementAndGet();
     }
 
     public void closed(ConnectionState connection, Instant closedAt) {
@@ -102,6 +135,10 @@ public final class StreamLedger {
         return limitNotices.snapshot();
     }
 
+    public List<ConnectionAttempt> connectionAttempts() {
+        return attempts.snapshot();
+    }
+
     public List<ConnectionInfo> connections() {
         return connections.stream().map(ConnectionState::snapshot).toList();
     }
@@ -113,11 +150,11 @@ public final class StreamLedger {
     /** Counts since the simulator started, including what the bounded histories forgot. */
     public Totals totals() {
         return new Totals(connections.size(), openConnectionCount(), tweetCount.get(), deleteCount.get(),
-                limitNoticeCount.get(), rejectedRequestCount.get());
+                limitNoticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get());
     }
 
-    /** Counts since the simulator started. */
+    /** Counts since the simulator started; {@code tweetsSent} counts v1.1 and v2 tweets alike. */
     public record Totals(long connectionsAccepted, long openConnections, long tweetsSent, long deletesSent,
-                         long limitNoticesSent, long requestsRejected) {
+                         long limitNoticesSent, long requestsRejected, long v2TweetsSkipped) {
     }
 }

@@ -74,6 +74,11 @@ public final class StreamClient implements AutoCloseable {
         return new StreamClient(response.body());
     }
 
+    /** Reads a stream body already opened by other means (the v2 client). */
+    public static StreamClient over(InputStream body) {
+        return new StreamClient(body);
+    }
+
     /** The next line, waiting up to {@link #DEADLINE}; fails the test if none comes. */
     public Line nextLine() throws InterruptedException {
         Line line = lines.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);

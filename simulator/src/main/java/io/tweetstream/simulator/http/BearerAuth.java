@@ -1,0 +1,28 @@
+package io.tweetstream.simulator.http;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks the {@code Authorization: Bearer <token>} of a v2 request. The token is a secret: it is compared,
+ * never logged or kept.
+ */
+final class BearerAuth {
+
+    private static final String SCHEME = "bearer ";
+
+    private final Set<String> acceptedTokens;
+
+    /** @param acceptedTokens empty to accept any non-empty token */
+    BearerAuth(Set<String> acceptedTokens) {
+        this.acceptedTokens = acceptedTokens;
+    }
+
+    boolean accepts(String authorization) {
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
+            return false;
+        }
+        String token = authorization.substring(SCHEME.length()).trim();
+        return !token.isEmpty() && (acceptedTokens.isEmpty() || acceptedTokens.contains(token));
+    }
+}

@@ -1,0 +1,114 @@
+package io.tweetstream.simulator.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.rules.RuleBook;
+import io.tweetstream.simulator.v2.InvalidParametersException;
+
+import java.util.List;
+
+/** The error bodies of X's v2 API, in its "problem" shapes, as the simulator answers them. */
+final class V2Problems {
+
+    static final String PROBLEMS = "https://api.twitter.com/2/problems/";
+    private static final String INVALID_REQUEST_DETAIL = "One or more parameters to your request was invalid.";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private V2Problems() {
+    }
+
+    static ObjectNode unauthorized() {
+        return plain("Unauthorized", 401, "Unauthorized");
+    }
+
+    static ObjectNode tooManyRequests() {
+        return plain("Too Many Requests", 429, "Too Many Requests");
+    }
+
+    /** An HTTP error with nothing more specific to say: {@code about:blank} with the status's title. */
+    static ObjectNode plain(String title, int status, String detail) {
+        return NODES.objectNode().put("title", title).put("type", "about:blank").put("status", status)
+                .put("detail", detail);
+    }
+
+    static ObjectNode clientForbidden() {
+        return NODES.objectNode()
+                .put("client_id", "simulator")
+                .put("detail", "When authenticating requests to the Twitter API v2 endpoints, you must use keys and "
+                        + "tokens from a Twitter developer App that is attached to a Project. You can create a project "
+                        + "via the developer portal.")
+                .put("registration_url", "https://developer.twitter.com/en/docs/projects/overview")
+                .put("title", "Client Forbidden")
+                .put("required_enrollment", "Appropriate Level of API Access")
+                .put("reason", "client-not-enrolled")
+                .put("type", PROBLEMS + "client-forbidden");
+    }
+
+    static ObjectNode tooManyConnections() {
+        return NODES.objectNode()
+                .put("title", "ConnectionException")
+                .put("detail", "This stream is currently at the maximum allowed connection limit.")
+                .put("connection_issue", "TooManyConnections")
+                .put("type", PROBLEMS + "streaming-connection");
+    }
+
+    static ObjectNode rulesCapExceeded() {
+        return NODES.objectNode()
+                .put("title", "RulesCapExceeded")
+                .put("detail", "Rule creation failed. You have reached the maximum number of rules allowed")
+                .put("type", PROBLEMS + "rule-cap");
+    }
+
+    /** A request X cannot read at all: malformed JSON, a body of the wrong shape. */
+    static ObjectNode invalidRequest(String detail) {
+        ObjectNode body = NODES.objectNode();
+        body.putArray("errors").addObject().put("message", detail);
+        return body.put("title", "Invalid Request").put("detail", detail).put("type", PROBLEMS + "invalid-request");
+    }
+
+    static ObjectNode invalidParameters(InvalidParametersException e) {
+        ObjectNode body = NODES.objectNode();
+        ArrayNode errors = body.putArray("errors");
+        for (InvalidParametersException.Problem problem : e.problems()) {
+            ObjectNode error = errors.addObject();
+            ArrayNode values = error.putObject("parameters").putArray(problem.parameter());
+            problem.values().forEach(values::add);
+            error.put("message", problem.message());
+        }
+        return withInvalidRequest(body);
+    }
+
+    static ObjectNode invalidRules(List<RuleBook.Invalid> invalid) {
+        ObjectNode body = NODES.objectNode();
+        ArrayNode errors = body.putArray("errors");
+        for (RuleBook.Invalid rule : invalid) {
+            ObjectNode error = errors.addObject();
+            error.put("value", rule.value());
+            error.putArray("details").add(rule.detail());
+            error.put("title", "UnprocessableEntity");
+            error.put("type", PROBLEMS + "invalid-rules");
+        }
+        return withInvalidRequest(body);
+    }
+
+    static ObjectNode duplicateRule(RuleBook.Duplicate duplicate) {
+        return NODES.objectNode()
+                .put("value", duplicate.value())
+                .put("id", duplicate.existingId())
+                .put("title", "DuplicateRule")
+                .put("type", PROBLEMS + "duplicate-rules");
+    }
+
+    static ObjectNode ruleNotFound(String idOrValue) {
+        ObjectNode error = NODES.objectNode().put("value", idOrValue);
+        error.putArray("details").add("Rule does not exist");
+        return error.put("title", "Not Found Error").put("detail", "Could not find rule with id or value: [" + idOrValue + "].")
+                .put("type", PROBLEMS + "resource-not-found");
+    }
+
+    private static ObjectNode withInvalidRequest(ObjectNode body) {
+        return body.put("title", "Invalid Request").put("detail", INVALID_REQUEST_DETAIL)
+                .put("type", PROBLEMS + "invalid-request");
+    }
+}

@@ -1,0 +1,204 @@
+package io.tweetstream.simulator.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.tweetstream.simulator.ConnectionAttempt;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.StreamEndpoint;
+import io.tweetstream.simulator.generate.Dice;
+import io.tweetstream.simulator.generate.Seeds;
+import io.tweetstream.simulator.generate.TweetFactory;
+import io.tweetstream.simulator.generate.TweetGenerator;
+import io.tweetstream.simulator.rules.RuleBook;
+import io.tweetstream.simulator.stream.ConnectionState;
+import io.tweetstream.simulator.stream.EndReason;
+import io.tweetstream.simulator.stream.StreamLedger;
+import io.tweetstream.simulator.stream.V2Controls;
+import io.tweetstream.simulator.stream.V2StreamSession;
+import io.tweetstream.simulator.stream.V2TweetSource;
+import io.tweetstream.simulator.v2.FieldSelection;
+import io.tweetstream.simulator.v2.FilteredStreamTweets;
+import io.tweetstream.simulator.v2.InvalidParametersException;
+import io.tweetstream.simulator.v2.MatchPlanner;
+import io.tweetstream.simulator.v2.SampleStreamTweets;
+import io.tweetstream.simulator.v2.V2Payload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, an
+ * injected rejection, the bearer token, the fields and expansions, and the connection limit, then holds the
+ * exchange open and streams into it. Every attempt is recorded with the status it got.
+ */
+public final class V2StreamEndpoint implements HttpHandler {
+
+    public static final String FILTERED_PATH = "/2/tweets/search/stream";
+    public static final String SAMPLE_PATH = "/2/tweets/sample/stream";
+
+    private static final Logger log = LoggerFactory.getLogger(V2StreamEndpoint.class);
+    private static final long PLAN_SEED_SALT = 0x9A1E5L;
+    /** The earliest a client turned away for too many connections is told to retry. */
+    private static final Duration MIN_CONNECTION_RETRY = Duration.ofSeconds(1);
+
+    private final StreamEndpoint endpoint;
+    private final String path;
+    private final SimulatorSettings settings;
+    private final TweetFactory tweets;
+    private final RuleBook rules;
+    private final StreamLedger ledger;
+    private final V2Controls controls;
+    private final ObjectMapper mapper;
+    private final BearerAuth auth;
+    private final V2Responses responses;
+    private final V2Payload payload;
+    private final MatchPlanner planner;
+
+    public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
+                            StreamLedger ledger, V2Controls controls, ObjectMapper mapper) {
+        this.endpoint = endpoint;
+        this.path = endpoint == StreamEndpoint.V2_FILTERED ? FILTERED_PATH : SAMPLE_PATH;
+        this.settings = settings;
+        this.tweets = tweets;
+        this.rules = rules;
+        this.ledger = ledger;
+        this.controls = controls;
+        this.mapper = mapper;
+        this.auth = new BearerAuth(settings.acceptedBearerTokens());
+        this.responses = new V2Responses(mapper);
+        this.payload = new V2Payload(tweets.users());
+        this.planner = new MatchPlanner(tweets.users());
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            serve(exchange);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        if (!path.equals(exchange.getRequestURI().getPath())) {
+            responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
+            return;
+        }
+        Instant now = Instant.now();
+        Optional<V2Controls.Rejection> rejection = controls.takeRejection(now);
+        if (rejection.isPresent()) {
+            log.info("Refused a {} stream request from {} with {}, as instructed", endpoint.label(),
+                    exchange.getRemoteAddress(), rejection.get().httpStatus());
+            rejectAsInstructed(exchange, now, rejection.get());
+            return;
+        }
+        if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            log.info("Refused a {} stream request from {}: no accepted bearer token", endpoint.label(),
+                    exchange.getRemoteAddress());
+            reject(exchange, 401, V2Problems.unauthorized());
+            return;
+        }
+        FieldSelection fields;
+        try {
+            fields = FieldSelection.parse(RequestParameters.query(exchange));
+        } catch (InvalidParametersException e) {
+            reject(exchange, 400, V2Problems.invalidParameters(e));
+            return;
+        }
+        if (controls.isClosed()) {
+            reject(exchange, 503, V2Problems.plain("Service Unavailable", 503, "The simulator is shutting down"));
+            return;
+        }
+        Optional<ConnectionState> connection = ledger.openV2(endpoint, now, settings.v2MaxConnections());
+        if (connection.isEmpty()) {
+            log.info("Refused a {} stream request from {}: {} connection(s) open already", endpoint.label(),
+                    exchange.getRemoteAddress(), settings.v2MaxConnections());
+            attempted(now, 429);
+            ledger.requestRejected();
+            // The slot frees once the server notices the old client is gone: within about a keep-alive.
+            Duration retry = settings.keepAliveInterval().compareTo(MIN_CONNECTION_RETRY) > 0
+                    ? settings.keepAliveInterval() : MIN_CONNECTION_RETRY;
+            responses.sendRateLimited(exchange, V2Problems.tooManyConnections(), now.plus(retry).plusSeconds(1));
+            return;
+        }
+        attempted(now, 200);
+        stream(exchange, connection.get(), fields);
+    }
+
+    private void stream(HttpExchange exchange, ConnectionState connection, FieldSelection fields) throws IOException {
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        thread.setName("tweetstream-simulator-stream-" + connection.id());
+        EndReason reason = EndReason.CLIENT_GONE;
+        try {
+            log.info("Stream {} opened on {} for {}", connection.id(), endpoint.label(), exchange.getRemoteAddress());
+            exchange.getResponseHeaders().set("Content-Type", Responses.V2_JSON);
+            exchange.sendResponseHeaders(200, 0);
+            V2StreamSession session = new V2StreamSession(connection, source(connection, fields), settings,
+                    new ChunkedMessageSink(exchange.getResponseBody()), ledger, controls);
+            reason = session.run();
+        } finally {
+            closeQuietly(exchange);
+            ledger.closed(connection, Instant.now());
+            log.info("Stream {} on {} closed ({}) after {} tweets", connection.id(), endpoint.label(), reason,
+                    connection.tweetsSent());
+            thread.setName(threadName);
+        }
+    }
+
+    private V2TweetSource source(ConnectionState connection, FieldSelection fields) {
+        TweetGenerator generator = tweets.forV2Stream(connection.id());
+        if (endpoint == StreamEndpoint.V2_SAMPLE) {
+            return new SampleStreamTweets(generator, payload, fields, mapper);
+        }
+        Dice dice = new Dice(Seeds.derive(settings.seed() ^ PLAN_SEED_SALT, connection.id()));
+        return new FilteredStreamTweets(rules, generator, planner, dice, payload, fields, mapper, ledger);
+    }
+
+    private void rejectAsInstructed(HttpExchange exchange, Instant now, V2Controls.Rejection rejection)
+            throws IOException {
+        int status = rejection.httpStatus();
+        attempted(now, status);
+        ledger.requestRejected();
+        switch (status) {
+            case 401 -> responses.send(exchange, status, V2Problems.unauthorized());
+            case 403 -> responses.send(exchange, status, V2Problems.clientForbidden());
+            case 429 -> responses.sendRateLimited(exchange, V2Problems.tooManyRequests(), rejection.rateLimitReset());
+            case 500 -> responses.send(exchange, status, V2Problems.plain("Internal Server Error", status,
+                    "Internal Server Error"));
+            case 503 -> responses.send(exchange, status, V2Problems.plain("Service Unavailable", status,
+                    "Service Unavailable"));
+            default -> responses.send(exchange, status, V2Problems.plain("Error", status, "Injected HTTP " + status));
+        }
+    }
+
+    private void reject(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        attempted(Instant.now(), status);
+        ledger.requestRejected();
+        responses.send(exchange, status, body);
+    }
+
+    private void attempted(Instant at, int status) {
+        ledger.attempted(new ConnectionAttempt(at, endpoint, status));
+    }
+
+    /** Ends the chunked body; the client may already be gone, which is how most streams end. */
+    private static void closeQuietly(HttpExchange exchange) {
+        try {
+            exchange.getResponseBody().close();
+        } catch (IOException clientGone) {
+            log.trace("Stream body already broken: {}", clientGone.toString());
+        }
+    }
+}

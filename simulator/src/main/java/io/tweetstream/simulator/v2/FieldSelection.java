@@ -1,0 +1,97 @@
+package io.tweetstream.simulator.v2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code tweet.fields}, {@code user.fields}, {@code place.fields} and {@code expansions} of a v2 stream
+ * request. Names are checked against X's full lists, so a client gets the 400 X would give for a typo; a
+ * known name the simulator has no data for (media, polls, metrics it does not keep) is accepted and left
+ * out of the tweets, as X leaves out what a tweet does not have.
+ */
+public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Set<String> placeFields,
+                             Set<String> expansions) {
+
+    public static final FieldSelection DEFAULT = new FieldSelection(Set.of(), Set.of(), Set.of(), Set.of());
+
+    static final Set<String> TWEET_FIELDS = Set.of("article", "attachments", "author_id", "card_uri", "community_id",
+            "context_annotations", "conversation_id", "created_at", "display_text_range", "edit_controls",
+            "edit_history_tweet_ids", "entities", "geo", "id", "in_reply_to_user_id", "lang", "media_metadata",
+            "non_public_metrics", "note_tweet", "organic_metrics", "possibly_sensitive", "promoted_metrics",
+            "public_metrics", "referenced_tweets", "reply_settings", "scopes", "source", "text", "withheld");
+    static final Set<String> USER_FIELDS = Set.of("affiliation", "connection_status", "created_at", "description",
+            "entities", "id", "is_identity_verified", "location", "most_recent_tweet_id", "name", "parody",
+            "pinned_tweet_id", "profile_banner_url", "profile_image_url", "protected", "public_metrics",
+            "receives_your_dm", "subscription", "subscription_type", "url", "username", "verified",
+            "verified_followers_count", "verified_type", "withheld");
+    static final Set<String> PLACE_FIELDS = Set.of("contained_within", "country", "country_code", "full_name", "geo",
+            "id", "name", "place_type");
+    static final Set<String> EXPANSIONS = Set.of("article.cover_media", "article.media_entities",
+            "attachments.media_keys", "attachments.media_source_tweet", "attachments.poll_ids", "author_id",
+            "edit_history_tweet_ids", "entities.mentions.username", "geo.place_id", "in_reply_to_user_id",
+            "entities.note.mentions.username", "referenced_tweets.id", "referenced_tweets.id.attachments.media_keys",
+            "referenced_tweets.id.author_id");
+    /** media.fields, poll.fields and backfill_minutes are accepted and ignored: no media, polls or backfill here. */
+    private static final Set<String> PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields", "expansions",
+            "media.fields", "poll.fields", "backfill_minutes");
+
+    /** @throws InvalidParametersException listing every unknown parameter and field name, as X does */
+    public static FieldSelection parse(Map<String, String> query) throws InvalidParametersException {
+        List<InvalidParametersException.Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            if (!PARAMETERS.contains(parameter.getKey())) {
+                problems.add(new InvalidParametersException.Problem(parameter.getKey(), List.of(parameter.getValue()),
+                        "The query parameter [" + parameter.getKey() + "] is not one of " + listed(PARAMETERS)));
+            }
+        }
+        FieldSelection selection = new FieldSelection(
+                names(query, "tweet.fields", TWEET_FIELDS, problems),
+                names(query, "user.fields", USER_FIELDS, problems),
+                names(query, "place.fields", PLACE_FIELDS, problems),
+                names(query, "expansions", EXPANSIONS, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidParametersException(problems);
+        }
+        return selection;
+    }
+
+    public boolean tweetField(String name) {
+        return tweetFields.contains(name);
+    }
+
+    public boolean userField(String name) {
+        return userFields.contains(name);
+    }
+
+    public boolean placeField(String name) {
+        return placeFields.contains(name);
+    }
+
+    public boolean expands(String expansion) {
+        return expansions.contains(expansion);
+    }
+
+    private static Set<String> names(Map<String, String> query, String parameter, Set<String> known,
+                                     List<InvalidParametersException.Problem> problems) {
+        String value = query.get(parameter);
+        if (value == null || value.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new LinkedHashSet<>(Arrays.asList(value.split(",")));
+        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            problems.add(new InvalidParametersException.Problem(parameter, unknown, "The `" + parameter
+                    + "` query parameter value [" + String.join(",", unknown) + "] is not one of " + listed(known)));
+        }
+        return Set.copyOf(names);
+    }
+
+    private static String listed(Set<String> names) {
+        return "[" + String.join(",", new TreeSet<>(names)) + "]";
+    }
+}
