@@ -1,0 +1,229 @@
+package io.tweetstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.StreamEndpoint;
+import io.tweetstream.simulator.StreamRule;
+import io.tweetstream.simulator.StreamSimulator;
+import io.tweetstream.testkit.ConnectRest;
+import io.tweetstream.testkit.ConnectWorker;
+import io.tweetstream.testkit.KafkaBroker;
+import io.tweetstream.testkit.PluginPackage;
+import io.tweetstream.testkit.WorkDirectory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The packaged plugin on a real distributed worker and broker, reading the X API v2 filtered stream
+ * of the simulator: created by a REST POST of {@code config/twitter-source-v2.json}, validated by X's
+ * dry run through the REST API, reconfigured and deleted while other users' rules stay untouched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class XApiConnectWorkerIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Path WORK = Path.of("target", "e2e-v2").toAbsolutePath();
+    private static final Path REST_JSON = Path.of("..", "config", "twitter-source-v2.json");
+    private static final String BEARER_TOKEN = "e2e-bearer-token";
+    private static final String FOREIGN_TAG = "another user's rule";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KafkaBroker broker;
+    private ConnectWorker worker;
+    private StreamSimulator simulator;
+    private ConnectRest rest;
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        WorkDirectory.clean(WORK);
+        Path pluginPath = WORK.resolve("plugins");
+        PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), pluginPath);
+        broker = KafkaBroker.start(WORK.resolve("broker"));
+        worker = ConnectWorker.start(WORK.resolve("worker"), broker.bootstrapServers(), pluginPath, Map.of());
+        rest = worker.rest();
+        simulator = StreamSimulator.start(SimulatorSettings.builder().tweetsPerSecond(40).maxTweetsPerConnection(60)
+            .keepAliveInterval(Duration.ofMillis(500)).v2MaxConnections(4).v2MaxRuleLength(40)
+            .acceptedBearerTokens(Set.of(BEARER_TOKEN)).build());
+        addForeignRule("java", FOREIGN_TAG);
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (worker != null) {
+            worker.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** The shipped v2 JSON with a new name, the simulator's URL and the given settings on top. */
+    private ObjectNode restBody(String name, String... keyValues) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(REST_JSON.toFile());
+        body.put("name", name);
+        ObjectNode config = (ObjectNode) body.get("config");
+        config.put("twitter.v2.base.url", simulator.v2BaseUrl());
+        config.put("twitter.v2.bearer.token", BEARER_TOKEN);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.put(keyValues[i], keyValues[i + 1]);
+        }
+        return body;
+    }
+
+    private void addForeignRule(String value, String tag) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.v2BaseUrl() + "2/tweets/search/stream/rules"))
+            .header("Authorization", "Bearer " + BEARER_TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"add\":[{\"value\":\"" + value + "\",\"tag\":\"" + tag + "\"}]}"))
+            .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private List<StreamRule> rulesOf(String connector) {
+        return simulator.rules().stream().filter(r -> r.tag() != null && r.tag().startsWith("tweetstream:" + connector + ":"))
+            .toList();
+    }
+
+    /** The open v2 filtered streams the simulator accepted after the first {@code skip} connections. */
+    private List<ConnectionInfo> openV2Connections(int skip) {
+        List<ConnectionInfo> all = simulator.connections();
+        return all.subList(skip, all.size()).stream()
+            .filter(c -> c.endpoint() == StreamEndpoint.V2_FILTERED && c.open()).toList();
+    }
+
+    private Map<String, List<String>> validationErrors(JsonNode config) {
+        ConnectRest.Response validation = rest.put("/connector-plugins/TwitterSourceConnector/config/validate", config);
+        assertThat(validation.status()).isEqualTo(200);
+        Map<String, List<String>> errors = new HashMap<>();
+        for (JsonNode value : validation.body().get("configs")) {
+            List<String> messages = new ArrayList<>();
+            value.at("/value/errors").forEach(e -> messages.add(e.asText()));
+            if (!messages.isEmpty()) {
+                errors.put(value.at("/value/name").asText(), messages);
+            }
+        }
+        return errors;
+    }
+
+    @Test
+    void restPostOfTheV2ExampleWritesEveryMatchingTweetOnceOnTwoConnections() throws Exception {
+        String topic = "tweets-v2";
+        ObjectNode body = restBody("x-source", "tasks.max", "3", "twitter.v2.max.connections", "2", "topic", topic,
+            "twitter.track.keywords", "kafka,apache spark,flink,data engineering");
+
+        int earlier = simulator.connections().size();
+        ConnectRest.Response created = rest.post("/connectors", body);
+
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        rest.awaitRunning("x-source", 2, DEADLINE);
+        assertThat(rulesOf("x-source")).extracting(StreamRule::value)
+            .containsExactlyInAnyOrder("kafka", "apache spark", "flink", "data engineering");
+        assertThat(simulator.rules()).filteredOn(r -> FOREIGN_TAG.equals(r.tag())).hasSize(1);
+        await().atMost(DEADLINE).until(() -> openV2Connections(earlier).size() == 2
+            && openV2Connections(earlier).stream().allMatch(c -> c.tweetsSent() == 60));
+
+        Set<Long> connectionIds = openV2Connections(earlier).stream().map(ConnectionInfo::id).collect(Collectors.toSet());
+        Map<Long, SentTweet> ours = new HashMap<>();
+        for (SentTweet tweet : simulator.sentTweets()) {
+            boolean matchesOurRules = tweet.matchingRules().stream().anyMatch(r -> r.tag().startsWith("tweetstream:x-source:"));
+            if (connectionIds.contains(tweet.connectionId()) && matchesOurRules) {
+                ours.put(tweet.id(), tweet);
+            }
+        }
+        List<TweetTopic.Tweet> received = new ArrayList<>();
+        try (TweetTopic tweets = new TweetTopic(broker.bootstrapServers(), topic)) {
+            await().atMost(DEADLINE).until(() -> {
+                received.addAll(tweets.poll());
+                return received.size() >= ours.size();
+            });
+            received.addAll(tweets.poll()); // anything more would be a duplicate
+        }
+        assertThat(received).extracting(TweetTopic.Tweet::key).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(ours.keySet());
+        Map<String, String> phraseByRuleId = simulator.rules().stream().collect(Collectors.toMap(StreamRule::id, StreamRule::value));
+        for (TweetTopic.Tweet tweet : received) {
+            List<String> expected = ours.get((Long) tweet.key()).matchingRules().stream()
+                .filter(r -> r.tag().startsWith("tweetstream:x-source:"))
+                .map(r -> phraseByRuleId.get(r.id())).distinct().toList();
+            assertThat(((Struct) tweet.value()).<String>getArray("matched_keywords"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(rest.delete("/connectors/x-source").status()).isEqualTo(204);
+    }
+
+    @Test
+    void validationThroughRestAsksXAndNamesTheKey() throws Exception {
+        JsonNode config = restBody("validate-v2", "name", "validate-v2", "twitter.track.keywords", "kafka,java")
+            .get("config");
+
+        Map<String, List<String>> duplicate = validationErrors(config);
+
+        assertThat(duplicate).containsOnlyKeys("twitter.track.keywords");
+        assertThat(duplicate.get("twitter.track.keywords").get(0))
+            .contains("the rule 'java' already exists in this app with the tag '" + FOREIGN_TAG + "'");
+
+        ((ObjectNode) config).put("twitter.track.keywords", "kafka,a phrase much longer than forty characters");
+        assertThat(validationErrors(config).get("twitter.track.keywords")).singleElement().asString()
+            .contains("X would not create these rules", "a phrase much longer than forty characters");
+
+        ((ObjectNode) config).put("twitter.track.keywords", "kafka");
+        ((ObjectNode) config).put("twitter.v2.bearer.token", "not-the-token");
+        Map<String, List<String>> badToken = validationErrors(config);
+        assertThat(badToken).containsOnlyKeys("twitter.v2.bearer.token");
+        assertThat(badToken.toString()).contains("HTTP 401").doesNotContain("not-the-token");
+
+        assertThat(rulesOf("validate-v2")).isEmpty();
+    }
+
+    @Test
+    void reconfigureReplacesOnlyTheConnectorsOwnRulesAndDeleteClosesItsConnection() throws Exception {
+        ObjectNode body = restBody("x-life", "topic", "tweets-v2-life", "twitter.track.keywords", "storm,beam");
+        assertThat(rest.post("/connectors", body).status()).isEqualTo(201);
+        rest.awaitRunning("x-life", 1, DEADLINE);
+        String stormId = rulesOf("x-life").stream().filter(r -> r.value().equals("storm")).findFirst().orElseThrow().id();
+        Set<String> othersBefore = simulator.rules().stream().filter(r -> !rulesOf("x-life").contains(r))
+            .map(StreamRule::id).collect(Collectors.toSet());
+
+        ((ObjectNode) body.get("config")).put("twitter.track.keywords", "storm,samza");
+        assertThat(rest.put("/connectors/x-life/config", body.get("config")).status()).isEqualTo(200);
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(rulesOf("x-life"))
+            .extracting(StreamRule::value).containsExactlyInAnyOrder("storm", "samza"));
+        assertThat(rulesOf("x-life")).filteredOn(r -> r.value().equals("storm")).singleElement()
+            .satisfies(r -> assertThat(r.id()).isEqualTo(stormId));
+        Set<String> othersAfter = simulator.rules().stream().map(StreamRule::id).collect(Collectors.toCollection(HashSet::new));
+        assertThat(othersAfter).containsAll(othersBefore);
+        rest.awaitRunning("x-life", 1, DEADLINE);
+
+        assertThat(rest.delete("/connectors/x-life").status()).isEqualTo(204);
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(worker.threadNames())
+            .noneMatch(name -> name.startsWith("tweetstream-task-x-life")));
+    }
+}
