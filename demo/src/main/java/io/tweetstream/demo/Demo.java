@@ -97,7 +97,8 @@ final class Demo implements AutoCloseable {
         out.println("  Kafka broker       " + broker.bootstrapServers() + "  (topics " + TWEETS_TOPIC + ", " + COUNTS_TOPIC + ")");
         out.println("  Connect REST API   http://127.0.0.1:" + options.connectPort() + "/connectors/" + CONNECTOR + "/status");
         if (simulator != null) {
-            out.println("  Stream simulator   " + simulator.v1BaseUrl() + "  (stats: " + simulator.statsUrl() + ")");
+            out.println("  Stream simulator   " + (options.usesV2() ? simulator.v2BaseUrl() + " (X API v2)"
+                : simulator.v1BaseUrl()) + "  (stats: " + simulator.statsUrl() + ")");
         }
         out.println("  Live chart         http://127.0.0.1:" + options.dashboardPort() + "/");
         out.println("  Logs               " + work + "/{kafka,connect,spark,dashboard}/");
@@ -123,15 +124,17 @@ final class Demo implements AutoCloseable {
     /** POSTs the connector JSON of config/, or PUTs its config when a resumed worker already has it. */
     private void registerConnector() {
         try {
-            ObjectNode body = (ObjectNode) JSON.readTree(repository.resolve("config").resolve("twitter-source.json").toFile());
+            String example = options.usesV2() ? "twitter-source-v2.json" : "twitter-source.json";
+            String baseUrlKey = options.usesV2() ? "twitter.v2.base.url" : "twitter.stream.base.url";
+            ObjectNode body = (ObjectNode) JSON.readTree(repository.resolve("config").resolve(example).toFile());
             body.put("name", CONNECTOR);
             ObjectNode config = (ObjectNode) body.get("config");
             config.put("topic", TWEETS_TOPIC);
             config.put("twitter.track.keywords", String.join(",", options.keywords()));
             if (simulator != null) {
-                config.put("twitter.stream.base.url", simulator.v1BaseUrl());
+                config.put(baseUrlKey, options.usesV2() ? simulator.v2BaseUrl() : simulator.v1BaseUrl());
             } else {
-                config.remove("twitter.stream.base.url");
+                config.remove(baseUrlKey);
                 twitterSettings().forEach((key, value) -> config.put((String) key, (String) value));
             }
             ConnectRest rest = worker.rest();

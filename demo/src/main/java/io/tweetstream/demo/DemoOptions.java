@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
  * @param workDir where all state goes: broker data, Connect's worker config, Spark's checkpoint, logs
  * @param clean start from an empty work directory instead of resuming from it
  * @param duration how long to run, or null to run until Ctrl-C
+ * @param api the connector's {@code twitter.api}: "v2" (the X API v2 filtered stream) or "v1.1"
  * @param twitterCredentials a properties file with real Twitter credentials, or null for the simulator
  */
 record DemoOptions(
@@ -25,6 +26,7 @@ record DemoOptions(
     Duration duration,
     double tweetsPerSecond,
     List<String> keywords,
+    String api,
     Path twitterCredentials,
     int kafkaPort,
     int connectPort,
@@ -53,8 +55,13 @@ record DemoOptions(
         double rate = DEFAULTS.tweetsPerSecond;
         @Option(names = "--keywords", paramLabel = "LIST", description = "comma-separated track phrases (default ${DEFAULT-VALUE})")
         String keywords = String.join(",", DEFAULTS.keywords);
+        @Option(names = "--api", paramLabel = "API",
+            description = "the streaming API the connector reads: v2 (the X API v2 filtered stream) or v1.1"
+                + " (default ${DEFAULT-VALUE})")
+        String api = DEFAULTS.api;
         @Option(names = "--twitter-credentials", paramLabel = "FILE",
-            description = "properties file with twitter.oauth.* keys: stream from Twitter, not the simulator")
+            description = "properties file with connector keys (twitter.v2.bearer.token, or the twitter.oauth.* keys"
+                + " for v1.1): stream from X, not the simulator")
         Path twitterCredentials;
         @Option(names = "--kafka-port", paramLabel = "N", description = "broker port (default ${DEFAULT-VALUE}; the controller uses the next one)")
         int kafkaPort = DEFAULTS.kafkaPort;
@@ -67,6 +74,9 @@ record DemoOptions(
         @Option(names = "--help", usageHelp = true, description = "print this")
         boolean help;
     }
+
+    static final String API_V2 = "v2";
+    static final String API_V1 = "v1.1";
 
     static final String USAGE = new CommandLine(new Args()).getUsageMessage(Help.Ansi.OFF);
 
@@ -98,6 +108,7 @@ record DemoOptions(
         }
         options.tweetsPerSecond = positive("--rate", parsed.rate);
         options.keywords = keywords(parsed.keywords);
+        options.api = api(parsed.api);
         options.twitterCredentials = parsed.twitterCredentials;
         options.kafkaPort = port("--kafka-port", parsed.kafkaPort);
         options.connectPort = port("--connect-port", parsed.connectPort);
@@ -114,6 +125,7 @@ record DemoOptions(
         Duration duration;
         double tweetsPerSecond = 20;
         List<String> keywords = List.of("kafka", "spark", "flink", "java", "python", "data engineering");
+        String api = API_V2;
         Path twitterCredentials;
         int kafkaPort = 9092;
         int connectPort = 8083;
@@ -121,7 +133,7 @@ record DemoOptions(
         int dashboardPort = 8088;
 
         DemoOptions build() {
-            return new DemoOptions(repository, workDir, clean, duration, tweetsPerSecond, keywords,
+            return new DemoOptions(repository, workDir, clean, duration, tweetsPerSecond, keywords, api,
                 twitterCredentials, kafkaPort, connectPort, simulatorPort, dashboardPort);
         }
     }
@@ -138,6 +150,17 @@ record DemoOptions(
             return value;
         }
         throw new IllegalArgumentException(name + " must be a port number (1-65535), was " + value);
+    }
+
+    private static String api(String value) {
+        if (API_V2.equals(value) || API_V1.equals(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException("--api must be " + API_V2 + " or " + API_V1 + ", was " + value);
+    }
+
+    boolean usesV2() {
+        return API_V2.equals(api);
     }
 
     private static List<String> keywords(String value) {

@@ -20,13 +20,15 @@ class DemoOptionsTest {
         assertThat(options.connectPort()).isEqualTo(8083);
         assertThat(options.dashboardPort()).isEqualTo(8088);
         assertThat(options.twitterCredentials()).isNull();
+        assertThat(options.api()).isEqualTo("v2");
+        assertThat(options.usesV2()).isTrue();
     }
 
     @Test
     void readsEveryOption() {
         DemoOptions options = DemoOptions.parse("--work-dir", "/tmp/w", "--clean", "--duration", "30", "--rate", "50",
             "--keywords", "kafka, spark ", "--twitter-credentials", "twitter.properties", "--kafka-port", "19092",
-            "--connect-port", "18083", "--simulator-port", "18080", "--dashboard-port", "18088");
+            "--connect-port", "18083", "--simulator-port", "18080", "--dashboard-port", "18088", "--api", "v1.1");
 
         assertThat(options.workDir()).isEqualTo(Path.of("/tmp/w"));
         assertThat(options.clean()).isTrue();
@@ -36,6 +38,7 @@ class DemoOptionsTest {
         assertThat(options.twitterCredentials()).isEqualTo(Path.of("twitter.properties"));
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.simulatorPort()).isEqualTo(18080);
+        assertThat(options.usesV2()).isFalse();
     }
 
     @Test
@@ -61,5 +64,6 @@ class DemoOptionsTest {
         assertThatThrownBy(() -> DemoOptions.parse("--colour", "red")).hasMessageStartingWith("Unknown options: '--colour'");
         assertThatThrownBy(() -> DemoOptions.parse("demo")).hasMessage("Unmatched argument at index 0: 'demo'");
         assertThatThrownBy(() -> DemoOptions.parse("--keywords", " , ")).hasMessage("--keywords needs at least one phrase");
+        assertThatThrownBy(() -> DemoOptions.parse("--api", "v3")).hasMessage("--api must be v2 or v1.1, was v3");
     }
 }
