@@ -3,9 +3,6 @@ package io.tweetstream.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +14,6 @@ import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +37,12 @@ class TwitterSourceTaskIT {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<TwitterSourceTask> tasks = new ArrayList<>();
+    private final TaskHarness tasks = new TaskHarness(DEADLINE);
     private StreamSimulator simulator;
 
     @AfterEach
     void stopEverything() {
-        tasks.forEach(TwitterSourceTask::stop);
+        tasks.close();
         if (simulator != null) {
             simulator.close();
         }
@@ -73,29 +67,7 @@ class TwitterSourceTaskIT {
         return props;
     }
 
-    private TwitterSourceTask startTask(Map<String, String> props) {
-        OffsetStorageReader offsets = mock(OffsetStorageReader.class);
-        when(offsets.offset(any())).thenReturn(null);
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(offsets);
-        TwitterSourceTask task = new TwitterSourceTask();
-        task.initialize(context);
-        tasks.add(task);
-        task.start(props);
-        return task;
-    }
 
-    private static List<SourceRecord> pollUntil(TwitterSourceTask task, int count) {
-        List<SourceRecord> records = new ArrayList<>();
-        await().atMost(DEADLINE).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                records.addAll(batch);
-            }
-            return records.size() >= count;
-        });
-        return records;
-    }
 
     /** Twitter4j's threads, and the task's own helpers around them. */
     private static Set<Thread> streamThreads() {
@@ -120,9 +92,9 @@ class TwitterSourceTaskIT {
         int sent = 200;
         simulator(SimulatorSettings.builder().maxTweetsPerConnection(sent)
             .extendedRatio(0.3).retweetRatio(0.2).quoteRatio(0.1));
-        TwitterSourceTask task = startTask(config("kafka,apache spark,flink"));
+        TwitterSourceTask task = tasks.start(config("kafka,apache spark,flink"));
 
-        List<SourceRecord> records = pollUntil(task, sent);
+        List<SourceRecord> records = tasks.pollUntil(task, sent);
 
         Map<Long, SentTweet> sentById = simulator.sentTweets().stream()
             .collect(Collectors.toMap(SentTweet::id, Function.identity()));
@@ -155,8 +127,8 @@ class TwitterSourceTaskIT {
     void stopReturnsPromptlyAndLeavesNoStreamThreadBehind() throws Exception {
         // An idle stream: the reader is blocked in a read that only the next keep-alive ends.
         simulator(SimulatorSettings.builder().maxTweetsPerConnection(5), Duration.ofMillis(2500));
-        TwitterSourceTask task = startTask(config("kafka"));
-        pollUntil(task, 5);
+        TwitterSourceTask task = tasks.start(config("kafka"));
+        tasks.pollUntil(task, 5);
         assertThat(streamThreads()).isNotEmpty();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(task::stop);
@@ -170,9 +142,9 @@ class TwitterSourceTaskIT {
     @Test
     void deleteNoticesBecomeTombstones() throws Exception {
         simulator(SimulatorSettings.builder().maxTweetsPerConnection(40).deleteEvery(10));
-        TwitterSourceTask task = startTask(config("kafka"));
+        TwitterSourceTask task = tasks.start(config("kafka"));
 
-        List<SourceRecord> records = pollUntil(task, 44);
+        List<SourceRecord> records = tasks.pollUntil(task, 44);
 
         List<Long> deleted = simulator.sentDeletes().stream().map(d -> d.statusId()).toList();
         List<SourceRecord> tombstones = records.stream().filter(r -> r.value() == null).toList();
@@ -186,9 +158,9 @@ class TwitterSourceTaskIT {
         simulator(SimulatorSettings.builder().maxTweetsPerConnection(20).deleteEvery(5));
         Map<String, String> props = config("kafka");
         props.put(TwitterSourceConfig.TOMBSTONES_ON_DELETE, "false");
-        TwitterSourceTask task = startTask(props);
+        TwitterSourceTask task = tasks.start(props);
 
-        List<SourceRecord> records = pollUntil(task, 20);
+        List<SourceRecord> records = tasks.pollUntil(task, 20);
         await().atMost(DEADLINE).until(() -> task.stats().deletes() == 4);
 
         assertThat(records).allSatisfy(r -> assertThat(r.value()).isNotNull());
@@ -197,9 +169,9 @@ class TwitterSourceTaskIT {
     @Test
     void limitNoticesAreCounted() throws Exception {
         simulator(SimulatorSettings.builder().maxTweetsPerConnection(30).limitEvery(10));
-        TwitterSourceTask task = startTask(config("kafka"));
+        TwitterSourceTask task = tasks.start(config("kafka"));
 
-        pollUntil(task, 30);
+        tasks.pollUntil(task, 30);
 
         await().atMost(DEADLINE).until(() -> simulator.sentLimitNotices().size() == 3);
         long reported = simulator.sentLimitNotices().get(2).undelivered();
@@ -211,9 +183,9 @@ class TwitterSourceTaskIT {
         simulator(SimulatorSettings.builder().maxTweetsPerConnection(10));
         Map<String, String> props = config("kafka");
         props.put(TwitterSourceConfig.INCLUDE_RAW_JSON, "true");
-        TwitterSourceTask task = startTask(props);
+        TwitterSourceTask task = tasks.start(props);
 
-        List<SourceRecord> records = pollUntil(task, 10);
+        List<SourceRecord> records = tasks.pollUntil(task, 10);
 
         Map<Long, String> sentJson = simulator.sentTweets().stream()
             .collect(Collectors.toMap(SentTweet::id, SentTweet::json));
@@ -228,9 +200,9 @@ class TwitterSourceTaskIT {
         props.put(TwitterSourceConfig.FOLLOW_USER_IDS, "6253282,783214");
         props.put(TwitterSourceConfig.LOCATIONS, "-74.26,40.48,-73.7,40.92");
         props.put(TwitterSourceConfig.LANGUAGES, "en,es");
-        TwitterSourceTask task = startTask(props);
+        TwitterSourceTask task = tasks.start(props);
 
-        List<SourceRecord> records = pollUntil(task, 30);
+        List<SourceRecord> records = tasks.pollUntil(task, 30);
 
         ConnectionInfo connection = simulator.connections().get(0);
         assertThat(connection.track()).isEmpty();
@@ -252,7 +224,7 @@ class TwitterSourceTaskIT {
     @Test
     void rejectedCredentialsFailTheTaskWithoutRevealingThem() throws Exception {
         simulator(SimulatorSettings.builder().acceptedConsumerKeys(Set.of("some-other-app")));
-        TwitterSourceTask task = startTask(config("kafka"));
+        TwitterSourceTask task = tasks.start(config("kafka"));
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
             .isInstanceOf(ConnectException.class)
@@ -273,10 +245,10 @@ class TwitterSourceTaskIT {
         props.put(TwitterSourceConfig.ACCESS_TOKEN_SECRET, "secret-a,secret-b");
         TwitterSourceConnector connector = new TwitterSourceConnector();
         connector.start(props);
-        List<TwitterSourceTask> started = connector.taskConfigs(2).stream().map(this::startTask).toList();
+        List<TwitterSourceTask> started = connector.taskConfigs(2).stream().map(tasks::start).toList();
 
-        List<SourceRecord> first = pollUntil(started.get(0), 20);
-        List<SourceRecord> second = pollUntil(started.get(1), 20);
+        List<SourceRecord> first = tasks.pollUntil(started.get(0), 20);
+        List<SourceRecord> second = tasks.pollUntil(started.get(1), 20);
 
         assertThat(simulator.connections()).extracting(ConnectionInfo::track)
             .containsExactlyInAnyOrder(List.of("kafka", "spark", "flink"), List.of("beam", "storm"));

@@ -3,9 +3,6 @@ package io.tweetstream.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +10,6 @@ import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.record.TweetSchema;
 import io.tweetstream.connect.xapi.RuleTag;
 import io.tweetstream.simulator.ConnectionAttempt;
-import io.tweetstream.simulator.ConnectionInfo;
 import io.tweetstream.simulator.RuleChange;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
@@ -35,8 +31,6 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +44,12 @@ class XApiTaskIT {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<TwitterSourceTask> tasks = new ArrayList<>();
+    private final TaskHarness tasks = new TaskHarness(DEADLINE);
     private StreamSimulator simulator;
 
     @AfterEach
     void stopEverything() {
-        tasks.forEach(TwitterSourceTask::stop);
+        tasks.close();
         if (simulator != null) {
             simulator.close();
         }
@@ -83,32 +77,10 @@ class XApiTaskIT {
     private List<TwitterSourceTask> startConnector(Map<String, String> props, int maxTasks) {
         TwitterSourceConnector connector = new TwitterSourceConnector();
         connector.start(props);
-        return connector.taskConfigs(maxTasks).stream().map(this::startTask).toList();
+        return connector.taskConfigs(maxTasks).stream().map(tasks::start).toList();
     }
 
-    private TwitterSourceTask startTask(Map<String, String> props) {
-        OffsetStorageReader offsets = mock(OffsetStorageReader.class);
-        when(offsets.offset(any())).thenReturn(null);
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(offsets);
-        TwitterSourceTask task = new TwitterSourceTask();
-        task.initialize(context);
-        tasks.add(task);
-        task.start(props);
-        return task;
-    }
 
-    private static List<SourceRecord> pollUntil(TwitterSourceTask task, int count) {
-        List<SourceRecord> records = new ArrayList<>();
-        await().atMost(DEADLINE).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                records.addAll(batch);
-            }
-            return records.size() >= count;
-        });
-        return records;
-    }
 
     private static List<String> keywords(SourceRecord record) {
         return ((Struct) record.value()).getArray(TweetSchema.MATCHED_KEYWORDS);
@@ -161,7 +133,7 @@ class XApiTaskIT {
         simulator(settings().maxTweetsPerConnection(sent).retweetRatio(0.2).quoteRatio(0.1).extendedRatio(0.3));
         TwitterSourceTask task = startConnector(config("kafka,apache spark,flink"), 1).get(0);
 
-        List<SourceRecord> records = pollUntil(task, sent);
+        List<SourceRecord> records = tasks.pollUntil(task, sent);
 
         Map<String, String> phraseByRuleId = simulator.rules().stream()
                 .collect(Collectors.toMap(StreamRule::id, StreamRule::value));
@@ -216,7 +188,7 @@ class XApiTaskIT {
     void aRuleAddedWhileStreamingReachesTheOpenConnection() {
         simulator(settings().tweetsPerSecond(100));
         TwitterSourceTask task = startConnector(config("kafka"), 1).get(0);
-        assertThat(pollUntil(task, 20)).allSatisfy(r -> assertThat(keywords(r)).containsExactly("kafka"));
+        assertThat(tasks.pollUntil(task, 20)).allSatisfy(r -> assertThat(keywords(r)).containsExactly("kafka"));
 
         new TwitterSourceConnector().start(config("kafka,flink"));
 
@@ -280,7 +252,7 @@ class XApiTaskIT {
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
         List<TwitterSourceTask> started = startConnector(props, 4);
 
-        List<SourceRecord> records = pollUntil(started.get(0), 50);
+        List<SourceRecord> records = tasks.pollUntil(started.get(0), 50);
 
         assertThat(started).hasSize(1);
         assertThat(records).extracting(SourceRecord::key).containsExactlyInAnyOrderElementsOf(
@@ -299,7 +271,7 @@ class XApiTaskIT {
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageNotContaining(TestConfigs.BEARER_TOKEN);
-        TwitterSourceTask task = startTask(config("kafka"));
+        TwitterSourceTask task = tasks.start(config("kafka"));
         await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("HTTP 401")
@@ -314,7 +286,7 @@ class XApiTaskIT {
         TwitterSourceConnector connector = new TwitterSourceConnector();
         connector.start(config("kafka"));
         simulator.rejectNextV2Connections(1, 403, Duration.ZERO);
-        TwitterSourceTask task = startTask(connector.taskConfigs(1).get(0));
+        TwitterSourceTask task = tasks.start(connector.taskConfigs(1).get(0));
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
                 .isInstanceOf(ConnectException.class)
@@ -330,9 +302,9 @@ class XApiTaskIT {
         TwitterSourceConnector connector = new TwitterSourceConnector();
         connector.start(props);
         simulator.rejectNextV2Connections(3, 503, Duration.ZERO);
-        TwitterSourceTask task = startTask(connector.taskConfigs(1).get(0));
+        TwitterSourceTask task = tasks.start(connector.taskConfigs(1).get(0));
 
-        pollUntil(task, 10);
+        tasks.pollUntil(task, 10);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(503, 503, 503, 200);
@@ -349,9 +321,9 @@ class XApiTaskIT {
         TwitterSourceConnector connector = new TwitterSourceConnector();
         connector.start(props);
         simulator.rejectNextV2Connections(1, 429, Duration.ofSeconds(3));
-        TwitterSourceTask task = startTask(connector.taskConfigs(1).get(0));
+        TwitterSourceTask task = tasks.start(connector.taskConfigs(1).get(0));
 
-        pollUntil(task, 10);
+        tasks.pollUntil(task, 10);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(429, 200);
@@ -365,11 +337,11 @@ class XApiTaskIT {
         Map<String, String> props = config("kafka");
         props.put(TwitterSourceConfig.V2_NETWORK_BACKOFF_MS, "300");
         TwitterSourceTask task = startConnector(props, 1).get(0);
-        pollUntil(task, 5);
+        tasks.pollUntil(task, 5);
 
         simulator.operationalDisconnectV2Streams();
         await().atMost(DEADLINE).until(() -> attempts().size() == 2);
-        pollUntil(task, 5);
+        tasks.pollUntil(task, 5);
 
         assertThat(task.stats().streamErrors()).isEqualTo(1);
         assertThat(task.stats().connects()).isEqualTo(2);
@@ -385,7 +357,7 @@ class XApiTaskIT {
         props.put(TwitterSourceConfig.STREAM_READ_TIMEOUT_MS, "1000");
         props.put(TwitterSourceConfig.V2_NETWORK_BACKOFF_MS, "100");
         TwitterSourceTask task = startConnector(props, 1).get(0);
-        pollUntil(task, 5);
+        tasks.pollUntil(task, 5);
 
         simulator.stallV2Streams(Duration.ofSeconds(20));
 
@@ -393,7 +365,7 @@ class XApiTaskIT {
         assertThat(task.stats().stalls()).isEqualTo(1);
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
         // The second connection delivers; the first stays stalled, as the server sees it.
-        pollUntil(task, 5);
+        tasks.pollUntil(task, 5);
     }
 
     @Test

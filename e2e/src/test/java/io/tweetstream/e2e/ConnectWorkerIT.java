@@ -2,11 +2,8 @@ package io.tweetstream.e2e;
 
 import io.tweetstream.testkit.ChildJvm;
 import io.tweetstream.testkit.ConnectRest;
-import io.tweetstream.testkit.ConnectWorker;
 import io.tweetstream.testkit.FreePorts;
 import io.tweetstream.testkit.KafkaBroker;
-import io.tweetstream.testkit.PluginPackage;
-import io.tweetstream.testkit.WorkDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,19 +37,14 @@ class ConnectWorkerIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
 
-    private KafkaBroker broker;
-    private ConnectWorker worker;
-    private StreamSimulator simulator;
+    private ConnectPlatform platform;
     private ConnectRest rest;
+    private StreamSimulator simulator;
 
     @BeforeAll
     void startPlatform() {
-        WorkDirectory.clean(WORK);
-        Path pluginPath = WORK.resolve("plugins");
-        PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), pluginPath);
-        broker = KafkaBroker.start(WORK.resolve("broker"));
-        worker = ConnectWorker.start(WORK.resolve("worker"), broker.bootstrapServers(), pluginPath, Map.of());
-        rest = worker.rest();
+        platform = ConnectPlatform.start(WORK);
+        rest = platform.rest();
         simulator = StreamSimulator.start(SimulatorSettings.builder()
             .tweetsPerSecond(50).maxTweetsPerConnection(40).keepAliveInterval(Duration.ofMillis(500)).build());
     }
@@ -62,11 +54,8 @@ class ConnectWorkerIT {
         if (simulator != null) {
             simulator.close();
         }
-        if (worker != null) {
-            worker.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -100,7 +89,7 @@ class ConnectWorkerIT {
 
     @Test
     void threeTasksSplitTheKeywordsAndEveryMatchingTweetArrivesOnceWithItsKeyword() {
-        new SplitScenario(rest, broker.bootstrapServers(), simulator, simulator.v1BaseUrl()).run();
+        new SplitScenario(rest, platform.bootstrapServers(), simulator, simulator.v1BaseUrl()).run();
     }
 
     @Test
@@ -111,27 +100,17 @@ class ConnectWorkerIT {
         config.put("twitter.locations", "1,2,3");
         config.put("max.batch.size", "0");
 
-        ConnectRest.Response validation = rest.put("/connector-plugins/TwitterSourceConnector/config/validate", config);
+        Map<String, List<String>> errors = rest.validationErrors("TwitterSourceConnector", config);
 
-        assertThat(validation.status()).isEqualTo(200);
-        Map<String, List<String>> errors = new HashMap<>();
-        for (JsonNode value : validation.body().get("configs")) {
-            List<String> messages = new ArrayList<>();
-            value.at("/value/errors").forEach(e -> messages.add(e.asText()));
-            if (!messages.isEmpty()) {
-                errors.put(value.at("/value/name").asText(), messages);
-            }
-        }
-        assertThat(validation.body().get("error_count").asInt()).isEqualTo(2);
         assertThat(errors).containsOnlyKeys("twitter.locations", "max.batch.size");
         assertThat(errors.get("twitter.locations").get(0)).contains("Give four numbers per box");
 
         config.remove("twitter.locations");
         config.remove("max.batch.size");
-        ConnectRest.Response tooFewTokens = rest.put("/connector-plugins/TwitterSourceConnector/config/validate", config);
+        Map<String, List<String>> tooFewTokens = rest.validationErrors("TwitterSourceConnector", config);
 
-        assertThat(tooFewTokens.body().get("error_count").asInt()).isEqualTo(1);
-        assertThat(tooFewTokens.body().toString()).contains("split across 2 tasks").doesNotContain("1-access-token");
+        assertThat(tooFewTokens).containsOnlyKeys("twitter.oauth.access.token");
+        assertThat(tooFewTokens.toString()).contains("split across 2 tasks").doesNotContain("1-access-token");
     }
 
     @Test
@@ -160,7 +139,7 @@ class ConnectWorkerIT {
 
         assertThat(rest.delete("/connectors/lifecycle").status()).isEqualTo(204);
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(connections("ck-life")).noneMatch(ConnectionInfo::open));
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(worker.threadNames())
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(platform.worker().threadNames())
             .noneMatch(name -> name.startsWith("Twitter Stream consumer") || name.startsWith("tweetstream-task-lifecycle")));
     }
 
@@ -168,8 +147,8 @@ class ConnectWorkerIT {
     void standaloneWorkerRunsTheShippedPropertiesExamples() throws Exception {
         Path dir = WORK.resolve("standalone");
         Properties worker = load(Path.of("..", "config", "connect-standalone.properties"));
-        worker.setProperty("bootstrap.servers", broker.bootstrapServers());
-        worker.setProperty("plugin.path", WORK.resolve("plugins").toString());
+        worker.setProperty("bootstrap.servers", platform.bootstrapServers());
+        worker.setProperty("plugin.path", platform.pluginPath().toString());
         worker.setProperty("offset.storage.file.filename", dir.resolve("offsets").toString());
         worker.setProperty("listeners", "http://127.0.0.1:" + FreePorts.next());
         Properties connector = load(Path.of("..", "config", "twitter-source.properties"));
@@ -182,7 +161,7 @@ class ConnectWorkerIT {
         try (ChildJvm standalone = ChildJvm.start("connect-standalone", dir,
                 "org.apache.kafka.connect.cli.ConnectStandalone",
                 dir.resolve("worker.properties").toString(), dir.resolve("connector.properties").toString());
-             TweetTopic tweets = new TweetTopic(broker.bootstrapServers(), "tweets-standalone")) {
+             TweetTopic tweets = new TweetTopic(platform.bootstrapServers(), "tweets-standalone")) {
             List<TweetTopic.Tweet> received = new ArrayList<>();
             await().atMost(DEADLINE).failFast("the standalone worker exited:\n" + standalone.logTail(),
                 () -> !standalone.isAlive()).until(() -> {

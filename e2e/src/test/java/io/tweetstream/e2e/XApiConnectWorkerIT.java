@@ -13,10 +13,6 @@ import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.StreamRule;
 import io.tweetstream.simulator.StreamSimulator;
 import io.tweetstream.testkit.ConnectRest;
-import io.tweetstream.testkit.ConnectWorker;
-import io.tweetstream.testkit.KafkaBroker;
-import io.tweetstream.testkit.PluginPackage;
-import io.tweetstream.testkit.WorkDirectory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,19 +47,14 @@ class XApiConnectWorkerIT {
     private static final String FOREIGN_TAG = "another user's rule";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KafkaBroker broker;
-    private ConnectWorker worker;
-    private StreamSimulator simulator;
+    private ConnectPlatform platform;
     private ConnectRest rest;
+    private StreamSimulator simulator;
 
     @BeforeAll
     void startPlatform() throws Exception {
-        WorkDirectory.clean(WORK);
-        Path pluginPath = WORK.resolve("plugins");
-        PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), pluginPath);
-        broker = KafkaBroker.start(WORK.resolve("broker"));
-        worker = ConnectWorker.start(WORK.resolve("worker"), broker.bootstrapServers(), pluginPath, Map.of());
-        rest = worker.rest();
+        platform = ConnectPlatform.start(WORK);
+        rest = platform.rest();
         simulator = StreamSimulator.start(SimulatorSettings.builder().tweetsPerSecond(40).maxTweetsPerConnection(60)
             .keepAliveInterval(Duration.ofMillis(500)).v2MaxConnections(4).v2MaxRuleLength(40)
             .acceptedBearerTokens(Set.of(BEARER_TOKEN)).build());
@@ -75,11 +66,8 @@ class XApiConnectWorkerIT {
         if (simulator != null) {
             simulator.close();
         }
-        if (worker != null) {
-            worker.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -119,17 +107,7 @@ class XApiConnectWorkerIT {
     }
 
     private Map<String, List<String>> validationErrors(JsonNode config) {
-        ConnectRest.Response validation = rest.put("/connector-plugins/TwitterSourceConnector/config/validate", config);
-        assertThat(validation.status()).isEqualTo(200);
-        Map<String, List<String>> errors = new HashMap<>();
-        for (JsonNode value : validation.body().get("configs")) {
-            List<String> messages = new ArrayList<>();
-            value.at("/value/errors").forEach(e -> messages.add(e.asText()));
-            if (!messages.isEmpty()) {
-                errors.put(value.at("/value/name").asText(), messages);
-            }
-        }
-        return errors;
+        return rest.validationErrors("TwitterSourceConnector", config);
     }
 
     @Test
@@ -158,7 +136,7 @@ class XApiConnectWorkerIT {
             }
         }
         List<TweetTopic.Tweet> received = new ArrayList<>();
-        try (TweetTopic tweets = new TweetTopic(broker.bootstrapServers(), topic)) {
+        try (TweetTopic tweets = new TweetTopic(platform.bootstrapServers(), topic)) {
             await().atMost(DEADLINE).until(() -> {
                 received.addAll(tweets.poll());
                 return received.size() >= ours.size();
@@ -223,7 +201,7 @@ class XApiConnectWorkerIT {
         rest.awaitRunning("x-life", 1, DEADLINE);
 
         assertThat(rest.delete("/connectors/x-life").status()).isEqualTo(204);
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(worker.threadNames())
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(platform.worker().threadNames())
             .noneMatch(name -> name.startsWith("tweetstream-task-x-life")));
     }
 }

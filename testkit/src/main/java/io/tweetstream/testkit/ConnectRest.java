@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A client for the Connect REST API, as a user drives it with curl. */
 public final class ConnectRest {
@@ -54,12 +57,32 @@ public final class ConnectRest {
         if (response.status() != 200) {
             return Map.of();
         }
-        Map<String, String> states = new java.util.TreeMap<>();
+        Map<String, String> states = new TreeMap<>();
         states.put("connector", response.body().at("/connector/state").asText());
         for (JsonNode task : response.body().get("tasks")) {
             states.put(task.get("id").asText(), task.get("state").asText());
         }
         return states;
+    }
+
+    /**
+     * The errors of {@code PUT /connector-plugins/{plugin}/config/validate} for {@code config}, by key;
+     * keys without errors are left out.
+     */
+    public Map<String, List<String>> validationErrors(String plugin, Object config) {
+        Response validation = put("/connector-plugins/" + plugin + "/config/validate", config);
+        if (validation.status() != 200) {
+            throw new IllegalStateException("validate answered HTTP " + validation.status() + ": " + validation.body());
+        }
+        Map<String, List<String>> errors = new TreeMap<>();
+        for (JsonNode value : validation.body().get("configs")) {
+            List<String> messages = new ArrayList<>();
+            value.at("/value/errors").forEach(e -> messages.add(e.asText()));
+            if (!messages.isEmpty()) {
+                errors.put(value.at("/value/name").asText(), messages);
+            }
+        }
+        return errors;
     }
 
     /** Waits until the connector and its {@code tasks} tasks are all RUNNING. */

@@ -184,13 +184,13 @@ public final class TwitterSourceConfig extends AbstractConfig {
         int order = 0;
         def.define(STREAM_BASE_URL, Type.STRING, STREAM_BASE_URL_DEFAULT, new HttpUrlValidator(),
                 Importance.MEDIUM, STREAM_BASE_URL_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Stream base URL");
-        def.define(CONSUMER_KEY, Type.PASSWORD, null, new SecretListValidator(),
+        def.define(CONSUMER_KEY, Type.PASSWORD, null, SecretValidator.list(),
                 Importance.HIGH, CONSUMER_KEY_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer key");
-        def.define(CONSUMER_SECRET, Type.PASSWORD, null, new SecretListValidator(),
+        def.define(CONSUMER_SECRET, Type.PASSWORD, null, SecretValidator.list(),
                 Importance.HIGH, CONSUMER_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Consumer secret");
-        def.define(ACCESS_TOKEN, Type.PASSWORD, null, new SecretListValidator(),
+        def.define(ACCESS_TOKEN, Type.PASSWORD, null, SecretValidator.list(),
                 Importance.HIGH, ACCESS_TOKEN_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Access tokens");
-        def.define(ACCESS_TOKEN_SECRET, Type.PASSWORD, null, new SecretListValidator(),
+        def.define(ACCESS_TOKEN_SECRET, Type.PASSWORD, null, SecretValidator.list(),
                 Importance.HIGH, ACCESS_TOKEN_SECRET_DOC, CONNECTION_GROUP, ++order, Width.LONG,
                 "Access token secrets");
         def.define(STREAM_READ_TIMEOUT_MS, Type.INT, 90_000, Range.between(1_000, 3_600_000),
@@ -203,7 +203,7 @@ public final class TwitterSourceConfig extends AbstractConfig {
         order = 0;
         def.define(V2_BASE_URL, Type.STRING, V2_BASE_URL_DEFAULT, new HttpUrlValidator(),
                 Importance.MEDIUM, V2_BASE_URL_DOC, V2_GROUP, ++order, Width.LONG, "X API base URL");
-        def.define(V2_BEARER_TOKEN, Type.PASSWORD, null, new SecretValidator(),
+        def.define(V2_BEARER_TOKEN, Type.PASSWORD, null, SecretValidator.single(),
                 Importance.HIGH, V2_BEARER_TOKEN_DOC, V2_GROUP, ++order, Width.LONG, "Bearer token");
         def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
                 ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE),
