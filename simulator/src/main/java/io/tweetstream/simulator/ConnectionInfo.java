@@ -18,6 +18,8 @@ import java.util.List;
  *                    the next write, as by any server: within one tweet period or one keep-alive interval.
  * @param tweetsSent  statuses written so far
  * @param endpoint    the API the stream was opened on
+ * @param tweetsDropped v2 tweets not written because the client read too slowly and the connection's backlog
+ *                    ({@link SimulatorSettings#v2ConnectionBacklog()}) was full; 0 on v1.1
  */
 public record ConnectionInfo(
         long id,
@@ -29,7 +31,8 @@ public record ConnectionInfo(
         Instant openedAt,
         Instant closedAt,
         long tweetsSent,
-        StreamEndpoint endpoint) {
+        StreamEndpoint endpoint,
+        long tweetsDropped) {
 
     public ConnectionInfo {
         track = List.copyOf(track);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A status the simulator wrote to a stream.
+ * A status the simulator wrote to a stream. A v2 tweet sent on several connections has one of these per connection.
  *
  * @param connectionId     the stream it was written to ({@link ConnectionInfo#id()})
  * @param id               the status id ({@code id} in the JSON; {@code data.id} on v2)
@@ -14,7 +14,8 @@ import java.util.List;
  *                         empty when the status was chosen by {@code follow} or {@code locations}. On the v2
  *                         filtered stream, the keywords, phrases, #hashtags, @mentions and $cashtags of the
  *                         rule it was made for, as written in the rule. Empty on the sample stream.
- * @param sentAt           when it was written; its {@code timestamp_ms}
+ * @param sentAt           when it was written; its {@code timestamp_ms}. On v2, when it was made (its
+ *                         {@code created_at}), the same on every connection: it is written a moment later.
  * @param matchingRules    on the v2 filtered stream, its {@code matching_rules}: every rule it matched when
  *                         sent; empty on v1.1 and the sample stream
  */

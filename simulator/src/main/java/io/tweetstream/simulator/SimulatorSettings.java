@@ -34,6 +34,7 @@ public final class SimulatorSettings {
     private final int v2MaxConnections;
     private final int v2MaxRules;
     private final int v2MaxRuleLength;
+    private final int v2ConnectionBacklog;
 
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -56,6 +57,7 @@ public final class SimulatorSettings {
         this.v2MaxConnections = builder.v2MaxConnections;
         this.v2MaxRules = builder.v2MaxRules;
         this.v2MaxRuleLength = builder.v2MaxRuleLength;
+        this.v2ConnectionBacklog = builder.v2ConnectionBacklog;
     }
 
     /**
@@ -84,7 +86,19 @@ public final class SimulatorSettings {
         return v2MaxRuleLength;
     }
 
-    /** A burst starts every this long on each stream (measured from its start); ZERO = never. Default ZERO. */
+    /**
+     * Tweets that may wait to be written to one v2 connection whose client reads slower than they come; once as
+     * many wait, a new tweet is dropped for that connection (counted in {@link ConnectionInfo#tweetsDropped()}),
+     * so that a slow client holds up neither the endpoint's source nor its other connections. Default 5,000.
+     */
+    public int v2ConnectionBacklog() {
+        return v2ConnectionBacklog;
+    }
+
+    /**
+     * A burst starts every this long on each stream (measured from its start; on v2, from the first connection
+     * opened while none were); ZERO = never. Default ZERO.
+     */
     public Duration burstEvery() {
         return burstEvery;
     }
@@ -121,12 +135,18 @@ public final class SimulatorSettings {
         return seed;
     }
 
-    /** Statuses per second on each stream. Default 20. */
+    /**
+     * Statuses per second on each v1.1 stream, and on each v2 endpoint (filtered, sample), whose connections all
+     * get the same tweets. Default 20.
+     */
     public double tweetsPerSecond() {
         return tweetsPerSecond;
     }
 
-    /** Statuses after which a stream only sends keep-alives. Default {@link Long#MAX_VALUE}. */
+    /**
+     * Statuses after which a stream (a v2 connection, on its own) only sends keep-alives. Default
+     * {@link Long#MAX_VALUE}.
+     */
     public long maxTweetsPerConnection() {
         return maxTweetsPerConnection;
     }
@@ -185,7 +205,7 @@ public final class SimulatorSettings {
                 + ", sentHistoryLimit=" + sentHistoryLimit
                 + ", acceptedBearerTokens=" + acceptedBearerTokens.size() + " token(s)"
                 + ", v2MaxConnections=" + v2MaxConnections + ", v2MaxRules=" + v2MaxRules
-                + ", v2MaxRuleLength=" + v2MaxRuleLength
+                + ", v2MaxRuleLength=" + v2MaxRuleLength + ", v2ConnectionBacklog=" + v2ConnectionBacklog
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
                 + "}";
     }
@@ -212,6 +232,7 @@ public final class SimulatorSettings {
         private int v2MaxConnections = 1;
         private int v2MaxRules = 1_000;
         private int v2MaxRuleLength = 1_024;
+        private int v2ConnectionBacklog = 5_000;
 
         private Builder() {
         }
@@ -233,6 +254,11 @@ public final class SimulatorSettings {
 
         public Builder v2MaxRuleLength(int v2MaxRuleLength) {
             this.v2MaxRuleLength = v2MaxRuleLength;
+            return this;
+        }
+
+        public Builder v2ConnectionBacklog(int v2ConnectionBacklog) {
+            this.v2ConnectionBacklog = v2ConnectionBacklog;
             return this;
         }
 
@@ -330,6 +356,7 @@ public final class SimulatorSettings {
             require(v2MaxConnections >= 1, "v2MaxConnections must be >= 1, was " + v2MaxConnections);
             require(v2MaxRules >= 1, "v2MaxRules must be >= 1, was " + v2MaxRules);
             require(v2MaxRuleLength >= 1, "v2MaxRuleLength must be >= 1, was " + v2MaxRuleLength);
+            require(v2ConnectionBacklog >= 1, "v2ConnectionBacklog must be >= 1, was " + v2ConnectionBacklog);
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
             require(!burstEvery.isNegative() && !burstLength.isNegative() && burstFactor > 0
                     && tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND,

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
- * sample stream. Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
+ * sample stream, whose connections all get the same tweets, as the connections of one X app do. Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  *
  * <pre>{@code
  * try (StreamSimulator sim = StreamSimulator.start(SimulatorSettings.builder().tweetsPerSecond(100).build())) {
@@ -95,6 +95,7 @@ public final class StreamSimulator implements AutoCloseable {
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE)) {
             V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
                     simulator.v2Controls, mapper);
+            executor.execute(handler.broadcast());
             server.createContext(endpoint == StreamEndpoint.V2_FILTERED
                     ? V2StreamEndpoint.FILTERED_PATH : V2StreamEndpoint.SAMPLE_PATH, handler);
         }
@@ -134,8 +135,9 @@ public final class StreamSimulator implements AutoCloseable {
 
     /**
      * The statuses sent so far on all streams, in the order they were sent (the most recent
-     * {@link SimulatorSettings#sentHistoryLimit()}). A status is recorded just after it was written, so a
-     * client may read it a moment before it shows here: wait for it with a deadline.
+     * {@link SimulatorSettings#sentHistoryLimit()}); a v2 tweet once for each connection it was sent on. A status
+     * is recorded just after it was written, so a client may read it a moment before it shows here: wait for it
+     * with a deadline.
      */
     public List<SentTweet> sentTweets() {
         return ledger.sentTweets();

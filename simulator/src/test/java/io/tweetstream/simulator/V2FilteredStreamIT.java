@@ -89,7 +89,7 @@ class V2FilteredStreamIT {
     @Test
     void ruleChangesReachAnOpenStreamWithoutReconnecting() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tweetsPerSecond(200).keepAliveInterval(Duration.ofMillis(100)));
-        try (StreamClient stream = client.open(FILTERED)) {
+        try (StreamClient stream = client.open(FILTERED + "?tweet.fields=referenced_tweets&expansions=referenced_tweets.id")) {
             assertThat(stream.nextLine().isKeepAlive()).as("no rules, only keep-alives").isTrue();
             assertThat(simulator.sentTweets()).isEmpty();
 
@@ -98,7 +98,8 @@ class V2FilteredStreamIT {
             assertThat(first.path("matching_rules").findValuesAsText("id")).containsExactly(kafka);
 
             String flink = client.addRule("#flink", "f");
-            assertThat(awaitTweetMatching(stream, flink).path("data").path("text").asText()).containsIgnoringCase("#flink");
+            // A retweet's own text is cut at 140: the hashtag may be in the original only.
+            assertThat(matchedText(awaitTweetMatching(stream, flink))).containsIgnoringCase("#flink");
 
             client.deleteRule(kafka);
             // A tweet is stamped before its rules are read: those stamped after the delete answered cannot match it.

@@ -14,7 +14,8 @@ import java.io.IOException;
 
 /**
  * {@code GET /simulator/stats}: the simulator's streams and totals as JSON, for tests and demos that run
- * the simulator in another process. Consumer keys are left out. {@code tweetsSent} counts v1.1 and v2 tweets.
+ * the simulator in another process. Consumer keys are left out. {@code tweetsSent} counts v1.1 and v2 tweets, once
+ * per connection written to.
  */
 public final class StatsEndpoint implements HttpHandler {
 
@@ -57,6 +58,7 @@ public final class StatsEndpoint implements HttpHandler {
                 .put("limitNoticesSent", totals.limitNoticesSent())
                 .put("requestsRejected", totals.requestsRejected())
                 .put("v2TweetsSkipped", totals.v2TweetsSkipped())
+                .put("v2TweetsDropped", totals.v2TweetsDropped())
                 .put("v2Rules", rules.rules().size());
         ArrayNode connections = stats.putArray("connections");
         for (ConnectionInfo info : ledger.connections()) {
@@ -81,6 +83,7 @@ public final class StatsEndpoint implements HttpHandler {
         info.languages().forEach(languages::add);
         node.put("open", info.open());
         node.put("tweetsSent", info.tweetsSent());
+        node.put("tweetsDropped", info.tweetsDropped());
         node.put("openedAt", info.openedAt().toString());
         if (info.closedAt() == null) {
             node.putNull("closedAt");

@@ -10,11 +10,12 @@ import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
-import io.tweetstream.simulator.generate.TweetGenerator;
 import io.tweetstream.simulator.rules.RuleBook;
+import io.tweetstream.simulator.stream.ConnectionFeed;
 import io.tweetstream.simulator.stream.ConnectionState;
 import io.tweetstream.simulator.stream.EndReason;
 import io.tweetstream.simulator.stream.StreamLedger;
+import io.tweetstream.simulator.stream.V2Broadcast;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2StreamSession;
 import io.tweetstream.simulator.stream.V2TweetSource;
@@ -22,6 +23,7 @@ import io.tweetstream.simulator.v2.FieldSelection;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.InvalidParametersException;
 import io.tweetstream.simulator.v2.MatchPlanner;
+import io.tweetstream.simulator.v2.MessageWriter;
 import io.tweetstream.simulator.v2.SampleStreamTweets;
 import io.tweetstream.simulator.v2.V2Payload;
 import org.slf4j.Logger;
@@ -35,7 +37,8 @@ import java.util.Optional;
 /**
  * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, an
  * injected rejection, the bearer token, the fields and expansions, and the connection limit, then holds the
- * exchange open and streams into it. Every attempt is recorded with the status it got.
+ * exchange open and streams into it the tweets of the endpoint's {@link V2Broadcast}, which every connection open
+ * on it gets. Every attempt is recorded with the status it got.
  */
 public final class V2StreamEndpoint implements HttpHandler {
 
@@ -59,6 +62,7 @@ public final class V2StreamEndpoint implements HttpHandler {
     private final V2Responses responses;
     private final V2Payload payload;
     private final MatchPlanner planner;
+    private final V2Broadcast broadcast;
 
     public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
                             StreamLedger ledger, V2Controls controls, ObjectMapper mapper) {
@@ -74,6 +78,12 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.responses = new V2Responses(mapper);
         this.payload = new V2Payload(tweets.users());
         this.planner = new MatchPlanner(tweets.users());
+        this.broadcast = new V2Broadcast(endpoint, settings, this::source, ledger, controls);
+    }
+
+    /** Makes the endpoint's tweets; to be run on a thread of its own for the simulator's life. */
+    public Runnable broadcast() {
+        return broadcast;
     }
 
     @Override
@@ -141,29 +151,32 @@ public final class V2StreamEndpoint implements HttpHandler {
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-stream-" + connection.id());
         EndReason reason = EndReason.CLIENT_GONE;
+        ConnectionFeed feed = broadcast.join(connection);
         try {
             log.info("Stream {} opened on {} for {}", connection.id(), endpoint.label(), exchange.getRemoteAddress());
             exchange.getResponseHeaders().set("Content-Type", Responses.V2_JSON);
             exchange.sendResponseHeaders(200, 0);
-            V2StreamSession session = new V2StreamSession(connection, source(connection, fields), settings,
+            MessageWriter messages = new MessageWriter(payload, fields, endpoint == StreamEndpoint.V2_FILTERED, mapper);
+            V2StreamSession session = new V2StreamSession(feed, messages, settings,
                     new ChunkedMessageSink(exchange.getResponseBody()), ledger, controls);
             reason = session.run();
         } finally {
+            broadcast.leave(feed);
             closeQuietly(exchange);
             ledger.closed(connection, Instant.now());
-            log.info("Stream {} on {} closed ({}) after {} tweets", connection.id(), endpoint.label(), reason,
-                    connection.tweetsSent());
+            log.info("Stream {} on {} closed ({}) after {} tweets, {} dropped", connection.id(), endpoint.label(),
+                    reason, connection.tweetsSent(), connection.tweetsDropped());
             thread.setName(threadName);
         }
     }
 
-    private V2TweetSource source(ConnectionState connection, FieldSelection fields) {
-        TweetGenerator generator = tweets.forV2Stream(connection.id());
+    /** The source of a run of the broadcast, seeded as the lone connection {@code firstConnectionId} once was. */
+    private V2TweetSource source(long firstConnectionId) {
         if (endpoint == StreamEndpoint.V2_SAMPLE) {
-            return new SampleStreamTweets(generator, payload, fields, mapper);
+            return new SampleStreamTweets(tweets.forV2Stream(firstConnectionId));
         }
-        Dice dice = new Dice(Seeds.derive(settings.seed() ^ PLAN_SEED_SALT, connection.id()));
-        return new FilteredStreamTweets(rules, generator, planner, dice, payload, fields, mapper, ledger);
+        Dice dice = new Dice(Seeds.derive(settings.seed() ^ PLAN_SEED_SALT, firstConnectionId));
+        return new FilteredStreamTweets(rules, tweets.forV2Stream(firstConnectionId), planner, dice, ledger);
     }
 
     private void rejectAsInstructed(HttpExchange exchange, Instant now, V2Controls.Rejection rejection)

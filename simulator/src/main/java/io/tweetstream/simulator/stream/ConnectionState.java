@@ -16,6 +16,7 @@ public final class ConnectionState {
     private final String consumerKey;
     private final Instant openedAt;
     private final AtomicLong tweetsSent = new AtomicLong();
+    private final AtomicLong tweetsDropped = new AtomicLong();
     private volatile Instant closedAt;
 
     ConnectionState(long id, StreamEndpoint endpoint, StreamFilter filter, String consumerKey, Instant openedAt) {
@@ -42,6 +43,10 @@ public final class ConnectionState {
         return tweetsSent.get();
     }
 
+    public long tweetsDropped() {
+        return tweetsDropped.get();
+    }
+
     public boolean isOpen() {
         return closedAt == null;
     }
@@ -51,12 +56,16 @@ public final class ConnectionState {
         return tweetsSent.incrementAndGet();
     }
 
+    void countDropped() {
+        tweetsDropped.incrementAndGet();
+    }
+
     void markClosed(Instant at) {
         closedAt = at;
     }
 
     public ConnectionInfo snapshot() {
         return new ConnectionInfo(id, filter.track(), filter.follow(), filter.locations(), filter.languages(),
-                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint);
+                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint, tweetsDropped.get());
     }
 }

@@ -33,6 +33,7 @@ public final class StreamLedger {
     private final AtomicLong limitNoticeCount = new AtomicLong();
     private final AtomicLong rejectedRequestCount = new AtomicLong();
     private final AtomicLong skippedV2TweetCount = new AtomicLong();
+    private final AtomicLong droppedV2TweetCount = new AtomicLong();
 
     /** @param historyLimit how many of each kind of message to remember */
     public StreamLedger(int historyLimit) {
@@ -73,6 +74,12 @@ public final class StreamLedger {
     /** Counts a v2 tweet made for a rule that ended up matching it not even after retries, so was not sent. */
     public void v2TweetSkipped() {
         skippedV2TweetCount.incrementAndGet();
+    }
+
+    /** Counts a v2 tweet not sent on {@code connection} because its feed was full: the client reads too slowly. */
+    void tweetDropped(ConnectionState connection) {
+        connection.countDropped();
+        droppedV2TweetCount.incrementAndGet();
     }
 
     public void closed(ConnectionState connection, Instant closedAt) {
@@ -150,11 +157,15 @@ public final class StreamLedger {
     /** Counts since the simulator started, including what the bounded histories forgot. */
     public Totals totals() {
         return new Totals(connections.size(), openConnectionCount(), tweetCount.get(), deleteCount.get(),
-                limitNoticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get());
+                limitNoticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get(), droppedV2TweetCount.get());
     }
 
-    /** Counts since the simulator started; {@code tweetsSent} counts v1.1 and v2 tweets alike. */
+    /**
+     * Counts since the simulator started. {@code tweetsSent} counts v1.1 and v2 tweets alike, once per connection
+     * written to: a v2 tweet sent on two connections counts twice. {@code v2TweetsSkipped} counts tweets made for a
+     * rule they did not match (once, whatever the connections); {@code v2TweetsDropped} counts per connection.
+     */
     public record Totals(long connectionsAccepted, long openConnections, long tweetsSent, long deletesSent,
-                         long limitNoticesSent, long requestsRejected, long v2TweetsSkipped) {
+                         long limitNoticesSent, long requestsRejected, long v2TweetsSkipped, long v2TweetsDropped) {
     }
 }

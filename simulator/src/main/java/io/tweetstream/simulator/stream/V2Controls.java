@@ -2,12 +2,14 @@ package io.tweetstream.simulator.stream;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The faults a test injects into the v2 API, and the monitor v2 streams wait on so that an injected
- * disconnect or the simulator's close wakes them at once. Thread-safe.
+ * The faults a test injects into the v2 API, and the simulator's close as v2 streams see it. Whoever waits for
+ * them registers with {@link #onChange(Runnable)}, so that an injected fault or the close wakes it at once.
+ * Thread-safe.
  */
 public final class V2Controls {
 
@@ -16,6 +18,7 @@ public final class V2Controls {
     }
 
     private final Object lock = new Object();
+    private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
     private int rejectionsLeft;
     private int rejectionStatus;
     private Duration rejectionReset = Duration.ZERO;
@@ -49,8 +52,8 @@ public final class V2Controls {
     public void disconnectAll() {
         synchronized (lock) {
             disconnectGeneration++;
-            lock.notifyAll();
         }
+        wakeAll();
     }
 
     public long disconnectGeneration() {
@@ -65,8 +68,8 @@ public final class V2Controls {
             stallFromNanos = System.nanoTime();
             stallUntilNanos = stallFromNanos + length.toNanos();
             stallSet = true;
-            lock.notifyAll();
         }
+        wakeAll();
     }
 
     /** Until when a stream that started at {@code startNanos} must stay silent; {@code nowNanos} if not. */
@@ -81,8 +84,8 @@ public final class V2Controls {
     public void close() {
         synchronized (lock) {
             closed = true;
-            lock.notifyAll();
         }
+        wakeAll();
     }
 
     public boolean isClosed() {
@@ -91,18 +94,13 @@ public final class V2Controls {
         }
     }
 
-    /**
-     * Waits up to {@code nanos}, returning early when the simulator closes or a disconnect newer than
-     * {@code seenGeneration} is injected.
-     */
-    public void await(long nanos, long seenGeneration) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        synchronized (lock) {
-            long left = deadline - System.nanoTime();
-            while (!closed && disconnectGeneration == seenGeneration && left > 0) {
-                TimeUnit.NANOSECONDS.timedWait(lock, left);
-                left = deadline - System.nanoTime();
-            }
-        }
+    /** Runs {@code waker} after every change: an injected disconnect or stall, and the close. */
+    public void onChange(Runnable waker) {
+        wakers.add(waker);
+    }
+
+    /** Outside the lock: wakers take their own locks. */
+    private void wakeAll() {
+        wakers.forEach(Runnable::run);
     }
 }

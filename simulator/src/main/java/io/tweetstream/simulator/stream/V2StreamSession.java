@@ -6,14 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Writes one v2 stream from start to end: tweets from its source at the configured rate (with bursts) up to
- * the per-stream maximum, a bare CRLF after each silence of the keep-alive interval, nothing at all while
- * a stall is injected, and X's operational-disconnect message before ending when one is injected. Runs
- * on the thread of the HTTP exchange.
+ * Writes one v2 connection from start to end: the tweets its {@link ConnectionFeed} gets from the endpoint's
+ * {@link V2Broadcast}, each rendered as this connection asked for it; a bare CRLF after each silence of the
+ * keep-alive interval; nothing at all while a stall is injected; and X's operational-disconnect message before
+ * ending when one is injected. Runs on the thread of the HTTP exchange.
  */
 public final class V2StreamSession {
 
@@ -24,17 +23,18 @@ public final class V2StreamSession {
 
     private static final Logger log = LoggerFactory.getLogger(V2StreamSession.class);
 
-    private final ConnectionState connection;
-    private final V2TweetSource source;
+    private final ConnectionFeed feed;
+    private final Function<V2Tweet, String> messages;
     private final SimulatorSettings settings;
     private final MessageSink sink;
     private final StreamLedger ledger;
     private final V2Controls controls;
 
-    public V2StreamSession(ConnectionState connection, V2TweetSource source, SimulatorSettings settings, MessageSink sink,
-                           StreamLedger ledger, V2Controls controls) {
-        this.connection = connection;
-        this.source = source;
+    /** @param messages writes a tweet as this connection's message (its fields, expansions, matching rules) */
+    public V2StreamSession(ConnectionFeed feed, Function<V2Tweet, String> messages, SimulatorSettings settings,
+                           MessageSink sink, StreamLedger ledger, V2Controls controls) {
+        this.feed = feed;
+        this.messages = messages;
         this.settings = settings;
         this.sink = sink;
         this.ledger = ledger;
@@ -46,8 +46,6 @@ public final class V2StreamSession {
         long generation = controls.disconnectGeneration();
         long keepAliveNanos = settings.keepAliveInterval().toNanos();
         long startNanos = System.nanoTime();
-        TweetSchedule schedule = new TweetSchedule(startNanos, settings.tweetsPerSecond(), new TweetSchedule.Burst(
-                settings.burstEvery().toNanos(), settings.burstLength().toNanos(), settings.burstFactor()));
         long lastWriteNanos = startNanos;
         try {
             while (!controls.isClosed()) {
@@ -58,49 +56,39 @@ public final class V2StreamSession {
                 long now = System.nanoTime();
                 long silentUntil = controls.silentUntil(startNanos, now);
                 if (silentUntil != now) {
-                    controls.await(silentUntil - now, generation);
+                    feed.silenceUntil(silentUntil);
+                    feed.await(silentUntil - now);
                     continue;
                 }
-                boolean moreTweets = connection.tweetsSent() < settings.maxTweetsPerConnection();
-                if (moreTweets && schedule.isDue(now)) {
-                    if (sendTweet()) {
-                        lastWriteNanos = System.nanoTime();
-                    }
-                    schedule.advance(now);
+                V2Tweet tweet = feed.poll();
+                if (tweet != null) {
+                    send(tweet);
+                    lastWriteNanos = System.nanoTime();
                 } else if (now - lastWriteNanos >= keepAliveNanos) {
                     sink.keepAlive();
                     lastWriteNanos = now;
                 } else {
-                    long wakeAt = lastWriteNanos + keepAliveNanos;
-                    if (moreTweets && schedule.nextDueNanos() - wakeAt < 0) {
-                        wakeAt = schedule.nextDueNanos();
-                    }
-                    controls.await(wakeAt - now, generation);
+                    feed.await(lastWriteNanos + keepAliveNanos - now);
                 }
             }
             return EndReason.SIMULATOR_CLOSED;
         } catch (IOException e) {
-            log.debug("Stream {} write failed: {}", connection.id(), e.toString());
+            log.debug("Stream {} write failed: {}", feed.connection().id(), e.toString());
             return controls.isClosed() ? EndReason.SIMULATOR_CLOSED : EndReason.CLIENT_GONE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EndReason.SIMULATOR_CLOSED;
         } catch (RuntimeException e) {
-            log.error("Stream {} failed to make a message; closing it", connection.id(), e);
+            log.error("Stream {} failed to write a message; closing it", feed.connection().id(), e);
             return EndReason.SIMULATOR_ERROR;
         }
     }
 
-    private boolean sendTweet() throws IOException {
-        Instant now = Instant.now();
-        Optional<V2Message> next = source.next(now);
-        if (next.isEmpty()) {
-            return false;
-        }
-        V2Message message = next.get();
-        sink.send(message.json());
-        ledger.tweetSent(connection, new SentTweet(connection.id(), message.tweetId(), message.authorId(), message.json(),
-                message.injectedTerms(), now, message.matchingRules()));
-        return true;
+    private void send(V2Tweet tweet) throws IOException {
+        ConnectionState connection = feed.connection();
+        String json = messages.apply(tweet);
+        sink.send(json);
+        ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.authorId(), json,
+                tweet.injectedTerms(), tweet.createdAt(), tweet.matchingRules()));
     }
 }

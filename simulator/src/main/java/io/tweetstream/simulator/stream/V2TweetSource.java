@@ -3,9 +3,12 @@ package io.tweetstream.simulator.stream;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Makes the tweets of one v2 stream: matching the rules on the filtered stream, anything on the sample stream. */
+/**
+ * Makes the tweets of a v2 stream endpoint, which every connection open on it then gets: matching the rules on
+ * the filtered stream, anything on the sample stream. Called from one thread at a time.
+ */
 public interface V2TweetSource {
 
-    /** The message for a tweet due at {@code now}, or empty when there is none to send (no rules, say). */
-    Optional<V2Message> next(Instant now);
+    /** The tweet due at {@code now}, or empty when there is none to send (no rules, say). */
+    Optional<V2Tweet> next(Instant now);
 }

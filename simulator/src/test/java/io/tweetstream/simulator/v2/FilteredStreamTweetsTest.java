@@ -9,7 +9,7 @@ import io.tweetstream.simulator.generate.TweetMix;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.rules.RuleParser;
 import io.tweetstream.simulator.stream.StreamLedger;
-import io.tweetstream.simulator.stream.V2Message;
+import io.tweetstream.simulator.stream.V2Tweet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,14 +45,16 @@ class FilteredStreamTweetsTest {
         StreamRule rule = rules.add(List.of(new RuleBook.Candidate(value, "t")), false).created().get(0);
         StreamLedger ledger = new StreamLedger(0);
         FilteredStreamTweets source = new FilteredStreamTweets(rules, FACTORY.forV2Stream(1), new MatchPlanner(FACTORY.users()),
-                new Dice(7), new V2Payload(FACTORY.users()), FieldSelection.DEFAULT, new ObjectMapper(), ledger);
+                new Dice(7), ledger);
+        MessageWriter messages = new MessageWriter(new V2Payload(FACTORY.users()), FieldSelection.DEFAULT, true,
+                new ObjectMapper());
 
         int sent = 0;
         for (int i = 0; i < TWEETS; i++) {
-            Optional<V2Message> message = source.next(Instant.now());
+            Optional<V2Tweet> message = source.next(Instant.now());
             if (message.isPresent()) {
                 sent++;
-                JsonNode json = new ObjectMapper().readTree(message.get().json());
+                JsonNode json = new ObjectMapper().readTree(messages.apply(message.get()));
                 assertThat(json.path("matching_rules").findValuesAsText("id")).containsExactly(rule.id());
                 assertThat(message.get().matchingRules()).extracting(m -> m.tag()).containsExactly("t");
             }

@@ -1,0 +1,90 @@
+package io.tweetstream.simulator.stream;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection's share of a {@link V2Broadcast}: the tweets made for it that wait to be written. Bounded, so
+ * that a client that does not read (its session blocked writing) holds up neither the source nor the other
+ * connections: a tweet that finds the feed full is dropped for this connection and counted in the ledger. A feed
+ * takes no more than the per-connection maximum of tweets, and none while its connection is stalled on purpose,
+ * as a stalled stream on X loses what it would have carried. Thread-safe: the broadcast offers, the connection's
+ * session polls and waits.
+ */
+public final class ConnectionFeed {
+
+    private final ConnectionState connection;
+    private final StreamLedger ledger;
+    private final int capacity;
+    private final long maxTweets;
+    private final Queue<V2Tweet> waiting = new ArrayDeque<>();
+    private long taken;
+    private boolean silent;
+    private long silentUntilNanos;
+    private boolean woken;
+
+    ConnectionFeed(ConnectionState connection, StreamLedger ledger, int capacity, long maxTweets) {
+        this.connection = connection;
+        this.ledger = ledger;
+        this.capacity = capacity;
+        this.maxTweets = maxTweets;
+    }
+
+    public ConnectionState connection() {
+        return connection;
+    }
+
+    /** Whether this feed would take a tweet made now, or drop it for lack of room; not once capped or while stalled. */
+    synchronized boolean wantsTweets(long nowNanos) {
+        return taken < maxTweets && !isSilent(nowNanos);
+    }
+
+    synchronized void offer(V2Tweet tweet, long nowNanos) {
+        if (!wantsTweets(nowNanos)) {
+            return;
+        }
+        if (waiting.size() >= capacity) {
+            ledger.tweetDropped(connection);
+            return;
+        }
+        waiting.add(tweet);
+        taken++;
+        notifyAll();
+    }
+
+    /** The oldest tweet waiting, or {@code null}. */
+    public synchronized V2Tweet poll() {
+        return waiting.poll();
+    }
+
+    /** Takes no tweets until {@code nanos} ({@link System#nanoTime()}); those waiting already stay. */
+    public synchronized void silenceUntil(long nanos) {
+        silent = true;
+        silentUntilNanos = nanos;
+    }
+
+    /** Ends a wait now: a fault was injected or the simulator is closing. */
+    public synchronized void wake() {
+        woken = true;
+        notifyAll();
+    }
+
+    /**
+     * Waits up to {@code nanos} for a tweet to write (none counts while silent) or a {@link #wake()}; a wake-up
+     * that came since the last wait ends this one at once, so none is lost.
+     */
+    public synchronized void await(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        long left = nanos;
+        while (!woken && left > 0 && (waiting.isEmpty() || isSilent(System.nanoTime()))) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            left = deadline - System.nanoTime();
+        }
+        woken = false;
+    }
+
+    private boolean isSilent(long nowNanos) {
+        return silent && nowNanos - silentUntilNanos < 0;
+    }
+}
