@@ -3,6 +3,7 @@ package io.tweetstream.connect;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.xapi.ConnectorRules;
 import io.tweetstream.connect.xapi.RuleSync;
+import io.tweetstream.connect.xapi.StreamRule;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -27,6 +28,7 @@ public class TwitterSourceConnector extends SourceConnector {
 
     private Map<String, String> props;
     private TwitterSourceConfig config;
+    private List<StreamRule> syncedRules;
 
     @Override
     public String version() {
@@ -37,6 +39,7 @@ public class TwitterSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new TwitterSourceConfig(props);
+        this.syncedRules = null; // a start always checks the rules with X
         TaskPlan plan = TaskPlan.of(config, connectorName(props), maxTasks(props));
         if (!plan.problems().isEmpty()) {
             throw new ConnectException(plan.describeProblems());
@@ -44,11 +47,18 @@ public class TwitterSourceConnector extends SourceConnector {
         log.info("Starting Twitter source on the {} API for {} track phrases, {} followed users and {} location"
                 + " boxes", config.usesV2() ? "X v2" : "v1.1", config.trackKeywords().size(),
                 config.followUserIds().size(), config.locations().size());
-        if (plan.rules() != null) {
-            RuleSync.Result synced = ConnectorRules.sync(config, connectorName(props), plan.rules());
-            log.info("{} filtered-stream rules in place ({} added, {} deleted)",
-                    synced.kept() + synced.added(), synced.added(), synced.deleted());
+        syncRules(plan);
+    }
+
+    /** Puts the plan's rules in place unless they are what this instance last put there. */
+    private void syncRules(TaskPlan plan) {
+        if (plan.rules() == null || plan.rules().rules().equals(syncedRules)) {
+            return;
         }
+        RuleSync.Result synced = ConnectorRules.sync(config, connectorName(props), plan.rules());
+        syncedRules = plan.rules().rules();
+        log.info("{} filtered-stream rules in place ({} added, {} deleted)",
+                synced.kept() + synced.added(), synced.added(), synced.deleted());
     }
 
     private static String connectorName(Map<String, String> props) {
@@ -66,6 +76,9 @@ public class TwitterSourceConnector extends SourceConnector {
         if (!plan.problems().isEmpty()) {
             throw new ConnectException(plan.describeProblems());
         }
+        // The worker's tasks.max normally matches the one start() planned with; if not, the rules'
+        // task tags must follow the split made here.
+        syncRules(plan);
         List<Map<String, String>> configs = plan.taskConfigs(props);
         if (config.usesV2() && configs.size() < maxTasks) {
             log.warn("Running {} task(s) although tasks.max is {}: {}", configs.size(), maxTasks,

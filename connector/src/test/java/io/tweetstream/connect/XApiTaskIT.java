@@ -210,9 +210,13 @@ class XApiTaskIT {
         simulator(settings().v2MaxConnections(2).maxTweetsPerConnection(perConnection));
         Map<String, String> props = config("kafka,spark,flink,beam,storm");
         props.put(TwitterSourceConfig.V2_MAX_CONNECTIONS, "2");
+        // No tasks.max in the props: start() plans one task, so taskConfigs(3) must re-split the rules.
         List<TwitterSourceTask> started = startConnector(props, 3);
 
         assertThat(started).hasSize(2);
+        assertThat(simulator.rules()).extracting(StreamRule::tag).containsExactlyInAnyOrder(
+                "tweetstream:tweets:0:kafka", "tweetstream:tweets:0:spark", "tweetstream:tweets:0:flink",
+                "tweetstream:tweets:1:beam", "tweetstream:tweets:1:storm");
         List<List<SourceRecord>> written = List.of(new ArrayList<>(), new ArrayList<>());
         await().atMost(DEADLINE).until(() -> {
             for (int task = 0; task < 2; task++) {
@@ -220,8 +224,9 @@ class XApiTaskIT {
                 written.get(task).addAll(batch == null ? List.of() : batch);
             }
             // Each task handles every tweet its connection got: it writes it or leaves it to the other.
-            return simulator.connections().size() == 2 && started.stream().allMatch(task ->
-                    task.stats().tweets() + task.stats().leftToOtherTasks() == perConnection);
+            return simulator.connections().size() == 2
+                    && written.get(0).size() + started.get(0).stats().leftToOtherTasks() == perConnection
+                    && written.get(1).size() + started.get(1).stats().leftToOtherTasks() == perConnection;
         });
 
         // X sends every tweet to every connection; the simulator too, from when a connection opens.
@@ -278,6 +283,22 @@ class XApiTaskIT {
                 .hasMessageContaining(TwitterSourceConfig.V2_BEARER_TOKEN)
                 .hasMessageNotContaining(TestConfigs.BEARER_TOKEN));
         assertThat(attempts()).singleElement().satisfies(a -> assertThat(a.httpStatus()).isEqualTo(401));
+    }
+
+    @Test
+    void aWrongBaseUrlFailsClearlyInsteadOfRetrying() {
+        simulator(settings());
+        Map<String, String> props = config("kafka");
+        props.put(TwitterSourceConfig.V2_BASE_URL, simulator.v2BaseUrl() + "not-the-api/");
+
+        assertThatThrownBy(() -> new TwitterSourceConnector().start(props))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("HTTP 404");
+        TwitterSourceTask task = tasks.start(props);
+        await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining(TwitterSourceConfig.V2_BASE_URL));
     }
 
     @Test
