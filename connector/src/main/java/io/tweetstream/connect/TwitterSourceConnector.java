@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,16 @@ public class TwitterSourceConnector extends SourceConnector {
         } catch (NumberFormatException e) {
             return 1; // the worker reports a malformed tasks.max itself
         }
+    }
+
+    /**
+     * Supported: a record's offset is its own tweet, so the worker can commit each batch's records and
+     * offset in one transaction. What exactly-once cannot add is replay: a live stream never resends
+     * tweets missed while no task was connected (beyond a v2 backfill).
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
     }
 
     @Override

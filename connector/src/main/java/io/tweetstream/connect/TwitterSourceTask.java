@@ -1,8 +1,10 @@
 package io.tweetstream.connect;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.connect.metrics.TaskMetrics;
 import io.tweetstream.connect.record.TweetRecords;
 import io.tweetstream.connect.stream.EventBuffer;
+import io.tweetstream.connect.stream.RecentTweetIds;
 import io.tweetstream.connect.stream.StreamEvent;
 import io.tweetstream.connect.stream.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.stream.StreamEvent.TweetReceived;
@@ -40,6 +42,8 @@ public class TwitterSourceTask extends SourceTask {
     private TweetRecords records;
     private StreamStats stats;
     private EventBuffer buffer;
+    private RecentTweetIds recentIds;
+    private TaskMetrics metrics;
     private volatile TweetStream stream;
     private Map<String, ?> lastOffset = Map.of();
     private long tombstones;
@@ -55,7 +59,9 @@ public class TwitterSourceTask extends SourceTask {
         config = new TwitterSourceConfig(props);
         stats = new StreamStats();
         buffer = new EventBuffer(config.queueCapacity(), stats);
+        recentIds = new RecentTweetIds(config.dedupeCacheSize());
         stream = config.usesV2() ? xApiStream(props) : twitter4jStream(props);
+        metrics = TaskMetrics.register(context::pluginMetrics, stats, buffer);
         restoreOffset();
         stream.start();
         nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
@@ -75,7 +81,7 @@ public class TwitterSourceTask extends SourceTask {
         XApiClient client = ConnectorRules.client(config);
         XApiStream.Settings settings = new XApiStream.Settings(threadName(props), config.connectTimeoutMs(),
                 config.streamReadTimeoutMs(), config.v2NetworkBackoffMs(), config.v2HttpBackoffMs(),
-                config.v2RateLimitBackoffMs(), config.includeRawJson());
+                config.v2RateLimitBackoffMs(), config.v2BackfillMinutes(), config.includeRawJson());
         if (config.usesV2SampleStream()) {
             records = new TweetRecords(config.topic(), "api=v2 stream=sample");
             return XApiStream.sample(client, settings, buffer, stats);
@@ -121,6 +127,10 @@ public class TwitterSourceTask extends SourceTask {
         List<SourceRecord> batch = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
             if (event instanceof TweetReceived received) {
+                if (!recentIds.firstTime(received.tweet().id())) {
+                    stats.duplicate();
+                    continue;
+                }
                 batch.add(records.tweet(received.tweet(), received.matchedKeywords()));
                 lastOffset = TweetRecords.offsetOf(received.tweet());
             } else if (event instanceof TweetDeleted deleted) {
@@ -132,6 +142,7 @@ public class TwitterSourceTask extends SourceTask {
                 }
             }
         }
+        metrics.recordWritten(batch.size());
         return batch.isEmpty() ? null : batch;
     }
 
@@ -159,6 +170,7 @@ public class TwitterSourceTask extends SourceTask {
         stream = null;
         if (stopping != null) {
             stopping.close();
+            metrics.close();
             log.info("Stopped streaming: {} tombstones={}", stats, tombstones);
         }
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -20,6 +22,7 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 final class TaskHarness implements AutoCloseable {
 
     private final List<TwitterSourceTask> tasks = new ArrayList<>();
+    private final Metrics metrics = new Metrics();
     private final Duration deadline;
 
     TaskHarness(Duration deadline) {
@@ -31,6 +34,10 @@ final class TaskHarness implements AutoCloseable {
         when(offsets.offset(any())).thenReturn(null);
         SourceTaskContext context = mock(SourceTaskContext.class);
         when(context.offsetStorageReader()).thenReturn(offsets);
+        // The worker's plugin metrics, tagged as a worker tags them.
+        String index = Integer.toString(tasks.size());
+        when(context.pluginMetrics()).thenReturn(new PluginMetricsImpl(metrics,
+                Map.of("connector", props.getOrDefault("name", "tweets"), "task", index)));
         TwitterSourceTask task = new TwitterSourceTask();
         task.initialize(context);
         tasks.add(task);
@@ -51,8 +58,16 @@ final class TaskHarness implements AutoCloseable {
         return records;
     }
 
+    /** The value of plugin metric {@code name} of the {@code index}-th task started, or null if none. */
+    Object metric(String name, int index) {
+        return metrics.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && Integer.toString(index).equals(e.getKey().tags().get("task")))
+                .map(e -> e.getValue().metricValue()).findFirst().orElse(null);
+    }
+
     @Override
     public void close() {
         tasks.forEach(TwitterSourceTask::stop);
+        metrics.close();
     }
 }

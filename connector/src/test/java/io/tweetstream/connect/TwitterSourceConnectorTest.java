@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -202,6 +203,11 @@ class TwitterSourceConnectorTest {
         assertThat(errors.get(TwitterSourceConfig.V2_BASE_URL).get(0))
                 .contains("Could not reach the X API at http://127.0.0.1:1/")
                 .doesNotContain(TestConfigs.BEARER_TOKEN);
+    }
+
+    @Test
+    void supportsExactlyOnceDelivery() {
+        assertThat(connector.exactlyOnceSupport(TestConfigs.valid())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
     }
 
     @Test

@@ -157,6 +157,31 @@ class XApiTaskIT {
         }
         assertThat(simulator.connections()).singleElement()
                 .satisfies(c -> assertThat(c.endpoint()).isEqualTo(StreamEndpoint.V2_FILTERED));
+        assertThat(tasks.metric("tweets-written-total", 0)).isEqualTo((double) sent);
+        assertThat(tasks.metric("tweets-received-total", 0)).isEqualTo((long) sent);
+        assertThat(tasks.metric("connects-total", 0)).isEqualTo(1L);
+        assertThat(tasks.metric("queue-size", 0)).isEqualTo(0);
+    }
+
+    @Test
+    void aFullBufferPushesBackOnTheStreamAndLosesNothing() throws InterruptedException {
+        int sent = 600;
+        simulator(settings().tweetsPerSecond(2_000).maxTweetsPerConnection(sent));
+        Map<String, String> props = config("kafka");
+        props.put(TwitterSourceConfig.QUEUE_CAPACITY, "50");
+        props.put(TwitterSourceConfig.MAX_BATCH_SIZE, "10");
+        TwitterSourceTask task = startConnector(props, 1).get(0);
+
+        // A worker that does not poll, as when the broker is slow: the buffer fills and stays full.
+        await().atMost(DEADLINE).until(() -> Double.valueOf(1.0).equals(tasks.metric("queue-fill-ratio", 0)));
+        Thread.sleep(500);
+        assertThat(tasks.metric("queue-size", 0)).isEqualTo(50);
+
+        List<SourceRecord> records = tasks.pollUntil(task, sent);
+
+        assertThat(records).extracting(SourceRecord::key).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(simulator.sentTweets().stream().map(SentTweet::id).toList());
+        assertThat(task.stats().discardedOnClose()).isZero();
     }
 
     @Test

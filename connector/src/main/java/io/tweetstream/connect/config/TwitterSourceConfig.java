@@ -127,6 +127,13 @@ public final class TwitterSourceConfig extends AbstractConfig {
             "v2 only: after HTTP 429 the stream waits this long, doubling at each further 429 up to 16 times"
                     + " as long, and in any case until the time X gives in 'x-rate-limit-reset'.";
 
+    public static final String V2_BACKFILL_MINUTES = "twitter.v2.backfill.minutes";
+    private static final String V2_BACKFILL_MINUTES_DOC =
+            "v2 only: after a reconnect, ask X to resend up to this many minutes of the tweets sent while the"
+                    + " connection was down (X's 'backfill_minutes', 1 to 5, for tiers that have it: Pro and"
+                    + " Enterprise). The overlap with what was already written is dropped by tweet id (see"
+                    + " dedupe.cache.size). 0 asks for none.";
+
     public static final String TRACK_KEYWORDS = "twitter.track.keywords";
     private static final String TRACK_KEYWORDS_DOC =
             "Comma-separated track phrases. A phrase of several words matches a tweet holding all of them,"
@@ -160,6 +167,12 @@ public final class TwitterSourceConfig extends AbstractConfig {
     public static final String INCLUDE_RAW_JSON = "include.raw.json";
     private static final String INCLUDE_RAW_JSON_DOC =
             "Also carry the tweet's JSON exactly as the API sent it, in the record's 'raw_json' field.";
+
+    public static final String DEDUPE_CACHE_SIZE = "dedupe.cache.size";
+    private static final String DEDUPE_CACHE_SIZE_DOC =
+            "How many recent tweet ids a task remembers, to drop a tweet that arrives twice (the overlap of"
+                    + " a v2 backfill after a reconnect, or a redelivery) instead of writing it again. About 60"
+                    + " bytes of heap per id; 0 turns deduplication off.";
 
     public static final String MAX_BATCH_SIZE = "max.batch.size";
     private static final String MAX_BATCH_SIZE_DOC =
@@ -214,6 +227,8 @@ public final class TwitterSourceConfig extends AbstractConfig {
                 Importance.LOW, V2_MAX_RULES_DOC, V2_GROUP, ++order, Width.SHORT, "Max rules");
         def.define(V2_MAX_RULE_LENGTH, Type.INT, 1_024, Range.between(16, 100_000),
                 Importance.LOW, V2_MAX_RULE_LENGTH_DOC, V2_GROUP, ++order, Width.SHORT, "Max rule length");
+        def.define(V2_BACKFILL_MINUTES, Type.INT, 0, Range.between(0, 5),
+                Importance.MEDIUM, V2_BACKFILL_MINUTES_DOC, V2_GROUP, ++order, Width.SHORT, "Backfill minutes");
         def.define(V2_NETWORK_BACKOFF_MS, Type.INT, 250, Range.between(1, 600_000),
                 Importance.LOW, V2_NETWORK_BACKOFF_MS_DOC, V2_GROUP, ++order, Width.SHORT,
                 "Network backoff (ms)");
@@ -241,6 +256,8 @@ public final class TwitterSourceConfig extends AbstractConfig {
                 "Tombstones on delete");
         def.define(INCLUDE_RAW_JSON, Type.BOOLEAN, false,
                 Importance.LOW, INCLUDE_RAW_JSON_DOC, OUTPUT_GROUP, ++order, Width.SHORT, "Include raw JSON");
+        def.define(DEDUPE_CACHE_SIZE, Type.INT, 100_000, Range.between(0, 10_000_000),
+                Importance.LOW, DEDUPE_CACHE_SIZE_DOC, OUTPUT_GROUP, ++order, Width.SHORT, "Dedupe cache size");
 
         order = 0;
         def.define(MAX_BATCH_SIZE, Type.INT, 500, Range.between(1, 100_000),
@@ -284,6 +301,10 @@ public final class TwitterSourceConfig extends AbstractConfig {
 
     public int v2MaxRuleLength() {
         return getInt(V2_MAX_RULE_LENGTH);
+    }
+
+    public int v2BackfillMinutes() {
+        return getInt(V2_BACKFILL_MINUTES);
     }
 
     public int v2NetworkBackoffMs() {
@@ -351,6 +372,10 @@ public final class TwitterSourceConfig extends AbstractConfig {
 
     public int connectTimeoutMs() {
         return getInt(CONNECT_TIMEOUT_MS);
+    }
+
+    public int dedupeCacheSize() {
+        return getInt(DEDUPE_CACHE_SIZE);
     }
 
     public int maxBatchSize() {

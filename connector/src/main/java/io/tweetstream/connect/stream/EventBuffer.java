@@ -19,12 +19,14 @@ public final class EventBuffer {
     private static final long CLOSE_CHECK_MS = 100;
 
     private final BlockingQueue<StreamEvent> queue;
+    private final int capacity;
     private final StreamStats stats;
     private volatile boolean closed;
     private volatile String failure;
 
     public EventBuffer(int capacity, StreamStats stats) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.stats = stats;
     }
 
@@ -82,6 +84,10 @@ public final class EventBuffer {
 
     public int size() {
         return queue.size();
+    }
+
+    public int capacity() {
+        return capacity;
     }
 
     /**

@@ -18,6 +18,7 @@ public final class StreamStats {
     private final AtomicLong stalls = new AtomicLong();
     private final AtomicLong leftToOtherTasks = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
     private long lastLimitOnConnection;
 
     public void tweetReceived() {
@@ -76,6 +77,11 @@ public final class StreamStats {
         unmatched.incrementAndGet();
     }
 
+    /** A tweet that arrived again and was dropped (see {@link RecentTweetIds}). */
+    public void duplicate() {
+        duplicates.incrementAndGet();
+    }
+
     public long tweets() {
         return tweets.get();
     }
@@ -120,11 +126,16 @@ public final class StreamStats {
         return unmatched.get();
     }
 
+    public long duplicates() {
+        return duplicates.get();
+    }
+
     @Override
     public String toString() {
         return "tweets=" + tweets() + " deletes=" + deletes() + " undelivered=" + undelivered()
                 + " skipped=" + skippedMessages() + " connects=" + connects()
                 + " discardedOnClose=" + discardedOnClose() + " streamErrors=" + streamErrors()
-                + " stalls=" + stalls() + " leftToOtherTasks=" + leftToOtherTasks() + " unmatched=" + unmatched();
+                + " stalls=" + stalls() + " leftToOtherTasks=" + leftToOtherTasks() + " unmatched=" + unmatched()
+                + " duplicates=" + duplicates();
     }
 }

@@ -36,9 +36,10 @@ public final class XApiStream implements TweetStream {
     /**
      * @param threadName a name unique to this stream, given to its reader and watchdog threads
      * @param readTimeoutMs silence after which the connection counts as stalled and is replaced
+     * @param backfillMinutes the most minutes of missed tweets to ask X for on a reconnect; 0 for none
      */
     public record Settings(String threadName, int connectTimeoutMs, int readTimeoutMs, long networkBackoffMs,
-            long httpBackoffMs, long rateLimitBackoffMs, boolean keepRawJson) {}
+            long httpBackoffMs, long rateLimitBackoffMs, int backfillMinutes, boolean keepRawJson) {}
 
     private final XApiClient client;
     private final Settings settings;
@@ -53,6 +54,8 @@ public final class XApiStream implements TweetStream {
     private volatile boolean stalled;
     private volatile InputStream body;
     private volatile LineReader reader;
+    /** When the last line (tweet or keep-alive) arrived; 0 before the first connection delivered. */
+    private long lastLineNanos;
     private Thread thread;
     private ScheduledExecutorService watchdog;
 
@@ -135,7 +138,7 @@ public final class XApiStream implements TweetStream {
     /** Reads one connection to its end; returns how long to wait before the next. */
     private Duration connectAndRead() throws IOException, InterruptedException, FatalStreamException {
         Duration headersTimeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
-        HttpResponse<InputStream> response = client.openStream(pathAndQuery, headersTimeout);
+        HttpResponse<InputStream> response = client.openStream(pathAndQuery + backfill(), headersTimeout);
         InputStream in = response.body();
         if (response.statusCode() != 200) {
             byte[] errorBody;
@@ -179,11 +182,24 @@ public final class XApiStream implements TweetStream {
                 backoff.reset();
                 delivering = true;
             }
+            lastLineNanos = System.nanoTime();
             if (line.length > 0 && handler.handle(line) == V2MessageHandler.Outcome.DISCONNECTED_BY_X) {
                 return backoff.afterNetworkError();
             }
         }
         return Duration.ZERO;
+    }
+
+    /**
+     * On a reconnect, asks X to resend what was sent while the connection was down: the whole minutes
+     * since the last line arrived, at least one, at most the configured backfill.
+     */
+    private String backfill() {
+        if (settings.backfillMinutes() == 0 || lastLineNanos == 0) {
+            return "";
+        }
+        long downMinutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - lastLineNanos) + 1;
+        return "&backfill_minutes=" + Math.min(downMinutes, settings.backfillMinutes());
     }
 
     private Duration refused(int status, HttpHeaders headers, ApiResponse problem) throws FatalStreamException {
