@@ -24,13 +24,18 @@ final class ConnectPlatform implements AutoCloseable {
     }
 
     static ConnectPlatform start(Path work) {
+        return start(work, Map.of());
+    }
+
+    /** @param workerOverrides worker settings on top of the test defaults */
+    static ConnectPlatform start(Path work, Map<String, String> workerOverrides) {
         WorkDirectory.clean(work);
         ConnectPlatform platform = new ConnectPlatform(work.resolve("plugins"));
         try {
             PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), platform.pluginPath);
             platform.broker = KafkaBroker.start(work.resolve("broker"));
             platform.worker = ConnectWorker.start(work.resolve("worker"), platform.broker.bootstrapServers(),
-                platform.pluginPath, Map.of());
+                platform.pluginPath, workerOverrides);
             return platform;
         } catch (RuntimeException e) {
             platform.close();

@@ -27,11 +27,17 @@ final class TweetTopic implements AutoCloseable {
     private final String topic;
 
     TweetTopic(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, false);
+    }
+
+    /** @param readCommitted read only what transactions committed, as an exactly-once consumer does */
+    TweetTopic(String bootstrapServers, String topic, boolean readCommitted) {
         this.topic = topic;
         this.consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted"),
             new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         keyConverter.configure(Map.of("schemas.enable", "false"), true);

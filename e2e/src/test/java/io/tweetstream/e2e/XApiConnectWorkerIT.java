@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The packaged plugin on a real distributed worker and broker, reading the X API v2 filtered stream
  * of the simulator: created by a REST POST of {@code config/twitter-source-v2.json}, validated by X's
- * dry run through the REST API, reconfigured and deleted while other users' rules stay untouched.
+ * dry run through the REST API, reconfigured and deleted while other users' rules stay untouched. The
+ * worker has exactly-once source support enabled.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XApiConnectWorkerIT {
@@ -53,7 +54,8 @@ class XApiConnectWorkerIT {
 
     @BeforeAll
     void startPlatform() throws Exception {
-        platform = ConnectPlatform.start(WORK);
+        // Exactly-once source support on: every test's connector runs with transactions.
+        platform = ConnectPlatform.start(WORK, Map.of("exactly.once.source.support", "enabled"));
         rest = platform.rest();
         simulator = StreamSimulator.start(SimulatorSettings.builder().tweetsPerSecond(40).maxTweetsPerConnection(60)
             .keepAliveInterval(Duration.ofMillis(500)).v2MaxConnections(4).v2MaxRuleLength(40)
@@ -159,6 +161,31 @@ class XApiConnectWorkerIT {
                 .containsExactlyInAnyOrderElementsOf(expected);
         }
         assertThat(rest.delete("/connectors/x-source").status()).isEqualTo(204);
+    }
+
+    @Test
+    void exactlyOnceRequiredIsAcceptedAndTweetsAreCommittedInTransactions() throws Exception {
+        String topic = "tweets-v2-eos";
+        ObjectNode body = restBody("x-eos", "name", "x-eos", "topic", topic, "twitter.track.keywords", "exactly",
+            "exactly.once.support", "required");
+
+        assertThat(validationErrors(body.get("config"))).isEmpty();
+        ConnectRest.Response created = rest.post("/connectors", body);
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        rest.awaitRunning("x-eos", 1, DEADLINE);
+
+        List<TweetTopic.Tweet> committed = new ArrayList<>();
+        try (TweetTopic tweets = new TweetTopic(platform.bootstrapServers(), topic, true)) {
+            await().atMost(DEADLINE).until(() -> {
+                committed.addAll(tweets.poll());
+                // The simulator's tweets are spread over every rule of the app, the other tests' too.
+                return committed.size() >= 5;
+            });
+        }
+        assertThat(committed).extracting(TweetTopic.Tweet::key).doesNotHaveDuplicates();
+        assertThat(committed).allSatisfy(t ->
+            assertThat(((Struct) t.value()).<String>getArray("matched_keywords")).containsExactly("exactly"));
+        assertThat(rest.delete("/connectors/x-eos").status()).isEqualTo(204);
     }
 
     @Test
