@@ -35,6 +35,7 @@ public final class SimulatorSettings {
     private final int v2MaxRules;
     private final int v2MaxRuleLength;
     private final int v2ConnectionBacklog;
+    private final int v2BackfillLimit;
 
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -58,6 +59,7 @@ public final class SimulatorSettings {
         this.v2MaxRules = builder.v2MaxRules;
         this.v2MaxRuleLength = builder.v2MaxRuleLength;
         this.v2ConnectionBacklog = builder.v2ConnectionBacklog;
+        this.v2BackfillLimit = builder.v2BackfillLimit;
     }
 
     /**
@@ -93,6 +95,14 @@ public final class SimulatorSettings {
      */
     public int v2ConnectionBacklog() {
         return v2ConnectionBacklog;
+    }
+
+    /**
+     * Tweets each v2 endpoint keeps (of the last five minutes) for X's {@code backfill_minutes}; a connection that asks
+     * for backfill gets those of its minutes first. 0 keeps none. Default 10,000.
+     */
+    public int v2BackfillLimit() {
+        return v2BackfillLimit;
     }
 
     /**
@@ -206,6 +216,7 @@ public final class SimulatorSettings {
                 + ", acceptedBearerTokens=" + acceptedBearerTokens.size() + " token(s)"
                 + ", v2MaxConnections=" + v2MaxConnections + ", v2MaxRules=" + v2MaxRules
                 + ", v2MaxRuleLength=" + v2MaxRuleLength + ", v2ConnectionBacklog=" + v2ConnectionBacklog
+                + ", v2BackfillLimit=" + v2BackfillLimit
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
                 + "}";
     }
@@ -233,6 +244,7 @@ public final class SimulatorSettings {
         private int v2MaxRules = 1_000;
         private int v2MaxRuleLength = 1_024;
         private int v2ConnectionBacklog = 5_000;
+        private int v2BackfillLimit = 10_000;
 
         private Builder() {
         }
@@ -259,6 +271,11 @@ public final class SimulatorSettings {
 
         public Builder v2ConnectionBacklog(int v2ConnectionBacklog) {
             this.v2ConnectionBacklog = v2ConnectionBacklog;
+            return this;
+        }
+
+        public Builder v2BackfillLimit(int v2BackfillLimit) {
+            this.v2BackfillLimit = v2BackfillLimit;
             return this;
         }
 
@@ -357,6 +374,7 @@ public final class SimulatorSettings {
             require(v2MaxRules >= 1, "v2MaxRules must be >= 1, was " + v2MaxRules);
             require(v2MaxRuleLength >= 1, "v2MaxRuleLength must be >= 1, was " + v2MaxRuleLength);
             require(v2ConnectionBacklog >= 1, "v2ConnectionBacklog must be >= 1, was " + v2ConnectionBacklog);
+            require(v2BackfillLimit >= 0, "v2BackfillLimit must be >= 0, was " + v2BackfillLimit);
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
             require(!burstEvery.isNegative() && !burstLength.isNegative() && burstFactor > 0
                     && tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND,

@@ -8,8 +8,12 @@ import io.tweetstream.simulator.http.FilterEndpoint;
 import io.tweetstream.simulator.http.RulesEndpoint;
 import io.tweetstream.simulator.http.StatsEndpoint;
 import io.tweetstream.simulator.http.V2StreamEndpoint;
+import io.tweetstream.simulator.net.ConnectionProxy;
 import io.tweetstream.simulator.rules.RuleBook;
+import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ShutdownSignal;
+import io.tweetstream.simulator.stream.StreamFault;
+import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
 import io.tweetstream.simulator.stream.V2Controls;
 import org.slf4j.Logger;
@@ -17,11 +21,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -33,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
  * sample stream, whose connections all get the same tweets, as the connections of one X app do. Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
+ * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
+ * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
  *
  * <pre>{@code
  * try (StreamSimulator sim = StreamSimulator.start(SimulatorSettings.builder().tweetsPerSecond(100).build())) {
@@ -48,28 +57,37 @@ public final class StreamSimulator implements AutoCloseable {
     private static final long GRACEFUL_CLOSE_MILLIS = 300;
     private static final long THREAD_STOP_MILLIS = 500;
 
+    private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE);
+
     private final SimulatorSettings settings;
     private final HttpServer server;
+    private final ConnectionProxy proxy;
     private final int port;
     private final ExecutorService executor;
     private final StreamLedger ledger;
     private final RuleBook rules;
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final V2Controls v2Controls = new V2Controls();
+    private final ConnectionRejections v1Rejections = new ConnectionRejections();
+    private final StreamFaults faults;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StreamSimulator(SimulatorSettings settings, HttpServer server, ExecutorService executor, StreamLedger ledger,
-                            RuleBook rules) {
+    private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
+                            StreamLedger ledger, RuleBook rules) {
         this.settings = settings;
         this.rules = rules;
         this.server = server;
-        this.port = server.getAddress().getPort();
+        this.proxy = proxy;
+        this.port = proxy.port();
         this.executor = executor;
         this.ledger = ledger;
+        this.faults = new StreamFaults(ledger);
     }
 
     /**
-     * Starts listening on {@link SimulatorSettings#bindAddress()} at {@link SimulatorSettings#port()}.
+     * Starts listening on {@link SimulatorSettings#bindAddress()} at {@link SimulatorSettings#port()}. Requests are
+     * answered by the JDK's HttpServer on a loopback port of its own, reached through a {@link ConnectionProxy} on the
+     * public port; streams take their client's socket over, so that faults reach down to TCP.
      *
      * @throws UncheckedIOException when the port cannot be bound
      */
@@ -79,22 +97,29 @@ public final class StreamSimulator implements AutoCloseable {
         TweetFactory tweets = new TweetFactory(settings.seed(),
                 new TweetMix(settings.extendedRatio(), settings.retweetRatio(), settings.quoteRatio()));
         HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on a loopback port: " + e.getMessage(), e);
+        }
+        ConnectionProxy proxy;
         InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
         try {
-            server = HttpServer.create(address, BACKLOG);
+            proxy = ConnectionProxy.start(address, BACKLOG, server.getAddress(), daemonThreads("tweetstream-simulator-net-"));
         } catch (IOException e) {
+            server.stop(0);
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("tweetstream-simulator-http-"));
         server.setExecutor(executor);
         RuleBook rules = new RuleBook(settings.v2MaxRules(), settings.v2MaxRuleLength(), Clock.systemUTC());
-        StreamSimulator simulator = new StreamSimulator(settings, server, executor, ledger, rules);
-        server.createContext(FilterEndpoint.PATH,
-                new FilterEndpoint(settings, tweets, ledger, simulator.shutdown, mapper));
+        StreamSimulator simulator = new StreamSimulator(settings, server, proxy, executor, ledger, rules);
+        server.createContext(FilterEndpoint.PATH, new FilterEndpoint(settings, tweets, ledger, simulator.shutdown,
+                simulator.faults, simulator.v1Rejections, proxy, mapper));
         server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(), mapper));
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE)) {
             V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
-                    simulator.v2Controls, mapper);
+                    simulator.v2Controls, simulator.faults, proxy, mapper);
             executor.execute(handler.broadcast());
             server.createContext(endpoint == StreamEndpoint.V2_FILTERED
                     ? V2StreamEndpoint.FILTERED_PATH : V2StreamEndpoint.SAMPLE_PATH, handler);
@@ -169,11 +194,29 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
-     * Every request to open a v2 stream, oldest first (the most recent {@link SimulatorSettings#sentHistoryLimit()}),
-     * with the status it got: 200 when opened. Shows a client's reconnect timing from the server's side.
+     * Every request to open a stream, v1.1 and v2, oldest first (the most recent
+     * {@link SimulatorSettings#sentHistoryLimit()}), with its endpoint and the status it got: 200 when opened. Shows a
+     * client's reconnect timing from the server's side.
      */
     public List<ConnectionAttempt> connectionAttempts() {
         return ledger.connectionAttempts();
+    }
+
+    /** The requests to open a stream of {@code endpoint}, oldest first. */
+    public List<ConnectionAttempt> connectionAttempts(StreamEndpoint endpoint) {
+        return ledger.connectionAttempts().stream().filter(attempt -> attempt.endpoint() == endpoint).toList();
+    }
+
+    /**
+     * The next {@code count} requests to open a v1.1 stream are refused with {@code httpStatus} and Twitter's answer
+     * for it: 401 {@code {"errors":[{"code":32,"message":"Could not authenticate you."}]}}, 403 (code 87), 420
+     * {@code Enhance Your Calm} as plain text, 429 (code 88) with {@code x-rate-limit-reset} = now +
+     * {@code rateLimitReset}, 500 (code 131), 503 (code 130 Over capacity); other statuses with a plain-text line.
+     * Checked before the OAuth header. Replaces an earlier instruction; 0 cancels.
+     */
+    public void rejectNextV1Connections(int count, int httpStatus, Duration rateLimitReset) {
+        requireRejection(count, httpStatus);
+        v1Rejections.rejectNext(count, httpStatus, Objects.requireNonNull(rateLimitReset, "rateLimitReset"));
     }
 
     /**
@@ -183,27 +226,85 @@ public final class StreamSimulator implements AutoCloseable {
      * earlier instruction; 0 cancels.
      */
     public void rejectNextV2Connections(int count, int httpStatus, Duration rateLimitReset) {
-        if (count < 0 || httpStatus < 400 || httpStatus > 599) {
-            throw new IllegalArgumentException("count must be >= 0 and httpStatus an error status (4xx, 5xx), was "
-                    + count + " and " + httpStatus);
-        }
-        v2Controls.rejectNext(count, httpStatus, Objects.requireNonNull(rateLimitReset, "rateLimitReset"));
+        requireRejection(count, httpStatus);
+        v2Controls.rejections().rejectNext(count, httpStatus, Objects.requireNonNull(rateLimitReset, "rateLimitReset"));
     }
 
     /**
      * Every open v2 stream gets X's operational-disconnect message and is then ended cleanly (end of the
      * chunked body). Streams opened afterwards are not affected.
+     *
+     * @return how many streams it reached
      */
-    public void operationalDisconnectV2Streams() {
-        v2Controls.disconnectAll();
+    public int operationalDisconnectV2Streams() {
+        return faults.deliver(V2_ENDPOINTS, new StreamFault.OperationalDisconnect());
     }
 
     /**
      * The v2 streams open now send nothing at all, not even keep-alives, for {@code length}, keeping their
      * sockets open; then they go on (a keep-alive first). For testing a client's read timeout.
+     *
+     * @return how many streams it reached
      */
-    public void stallV2Streams(Duration length) {
-        v2Controls.stall(Objects.requireNonNull(length, "length"));
+    public int stallV2Streams(Duration length) {
+        return openStreams(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE).stall(length);
+    }
+
+    /** The streams of these endpoints (all when none are named) open at the moment of each call, to inject faults into. */
+    public OpenStreams openStreams(StreamEndpoint... endpoints) {
+        Set<StreamEndpoint> chosen = endpoints.length == 0 ? EnumSet.allOf(StreamEndpoint.class) : EnumSet.copyOf(List.of(endpoints));
+        return new OpenStreams(chosen, faults);
+    }
+
+    /**
+     * Every open stream, v1.1 and v2, is closed in the middle of a chunk, without the body's last chunk: the client
+     * reads an unexpected end of the body. See {@link OpenStreams#drop()}.
+     *
+     * @return how many streams it reached
+     */
+    public int dropStreams() {
+        return openStreams().drop();
+    }
+
+    /** Every open stream, v1.1 and v2, ends its body properly and closes. @return how many streams it reached */
+    public int endStreamsCleanly() {
+        return openStreams().endCleanly();
+    }
+
+    /** Every open stream, v1.1 and v2, is reset (RST). @return how many streams it reached */
+    public int resetStreams() {
+        return openStreams().reset();
+    }
+
+    /**
+     * Every open stream, v1.1 and v2, sends nothing at all for {@code length}, then goes on. See
+     * {@link OpenStreams#stall(Duration)}. @return how many streams it reached
+     */
+    public int stallStreams(Duration length) {
+        return openStreams().stall(length);
+    }
+
+    /**
+     * Writes a bad line into every open stream, v1.1 and v2, each in its API's shape; the streams then go on. Each is
+     * recorded in {@link #injectedLines()}. @return how many streams it reached
+     */
+    public int injectLine(BadLine line) {
+        return openStreams().injectLine(line);
+    }
+
+    /** Writes exactly these bytes and a CRLF into every open stream. @return how many streams it reached */
+    public int injectRawLine(byte[] line) {
+        return openStreams().injectRawLine(line);
+    }
+
+    /** The bad lines written so far, one per stream written to, in order. */
+    public List<InjectedLine> injectedLines() {
+        return ledger.injectedLines();
+    }
+
+    /** The drops, clean ends, resets, stalls and operational disconnects applied so far, one per stream, in order. */
+    public List<AppliedFault> appliedFaults() {
+        return ledger.appliedFaults();
     }
 
     /** Streams still being written. A client that left is noticed at the next write. */
@@ -222,14 +323,16 @@ public final class StreamSimulator implements AutoCloseable {
         }
         shutdown.trigger();
         v2Controls.close();
+        faults.wakeAll();
         try {
             // Streams wake on the signal at once; only one blocked writing to a client that does not read lingers.
             ledger.awaitNoOpenConnections(GRACEFUL_CLOSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Closes the listening socket and every connection, unblocking streams stuck writing to a client
-        // that does not read.
+        // Closes the public port and every client connection, unblocking streams stuck writing to a client that
+        // does not read.
+        proxy.close();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -242,10 +345,17 @@ public final class StreamSimulator implements AutoCloseable {
         log.info("Twitter streaming simulator on port {} closed after {} streams", port, ledger.connections().size());
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static void requireRejection(int count, int httpStatus) {
+        if (count < 0 || httpStatus < 400 || httpStatus > 599) {
+            throw new IllegalArgumentException("count must be >= 0 and httpStatus an error status (4xx, 5xx), was "
+                    + count + " and " + httpStatus);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "tweetstream-simulator-http-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -3,18 +3,26 @@ package io.tweetstream.simulator.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.filter.FilterRejectedException;
 import io.tweetstream.simulator.filter.StreamFilter;
 import io.tweetstream.simulator.filter.StreamFilterParser;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
+import io.tweetstream.simulator.net.ConnectionProxy;
+import io.tweetstream.simulator.net.ProxiedConnection;
+import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ConnectionState;
 import io.tweetstream.simulator.stream.EndReason;
+import io.tweetstream.simulator.stream.FaultInbox;
 import io.tweetstream.simulator.stream.ShutdownSignal;
+import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
 import io.tweetstream.simulator.stream.StreamSession;
+import io.tweetstream.simulator.stream.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /1.1/statuses/filter.json}: checks the OAuth header and the filter as Twitter did, then
- * holds the exchange open and streams into it until the client or the simulator ends it.
+ * {@code POST /1.1/statuses/filter.json}: checks an injected refusal, the OAuth header and the filter as Twitter
+ * did, then takes the client's connection over and streams into it until the client, a fault or the simulator ends
+ * it. Every attempt is recorded with the status it got.
  */
 public final class FilterEndpoint implements HttpHandler {
 
@@ -38,14 +47,21 @@ public final class FilterEndpoint implements HttpHandler {
     private final TweetFactory tweets;
     private final StreamLedger ledger;
     private final ShutdownSignal shutdown;
+    private final StreamFaults faults;
+    private final ConnectionRejections rejections;
+    private final ConnectionProxy proxy;
     private final ObjectMapper mapper;
 
     public FilterEndpoint(SimulatorSettings settings, TweetFactory tweets, StreamLedger ledger, ShutdownSignal shutdown,
+                          StreamFaults faults, ConnectionRejections rejections, ConnectionProxy proxy,
                           ObjectMapper mapper) {
         this.settings = settings;
         this.tweets = tweets;
         this.ledger = ledger;
         this.shutdown = shutdown;
+        this.faults = faults;
+        this.rejections = rejections;
+        this.proxy = proxy;
         this.mapper = mapper;
     }
 
@@ -60,13 +76,25 @@ public final class FilterEndpoint implements HttpHandler {
 
     private void serve(HttpExchange exchange) throws IOException {
         if (!PATH.equals(exchange.getRequestURI().getPath())) {
-            reject(exchange, 404, Responses.TEXT, "Not found");
+            ledger.requestRejected();
+            Responses.send(exchange, 404, Responses.TEXT, "Not found");
             return;
         }
         String method = exchange.getRequestMethod();
         if (!"POST".equals(method) && !"GET".equals(method)) {
             exchange.getResponseHeaders().set("Allow", "POST, GET");
-            reject(exchange, 405, Responses.TEXT, "Method " + method + " not allowed");
+            ledger.requestRejected();
+            Responses.send(exchange, 405, Responses.TEXT, "Method " + method + " not allowed");
+            return;
+        }
+        Instant now = Instant.now();
+        Optional<ConnectionRejections.Rejection> rejection = rejections.take(now);
+        if (rejection.isPresent()) {
+            int status = rejection.get().httpStatus();
+            log.info("Refused a stream request from {} with {}, as instructed", exchange.getRemoteAddress(), status);
+            attempted(now, status);
+            ledger.requestRejected();
+            V1Errors.send(exchange, status, rejection.get().rateLimitReset());
             return;
         }
         Optional<String> consumerKey = acceptedConsumerKey(exchange);
@@ -92,25 +120,41 @@ public final class FilterEndpoint implements HttpHandler {
             reject(exchange, 503, Responses.TEXT, "The simulator is shutting down");
             return;
         }
-        stream(exchange, filter, consumerKey.get());
+        Optional<ProxiedConnection> client = proxy.connectionFrom(exchange.getRemoteAddress());
+        if (client.isEmpty()) {
+            reject(exchange, 500, Responses.TEXT, "The connection did not come through the simulator's port");
+            return;
+        }
+        stream(client.get(), filter, consumerKey.get());
     }
 
-    private void stream(HttpExchange exchange, StreamFilter filter, String consumerKey) throws IOException {
-        ConnectionState connection = ledger.open(filter, consumerKey, Instant.now());
+    private void stream(ProxiedConnection client, StreamFilter filter, String consumerKey) {
+        Instant now = Instant.now();
+        ConnectionState connection = ledger.open(filter, consumerKey, now);
+        attempted(now, 200);
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-stream-" + connection.id());
         EndReason reason = EndReason.CLIENT_GONE;
+        Wakeup wakeup = new Wakeup();
+        FaultInbox inbox = faults.register(connection, wakeup::wake);
+        StreamResponse response = null;
         try {
-            log.info("Stream {} opened for {}: {}", connection.id(), exchange.getRemoteAddress(), filter.describe());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, 0);
-            StreamSession session = new StreamSession(connection, tweets.forStream(connection.id(), filter), settings,
-                    new ChunkedMessageSink(exchange.getResponseBody()), ledger, shutdown, mapper,
+            log.info("Stream {} opened for {}: {}", connection.id(), client.clientAddress(), filter.describe());
+            response = StreamResponse.start(client, "application/json");
+            StreamSession session = new StreamSession(connection, inbox, wakeup, tweets.forStream(connection.id(), filter),
+                    settings, response, ledger, shutdown, mapper,
                     new Dice(Seeds.derive(settings.seed() ^ NOTICE_SEED_SALT, connection.id())));
             reason = session.run();
+        } catch (IOException clientGone) {
+            log.debug("Stream {} could not start: {}", connection.id(), clientGone.toString());
         } finally {
-            closeQuietly(exchange);
+            faults.unregister(inbox);
+            if (response != null) {
+                response.finish();
+            } else {
+                client.close();
+            }
             ledger.closed(connection, Instant.now());
             log.info("Stream {} closed ({}) after {} statuses", connection.id(), reason, connection.tweetsSent());
             thread.setName(threadName);
@@ -127,16 +171,12 @@ public final class FilterEndpoint implements HttpHandler {
     }
 
     private void reject(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        attempted(Instant.now(), status);
         ledger.requestRejected();
         Responses.send(exchange, status, contentType, body);
     }
 
-    /** Ends the chunked body; the client may already be gone, which is how most streams end. */
-    private static void closeQuietly(HttpExchange exchange) {
-        try {
-            exchange.getResponseBody().close();
-        } catch (IOException clientGone) {
-            log.trace("Stream body already broken: {}", clientGone.toString());
-        }
+    private void attempted(Instant at, int status) {
+        ledger.attempted(new ConnectionAttempt(at, StreamEndpoint.V1_FILTER, status));
     }
 }

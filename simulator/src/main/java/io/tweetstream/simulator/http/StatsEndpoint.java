@@ -59,6 +59,8 @@ public final class StatsEndpoint implements HttpHandler {
                 .put("requestsRejected", totals.requestsRejected())
                 .put("v2TweetsSkipped", totals.v2TweetsSkipped())
                 .put("v2TweetsDropped", totals.v2TweetsDropped())
+                .put("linesInjected", totals.linesInjected())
+                .put("faultsApplied", totals.faultsApplied())
                 .put("v2Rules", rules.rules().size());
         ArrayNode connections = stats.putArray("connections");
         for (ConnectionInfo info : ledger.connections()) {

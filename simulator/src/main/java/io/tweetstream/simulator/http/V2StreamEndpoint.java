@@ -10,15 +10,21 @@ import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
+import io.tweetstream.simulator.net.ConnectionProxy;
+import io.tweetstream.simulator.net.ProxiedConnection;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.stream.ConnectionFeed;
+import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ConnectionState;
 import io.tweetstream.simulator.stream.EndReason;
+import io.tweetstream.simulator.stream.FaultInbox;
+import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
 import io.tweetstream.simulator.stream.V2Broadcast;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2StreamSession;
 import io.tweetstream.simulator.stream.V2TweetSource;
+import io.tweetstream.simulator.v2.BackfillMinutes;
 import io.tweetstream.simulator.v2.FieldSelection;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.InvalidParametersException;
@@ -36,9 +42,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, an
- * injected rejection, the bearer token, the fields and expansions, and the connection limit, then holds the
- * exchange open and streams into it the tweets of the endpoint's {@link V2Broadcast}, which every connection open
- * on it gets. Every attempt is recorded with the status it got.
+ * injected rejection, the bearer token, the fields, expansions and {@code backfill_minutes}, and the connection
+ * limit, then takes the client's connection over and streams into it the tweets of the endpoint's
+ * {@link V2Broadcast}, which every connection open on it gets. Every attempt is recorded with the status it got.
  */
 public final class V2StreamEndpoint implements HttpHandler {
 
@@ -57,6 +63,8 @@ public final class V2StreamEndpoint implements HttpHandler {
     private final RuleBook rules;
     private final StreamLedger ledger;
     private final V2Controls controls;
+    private final StreamFaults faults;
+    private final ConnectionProxy proxy;
     private final ObjectMapper mapper;
     private final BearerAuth auth;
     private final V2Responses responses;
@@ -65,7 +73,8 @@ public final class V2StreamEndpoint implements HttpHandler {
     private final V2Broadcast broadcast;
 
     public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
-                            StreamLedger ledger, V2Controls controls, ObjectMapper mapper) {
+                            StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
+                            ObjectMapper mapper) {
         this.endpoint = endpoint;
         this.path = endpoint == StreamEndpoint.V2_FILTERED ? FILTERED_PATH : SAMPLE_PATH;
         this.settings = settings;
@@ -73,6 +82,8 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.rules = rules;
         this.ledger = ledger;
         this.controls = controls;
+        this.faults = faults;
+        this.proxy = proxy;
         this.mapper = mapper;
         this.auth = new BearerAuth(settings.acceptedBearerTokens());
         this.responses = new V2Responses(mapper);
@@ -106,7 +117,7 @@ public final class V2StreamEndpoint implements HttpHandler {
             return;
         }
         Instant now = Instant.now();
-        Optional<V2Controls.Rejection> rejection = controls.takeRejection(now);
+        Optional<ConnectionRejections.Rejection> rejection = controls.rejections().take(now);
         if (rejection.isPresent()) {
             log.info("Refused a {} stream request from {} with {}, as instructed", endpoint.label(),
                     exchange.getRemoteAddress(), rejection.get().httpStatus());
@@ -120,10 +131,18 @@ public final class V2StreamEndpoint implements HttpHandler {
             return;
         }
         FieldSelection fields;
+        int backfillMinutes;
         try {
             fields = FieldSelection.parse(RequestParameters.query(exchange));
+            backfillMinutes = BackfillMinutes.parse(RequestParameters.query(exchange));
         } catch (InvalidParametersException e) {
             reject(exchange, 400, V2Problems.invalidParameters(e));
+            return;
+        }
+        Optional<ProxiedConnection> client = proxy.connectionFrom(exchange.getRemoteAddress());
+        if (client.isEmpty()) {
+            reject(exchange, 500, V2Problems.plain("Internal Server Error", 500,
+                    "The connection did not come through the simulator's port"));
             return;
         }
         if (controls.isClosed()) {
@@ -143,26 +162,35 @@ public final class V2StreamEndpoint implements HttpHandler {
             return;
         }
         attempted(now, 200);
-        stream(exchange, connection.get(), fields);
+        stream(client.get(), connection.get(), fields, backfillMinutes);
     }
 
-    private void stream(HttpExchange exchange, ConnectionState connection, FieldSelection fields) throws IOException {
+    private void stream(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
+                        int backfillMinutes) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-stream-" + connection.id());
         EndReason reason = EndReason.CLIENT_GONE;
-        ConnectionFeed feed = broadcast.join(connection);
+        ConnectionFeed feed = broadcast.join(connection, backfillMinutes);
+        FaultInbox inbox = faults.register(connection, feed::wake);
+        StreamResponse response = null;
         try {
-            log.info("Stream {} opened on {} for {}", connection.id(), endpoint.label(), exchange.getRemoteAddress());
-            exchange.getResponseHeaders().set("Content-Type", Responses.V2_JSON);
-            exchange.sendResponseHeaders(200, 0);
+            log.info("Stream {} opened on {} for {}{}", connection.id(), endpoint.label(), client.clientAddress(),
+                    backfillMinutes > 0 ? " with " + backfillMinutes + " minute(s) of backfill" : "");
+            response = StreamResponse.start(client, Responses.V2_JSON);
             MessageWriter messages = new MessageWriter(payload, fields, endpoint == StreamEndpoint.V2_FILTERED, mapper);
-            V2StreamSession session = new V2StreamSession(feed, messages, settings,
-                    new ChunkedMessageSink(exchange.getResponseBody()), ledger, controls);
+            V2StreamSession session = new V2StreamSession(feed, inbox, messages, settings, response, ledger, controls);
             reason = session.run();
+        } catch (IOException clientGone) {
+            log.debug("Stream {} could not start: {}", connection.id(), clientGone.toString());
         } finally {
+            faults.unregister(inbox);
             broadcast.leave(feed);
-            closeQuietly(exchange);
+            if (response != null) {
+                response.finish();
+            } else {
+                client.close();
+            }
             ledger.closed(connection, Instant.now());
             log.info("Stream {} on {} closed ({}) after {} tweets, {} dropped", connection.id(), endpoint.label(),
                     reason, connection.tweetsSent(), connection.tweetsDropped());
@@ -179,7 +207,7 @@ public final class V2StreamEndpoint implements HttpHandler {
         return new FilteredStreamTweets(rules, tweets.forV2Stream(firstConnectionId), planner, dice, ledger);
     }
 
-    private void rejectAsInstructed(HttpExchange exchange, Instant now, V2Controls.Rejection rejection)
+    private void rejectAsInstructed(HttpExchange exchange, Instant now, ConnectionRejections.Rejection rejection)
             throws IOException {
         int status = rejection.httpStatus();
         attempted(now, status);
@@ -204,14 +232,5 @@ public final class V2StreamEndpoint implements HttpHandler {
 
     private void attempted(Instant at, int status) {
         ledger.attempted(new ConnectionAttempt(at, endpoint, status));
-    }
-
-    /** Ends the chunked body; the client may already be gone, which is how most streams end. */
-    private static void closeQuietly(HttpExchange exchange) {
-        try {
-            exchange.getResponseBody().close();
-        } catch (IOException clientGone) {
-            log.trace("Stream body already broken: {}", clientGone.toString());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tweetstream.simulator.stream;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,21 @@ public final class ConnectionFeed {
         }
         waiting.add(tweet);
         taken++;
+        notifyAll();
+    }
+
+    /**
+     * Tweets made before the connection opened, for X's backfill: they wait before any made later, beyond the feed's
+     * capacity (the history is bounded), and count towards the per-connection maximum.
+     */
+    synchronized void backfill(List<V2Tweet> tweets) {
+        for (V2Tweet tweet : tweets) {
+            if (taken >= maxTweets) {
+                return;
+            }
+            waiting.add(tweet);
+            taken++;
+        }
         notifyAll();
     }
 

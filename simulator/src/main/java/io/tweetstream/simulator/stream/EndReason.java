@@ -8,6 +8,12 @@ public enum EndReason {
     SIMULATOR_CLOSED,
     /** An operational disconnect was injected: the v2 stream got X's error message and was ended. */
     OPERATIONAL_DISCONNECT,
+    /** A drop was injected: the connection was closed in the middle of a chunk. */
+    DROPPED,
+    /** A clean end was injected: the body ended with its last chunk. */
+    ENDED_CLEANLY,
+    /** A reset was injected. */
+    RESET,
     /** The simulator failed to make or write a message; logged as an error. */
     SIMULATOR_ERROR
 }

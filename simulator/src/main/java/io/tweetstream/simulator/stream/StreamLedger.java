@@ -1,7 +1,9 @@
 package io.tweetstream.simulator.stream;
 
+import io.tweetstream.simulator.AppliedFault;
 import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.ConnectionInfo;
+import io.tweetstream.simulator.InjectedLine;
 import io.tweetstream.simulator.SentDelete;
 import io.tweetstream.simulator.SentLimitNotice;
 import io.tweetstream.simulator.SentTweet;
@@ -17,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a simulator has done, for tests and the stats endpoint: every stream accepted, the most recent
- * statuses, deletes and limit notices sent, and the v2 connection attempts. Thread-safe; all streams write
- * to one ledger.
+ * statuses, deletes and limit notices sent, the connection attempts (v1.1 and v2), and the faults injected.
+ * Thread-safe; all streams write to one ledger.
  */
 public final class StreamLedger {
 
@@ -28,12 +30,16 @@ public final class StreamLedger {
     private final BoundedHistory<SentDelete> deletes;
     private final BoundedHistory<SentLimitNotice> limitNotices;
     private final BoundedHistory<ConnectionAttempt> attempts;
+    private final BoundedHistory<InjectedLine> injectedLines;
+    private final BoundedHistory<AppliedFault> faults;
     private final AtomicLong tweetCount = new AtomicLong();
     private final AtomicLong deleteCount = new AtomicLong();
     private final AtomicLong limitNoticeCount = new AtomicLong();
     private final AtomicLong rejectedRequestCount = new AtomicLong();
     private final AtomicLong skippedV2TweetCount = new AtomicLong();
     private final AtomicLong droppedV2TweetCount = new AtomicLong();
+    private final AtomicLong injectedLineCount = new AtomicLong();
+    private final AtomicLong faultCount = new AtomicLong();
 
     /** @param historyLimit how many of each kind of message to remember */
     public StreamLedger(int historyLimit) {
@@ -41,6 +47,8 @@ public final class StreamLedger {
         this.deletes = new BoundedHistory<>(historyLimit);
         this.limitNotices = new BoundedHistory<>(historyLimit);
         this.attempts = new BoundedHistory<>(historyLimit);
+        this.injectedLines = new BoundedHistory<>(historyLimit);
+        this.faults = new BoundedHistory<>(historyLimit);
     }
 
     /** Registers a newly accepted v1.1 stream; ids count up from 1. */
@@ -66,7 +74,7 @@ public final class StreamLedger {
         return Optional.of(connection);
     }
 
-    /** Records how a request to open a v2 stream was answered. */
+    /** Records how a request to open a stream (v1.1 or v2) was answered. */
     public void attempted(ConnectionAttempt attempt) {
         attempts.add(attempt);
     }
@@ -125,6 +133,16 @@ public final class StreamLedger {
         limitNoticeCount.incrementAndGet();
     }
 
+    void lineInjected(InjectedLine line) {
+        injectedLines.add(line);
+        injectedLineCount.incrementAndGet();
+    }
+
+    void faultApplied(AppliedFault fault) {
+        faults.add(fault);
+        faultCount.incrementAndGet();
+    }
+
     /** Counts a request answered with an error (401, 406, ...) instead of a stream. */
     public void requestRejected() {
         rejectedRequestCount.incrementAndGet();
@@ -146,6 +164,14 @@ public final class StreamLedger {
         return attempts.snapshot();
     }
 
+    public List<InjectedLine> injectedLines() {
+        return injectedLines.snapshot();
+    }
+
+    public List<AppliedFault> appliedFaults() {
+        return faults.snapshot();
+    }
+
     public List<ConnectionInfo> connections() {
         return connections.stream().map(ConnectionState::snapshot).toList();
     }
@@ -157,15 +183,18 @@ public final class StreamLedger {
     /** Counts since the simulator started, including what the bounded histories forgot. */
     public Totals totals() {
         return new Totals(connections.size(), openConnectionCount(), tweetCount.get(), deleteCount.get(),
-                limitNoticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get(), droppedV2TweetCount.get());
+                limitNoticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get(), droppedV2TweetCount.get(),
+                injectedLineCount.get(), faultCount.get());
     }
 
     /**
      * Counts since the simulator started. {@code tweetsSent} counts v1.1 and v2 tweets alike, once per connection
      * written to: a v2 tweet sent on two connections counts twice. {@code v2TweetsSkipped} counts tweets made for a
-     * rule they did not match (once, whatever the connections); {@code v2TweetsDropped} counts per connection.
+     * rule they did not match (once, whatever the connections); {@code v2TweetsDropped} counts per connection, as do
+     * {@code linesInjected} and {@code faultsApplied}.
      */
     public record Totals(long connectionsAccepted, long openConnections, long tweetsSent, long deletesSent,
-                         long limitNoticesSent, long requestsRejected, long v2TweetsSkipped, long v2TweetsDropped) {
+                         long limitNoticesSent, long requestsRejected, long v2TweetsSkipped, long v2TweetsDropped,
+                         long linesInjected, long faultsApplied) {
     }
 }

@@ -18,8 +18,10 @@ import java.time.Instant;
 
 /**
  * Writes one stream from start to end: statuses at the configured rate up to the per-stream maximum, a
- * delete or limit notice after every n-th status, and a keep-alive after each silence of the keep-alive
- * interval, until the client goes away or the simulator closes. Runs on the thread of the HTTP exchange.
+ * delete or limit notice after every n-th status, a keep-alive after each silence of the keep-alive
+ * interval, and the faults delivered to its {@link FaultInbox} (nothing at all during a stall, and no statuses
+ * made for it; bad lines; a drop, clean end or reset, which end it), until the client goes away or the simulator
+ * closes. Runs on the thread of the HTTP exchange.
  */
 public final class StreamSession {
 
@@ -27,6 +29,8 @@ public final class StreamSession {
     private static final int MAX_UNDELIVERED_STEP = 50;
 
     private final ConnectionState connection;
+    private final FaultInbox faults;
+    private final Wakeup wakeup;
     private final TweetGenerator generator;
     private final SimulatorSettings settings;
     private final MessageSink sink;
@@ -38,13 +42,17 @@ public final class StreamSession {
     private long undelivered;
 
     /**
+     * @param wakeup     what the session waits on between messages; woken by a fault delivered to {@code faults}
+     *                   and by the simulator's close
      * @param noticeDice chooses deleted statuses and limit counts, apart from the generator's dice so that
      *                   notices do not change which tweets are made
      */
-    public StreamSession(ConnectionState connection, TweetGenerator generator, SimulatorSettings settings,
-                         MessageSink sink, StreamLedger ledger, ShutdownSignal shutdown, ObjectMapper mapper,
-                         Dice noticeDice) {
+    public StreamSession(ConnectionState connection, FaultInbox faults, Wakeup wakeup, TweetGenerator generator,
+                         SimulatorSettings settings, MessageSink sink, StreamLedger ledger, ShutdownSignal shutdown,
+                         ObjectMapper mapper, Dice noticeDice) {
         this.connection = connection;
+        this.faults = faults;
+        this.wakeup = wakeup;
         this.generator = generator;
         this.settings = settings;
         this.sink = sink;
@@ -61,9 +69,30 @@ public final class StreamSession {
         TweetSchedule schedule = new TweetSchedule(startNanos, settings.tweetsPerSecond(), new TweetSchedule.Burst(
                 settings.burstEvery().toNanos(), settings.burstLength().toNanos(), settings.burstFactor()));
         long lastWriteNanos = startNanos;
+        boolean stalled = false;
         try {
             while (!shutdown.isTriggered()) {
                 long now = System.nanoTime();
+                StreamFault fault = faults.next(now);
+                if (fault != null) {
+                    EndReason end = FaultEffects.apply(fault, connection, sink, ledger, this::nextStatusJson);
+                    if (end != null) {
+                        return end;
+                    }
+                    lastWriteNanos = System.nanoTime();
+                    continue;
+                }
+                long silentUntil = faults.silentUntil(now);
+                if (silentUntil != now) {
+                    stalled = true;
+                    wakeup.await(silentUntil - now);
+                    continue;
+                }
+                if (stalled) {
+                    // Statuses due during the stall were never made, as on a v2 stream; none come in a rush after it.
+                    schedule.restartAt(now);
+                    stalled = false;
+                }
                 boolean moreTweets = connection.tweetsSent() < settings.maxTweetsPerConnection();
                 if (moreTweets && schedule.isDue(now)) {
                     sendTweet();
@@ -77,7 +106,7 @@ public final class StreamSession {
                     if (moreTweets && schedule.nextDueNanos() - wakeAt < 0) {
                         wakeAt = schedule.nextDueNanos();
                     }
-                    shutdown.await(wakeAt - now);
+                    wakeup.await(wakeAt - now);
                 }
             }
             return EndReason.SIMULATOR_CLOSED;
@@ -91,6 +120,11 @@ public final class StreamSession {
             log.error("Stream {} failed to make a message; closing it", connection.id(), e);
             return EndReason.SIMULATOR_ERROR;
         }
+    }
+
+    /** The next status, made now but not recorded: a dropped connection carries half of it. */
+    private String nextStatusJson() {
+        return write(generator.next(Instant.now()).json());
     }
 
     private void sendTweet() throws IOException {

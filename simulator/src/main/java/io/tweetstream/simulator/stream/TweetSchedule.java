@@ -45,6 +45,12 @@ public final class TweetSchedule {
         return startNanos + Math.round(sinceStartNanos);
     }
 
+    /** Starts afresh at {@code nowNanos}: what was due before is not made up for. Bursts keep their rhythm. */
+    public void restartAt(long nowNanos) {
+        startNanos = nowNanos;
+        sinceStartNanos = 0;
+    }
+
     /** Records that the due status was sent at {@code nowNanos}. */
     public void advance(long nowNanos) {
         long due = nextDueNanos();

@@ -5,6 +5,7 @@ import io.tweetstream.simulator.StreamEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.function.LongFunction;
  * The one stream of tweets of a v2 endpoint, which every connection open on it gets, as X sends every connection
  * of an app (Enterprise's redundant connections) the same tweets in the same order. While at least one connection
  * is open, tweets are made at the configured rate (with bursts) and offered to the {@link ConnectionFeed} of every
- * connection open at that moment; nothing is replayed to a connection that opens later. A run of tweets lasts from
+ * connection open at that moment, and kept for five minutes ({@link BackfillHistory}); a connection that asks for
+ * backfill gets those of the last minutes first, whether or not it saw them before, as X resends them. A run of tweets lasts from
  * the first connection opened to the last one closed, and its source is seeded by that first connection's number,
  * so that a lone connection gets the very tweets it got when each connection had a source of its own. Runs on a
  * thread of its own until the simulator closes.
@@ -31,6 +33,7 @@ public final class V2Broadcast implements Runnable {
     private final V2Controls controls;
     private final Object lock = new Object();
     private final List<ConnectionFeed> feeds = new ArrayList<>();
+    private final BackfillHistory history;
     private Run run;
 
     /** The tweets made from the first connection opened until the last one closed. */
@@ -45,11 +48,15 @@ public final class V2Broadcast implements Runnable {
         this.sources = sources;
         this.ledger = ledger;
         this.controls = controls;
+        this.history = new BackfillHistory(settings.v2BackfillLimit());
         controls.onChange(this::wakeAll);
     }
 
-    /** Starts giving {@code connection} the tweets made from now on. */
-    public ConnectionFeed join(ConnectionState connection) {
+    /**
+     * Starts giving {@code connection} the tweets made in the last {@code backfillMinutes} (none for 0), then those
+     * made from now on, with neither a gap nor a repeat between them.
+     */
+    public ConnectionFeed join(ConnectionState connection, int backfillMinutes) {
         ConnectionFeed feed = new ConnectionFeed(connection, ledger, settings.v2ConnectionBacklog(),
                 settings.maxTweetsPerConnection());
         synchronized (lock) {
@@ -57,6 +64,9 @@ public final class V2Broadcast implements Runnable {
                 run = new Run(sources.apply(connection.id()), new TweetSchedule(System.nanoTime(),
                         settings.tweetsPerSecond(), new TweetSchedule.Burst(settings.burstEvery().toNanos(),
                         settings.burstLength().toNanos(), settings.burstFactor())));
+            }
+            if (backfillMinutes > 0) {
+                feed.backfill(history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes))));
             }
             feeds.add(feed);
             lock.notifyAll();
@@ -136,6 +146,7 @@ public final class V2Broadcast implements Runnable {
         synchronized (lock) {
             // Every connection of that run may have left, and a new run begun, while the tweet was made.
             if (run == due) {
+                history.add(tweet);
                 long now = System.nanoTime();
                 audience.stream().filter(feeds::contains).forEach(feed -> feed.offer(tweet, now));
             }

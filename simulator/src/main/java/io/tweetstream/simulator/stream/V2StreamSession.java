@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * Writes one v2 connection from start to end: the tweets its {@link ConnectionFeed} gets from the endpoint's
  * {@link V2Broadcast}, each rendered as this connection asked for it; a bare CRLF after each silence of the
- * keep-alive interval; nothing at all while a stall is injected; and X's operational-disconnect message before
- * ending when one is injected. Runs on the thread of the HTTP exchange.
+ * keep-alive interval; and the faults delivered to its {@link FaultInbox} (nothing at all during a stall; bad lines;
+ * a drop, clean end, reset or X's operational disconnect, which end it). Runs on the thread of the HTTP exchange.
  */
 public final class V2StreamSession {
 
@@ -24,6 +24,7 @@ public final class V2StreamSession {
     private static final Logger log = LoggerFactory.getLogger(V2StreamSession.class);
 
     private final ConnectionFeed feed;
+    private final FaultInbox faults;
     private final Function<V2Tweet, String> messages;
     private final SimulatorSettings settings;
     private final MessageSink sink;
@@ -31,9 +32,10 @@ public final class V2StreamSession {
     private final V2Controls controls;
 
     /** @param messages writes a tweet as this connection's message (its fields, expansions, matching rules) */
-    public V2StreamSession(ConnectionFeed feed, Function<V2Tweet, String> messages, SimulatorSettings settings,
-                           MessageSink sink, StreamLedger ledger, V2Controls controls) {
+    public V2StreamSession(ConnectionFeed feed, FaultInbox faults, Function<V2Tweet, String> messages,
+                           SimulatorSettings settings, MessageSink sink, StreamLedger ledger, V2Controls controls) {
         this.feed = feed;
+        this.faults = faults;
         this.messages = messages;
         this.settings = settings;
         this.sink = sink;
@@ -43,18 +45,21 @@ public final class V2StreamSession {
 
     /** Writes the stream until it ends; never throws. */
     public EndReason run() {
-        long generation = controls.disconnectGeneration();
         long keepAliveNanos = settings.keepAliveInterval().toNanos();
-        long startNanos = System.nanoTime();
-        long lastWriteNanos = startNanos;
+        long lastWriteNanos = System.nanoTime();
         try {
             while (!controls.isClosed()) {
-                if (controls.disconnectGeneration() != generation) {
-                    sink.send(OPERATIONAL_DISCONNECT);
-                    return EndReason.OPERATIONAL_DISCONNECT;
-                }
                 long now = System.nanoTime();
-                long silentUntil = controls.silentUntil(startNanos, now);
+                StreamFault fault = faults.next(now);
+                if (fault != null) {
+                    EndReason end = FaultEffects.apply(fault, feed.connection(), sink, ledger, this::nextMessage);
+                    if (end != null) {
+                        return end;
+                    }
+                    lastWriteNanos = System.nanoTime();
+                    continue;
+                }
+                long silentUntil = faults.silentUntil(now);
                 if (silentUntil != now) {
                     feed.silenceUntil(silentUntil);
                     feed.await(silentUntil - now);
@@ -82,6 +87,12 @@ public final class V2StreamSession {
             log.error("Stream {} failed to write a message; closing it", feed.connection().id(), e);
             return EndReason.SIMULATOR_ERROR;
         }
+    }
+
+    /** The next tweet waiting, as this connection would get it; {@code null} (a keep-alive) when none waits. */
+    private String nextMessage() {
+        V2Tweet tweet = feed.poll();
+        return tweet == null ? null : messages.apply(tweet);
     }
 
     private void send(V2Tweet tweet) throws IOException {

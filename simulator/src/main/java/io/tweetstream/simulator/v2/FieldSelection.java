@@ -36,7 +36,7 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
             "edit_history_tweet_ids", "entities.mentions.username", "geo.place_id", "in_reply_to_user_id",
             "entities.note.mentions.username", "referenced_tweets.id", "referenced_tweets.id.attachments.media_keys",
             "referenced_tweets.id.author_id");
-    /** media.fields, poll.fields and backfill_minutes are accepted and ignored: no media, polls or backfill here. */
+    /** media.fields and poll.fields are accepted and ignored (no media or polls here); backfill_minutes is read apart. */
     private static final Set<String> PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields", "expansions",
             "media.fields", "poll.fields", "backfill_minutes");
 
