@@ -1,0 +1,33 @@
+package io.tweetstream.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker harness runs briefly on a real broker and worker with the packaged plugin (build it
+ * first: mvn -pl connector package) and prints sane figures: a smoke test, not a timed one.
+ */
+class WorkerBenchmarkIT {
+
+    @Test
+    void pluginOnAWorkerReportsThroughputAppendLatencyAndWorkerResources() throws Exception {
+        WorkerBenchmark benchmark = new WorkerBenchmark();
+        benchmark.warmupSeconds = 2;
+        benchmark.durationSeconds = 3;
+        benchmark.rate = 500;
+
+        WorkerFigures figures = benchmark.run();
+
+        assertThat(figures.appended()).isPositive();
+        assertThat(figures.tweetsPerSecond()).isPositive();
+        assertThat(figures.simulatorSent()).isPositive();
+        assertThat(figures.unmatched()).isLessThan(figures.appended());
+        assertThat(figures.latency().samples()).isEqualTo((int) figures.appended());
+        assertThat(figures.latency().p50()).isNotNegative().isLessThanOrEqualTo(figures.latency().p99());
+        assertThat(figures.latency().p99()).isLessThanOrEqualTo(figures.latency().max());
+        assertThat(figures.workerCpuMillisPerThousand()).isPositive();
+        assertThat(figures.workerPeakRss()).isPositive();
+        assertThat(figures.toString()).contains("latency made -> appended", "worker peak RSS");
+    }
+}
