@@ -67,8 +67,6 @@ class TwitterSourceTaskIT {
         return props;
     }
 
-
-
     /** Twitter4j's threads, and the task's own helpers around them. */
     private static Set<Thread> streamThreads() {
         return Thread.getAllStackTraces().keySet().stream()

@@ -86,6 +86,10 @@ public final class EventBuffer {
         return queue.size();
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
     public int capacity() {
         return capacity;
     }

@@ -25,6 +25,8 @@ public final class Twitter4jFilterStream implements TweetStream {
     private static final Logger log = LoggerFactory.getLogger(Twitter4jFilterStream.class);
     private static final long THREAD_EXIT_WAIT_MS = 2_000;
     private static final long INTERRUPT_INTERVAL_MS = 100;
+    private static final int MAX_READER_DEATHS = 5;
+    private static final long READER_DEATH_WINDOW_MS = 10 * 60_000;
 
     private final StreamSettings settings;
     private final StreamFilter filter;
@@ -32,6 +34,7 @@ public final class Twitter4jFilterStream implements TweetStream {
     private final StreamStats stats;
     private TwitterStream twitterStream;
     private ThreadGroup threads;
+    private final List<Long> readerDeaths = new ArrayList<>();
 
     public Twitter4jFilterStream(StreamSettings settings, StreamFilter filter, EventBuffer buffer,
             StreamStats stats) {
@@ -56,8 +59,14 @@ public final class Twitter4jFilterStream implements TweetStream {
         }
         twitterStream.addListener(listener);
         twitterStream.addConnectionLifeCycleListener(listener);
+        threads = new StreamThreads(settings.threadName(), this::onReaderDied);
+        startReader();
+        log.info("Streaming from {}: {}", endpoint, filter.describe());
+    }
+
+    /** Starts Twitter4j's reader thread from inside the stream's thread group, so that it is one of ours. */
+    private void startReader() {
         FilterQuery query = query();
-        threads = new ThreadGroup(settings.threadName());
         Thread starter = new Thread(threads, () -> twitterStream.filter(query), settings.threadName());
         starter.start();
         try {
@@ -66,7 +75,38 @@ public final class Twitter4jFilterStream implements TweetStream {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the stream", e);
         }
-        log.info("Streaming from {}: {}", endpoint, filter.describe());
+    }
+
+    /**
+     * Twitter4j's reader thread died of an error Twitter4j does not catch, such as the stack overflow
+     * its JSON parser hits on a deeply nested message. Left alone, the stream would stay silent while
+     * the task kept running; instead the message counts as skipped and the stream is restarted, unless
+     * that keeps happening, which fails the task.
+     */
+    private synchronized void onReaderDied(Thread thread, Throwable error) {
+        if (twitterStream == null || buffer.isClosed()) {
+            return;
+        }
+        stats.skippedMessage();
+        long now = System.currentTimeMillis();
+        readerDeaths.removeIf(at -> now - at > READER_DEATH_WINDOW_MS);
+        readerDeaths.add(now);
+        if (readerDeaths.size() > MAX_READER_DEATHS) {
+            buffer.fail("Twitter4j's stream thread died " + readerDeaths.size() + " times within "
+                    + READER_DEATH_WINDOW_MS / 60_000 + " minutes, last of " + error + ": giving up");
+            return;
+        }
+        log.error("Twitter4j's stream thread died reading a message ({}); the message is skipped ({} skipped so"
+                + " far) and the stream restarted", error.toString(), stats.skippedMessages());
+        Thread restarter = new Thread(threads, () -> {
+            synchronized (this) {
+                if (twitterStream != null) {
+                    startReader();
+                }
+            }
+        }, settings.threadName() + "-restart");
+        restarter.setDaemon(true);
+        restarter.start();
     }
 
     private Configuration configuration() {

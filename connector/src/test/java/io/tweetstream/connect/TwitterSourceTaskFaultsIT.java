@@ -1,0 +1,180 @@
+package io.tweetstream.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.simulator.BadLine;
+import io.tweetstream.simulator.ConnectionAttempt;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.StreamEndpoint;
+import io.tweetstream.simulator.StreamSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The v1.1 task (Twitter4j) under the faults the simulator injects into a live stream over real HTTP:
+ * Twitter4j reconnects with Twitter's backoff, auth failures fail the task, bad lines are skipped and
+ * counted. Twitter4j's backoff is its own (HTTP errors start at 5 s, 420 at 60 s), so only the first
+ * step of each is waited for here.
+ */
+class TwitterSourceTaskFaultsIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private final TaskHarness tasks = new TaskHarness(DEADLINE);
+    private StreamSimulator simulator;
+
+    @AfterEach
+    void stopEverything() {
+        tasks.close();
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private TwitterSourceTask streamingTask() {
+        simulator = StreamSimulator.start(SimulatorSettings.builder().port(0).seed(3).tweetsPerSecond(50)
+                .keepAliveInterval(Duration.ofMillis(200)).build());
+        Map<String, String> props = TestConfigs.valid();
+        props.put(TwitterSourceConfig.STREAM_BASE_URL, simulator.v1BaseUrl());
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka");
+        props.put(TwitterSourceConfig.POLL_TIMEOUT_MS, "100");
+        return tasks.start(props);
+    }
+
+    private List<ConnectionAttempt> attempts() {
+        return simulator.connectionAttempts(StreamEndpoint.V1_FILTER);
+    }
+
+    private static void pollWhile(TwitterSourceTask task, List<SourceRecord> into, Supplier<Boolean> notYet) {
+        await().atMost(DEADLINE).until(() -> {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                into.addAll(batch);
+            }
+            return !notYet.get();
+        });
+    }
+
+    private void reconnectsAfter(Runnable fault) {
+        TwitterSourceTask task = streamingTask();
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 10));
+
+        fault.run();
+        int before = written.size();
+        pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 10);
+
+        assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
+        assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aConnectionDroppedMidStreamIsReplaced() {
+        reconnectsAfter(() -> assertThat(simulator.dropStreams()).isEqualTo(1));
+    }
+
+    @Test
+    void aTcpResetIsReplaced() {
+        reconnectsAfter(() -> assertThat(simulator.resetStreams()).isEqualTo(1));
+    }
+
+    @Test
+    void aServerClosingCleanlyIsReplaced() {
+        reconnectsAfter(() -> assertThat(simulator.endStreamsCleanly()).isEqualTo(1));
+    }
+
+    @Test
+    void unparseableLinesAreSkippedAndCountedAndTheStreamGoesOn() {
+        TwitterSourceTask task = streamingTask();
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
+        List<BadLine> bad = List.of(BadLine.truncatedJson(), BadLine.hugeLine(1024 * 1024, false));
+
+        bad.forEach(line -> assertThat(simulator.injectLine(line)).isEqualTo(1));
+        int before = written.size();
+        pollWhile(task, written, () -> written.size() < before + 20);
+
+        assertThat(task.stats().skippedMessages()).isEqualTo(bad.size());
+        assertThat(task.stats().connects()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesOfUnknownShapeAndHugeLinesDoNotStopTheStream() {
+        TwitterSourceTask task = streamingTask();
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
+
+        simulator.injectLine(BadLine.unknownMessage());
+        simulator.injectLine(BadLine.hugeLine());
+        int before = written.size();
+        pollWhile(task, written, () -> written.size() < before + 20);
+
+        assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
+        assertThat(task.stats().connects()).isEqualTo(1);
+    }
+
+    @Test
+    void deepNestingThatKillsTwitter4jsReaderIsSkippedAndTheStreamRestarted() {
+        TwitterSourceTask task = streamingTask();
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
+
+        // Twitter4j's JSON parser overflows the stack on it, which ends its reader thread.
+        simulator.injectLine(BadLine.deeplyNested());
+        int before = written.size();
+        pollWhile(task, written, () -> written.size() < before + 20);
+
+        assertThat(task.stats().skippedMessages()).isEqualTo(1);
+        assertThat(task.stats().connects()).isEqualTo(2);
+        assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void unauthorizedOnReconnectFailsTheTask() {
+        TwitterSourceTask task = streamingTask();
+        tasks.pollUntil(task, 5);
+
+        simulator.rejectNextV1Connections(1, 401, Duration.ZERO);
+        simulator.dropStreams();
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
+                .isInstanceOf(ConnectException.class).hasMessageContaining("HTTP 401"));
+        assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 401);
+    }
+
+    @Test
+    void serviceUnavailableIsRetriedAfterTwitter4jsHttpBackoff() {
+        TwitterSourceTask task = streamingTask();
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
+
+        simulator.rejectNextV1Connections(1, 503, Duration.ZERO);
+        simulator.dropStreams();
+        pollWhile(task, written, () -> task.stats().connects() < 2);
+
+        List<ConnectionAttempt> attempts = attempts();
+        assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 503, 200);
+        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at()).toMillis())
+                .as("Twitter: back off 5 s after an HTTP error").isGreaterThanOrEqualTo(4_500);
+    }
+
+    @Test
+    void enhanceYourCalmIsNotRetriedQuickly() throws InterruptedException {
+        TwitterSourceTask task = streamingTask();
+        tasks.pollUntil(task, 5);
+
+        simulator.rejectNextV1Connections(1, 420, Duration.ZERO);
+        simulator.dropStreams();
+        await().atMost(DEADLINE).until(() -> attempts().size() == 2);
+        Thread.sleep(5_000);
+
+        // Twitter: after 420 wait a minute, doubling; a client retrying sooner made it worse.
+        assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 420);
+        assertThat(task.stats().connects()).isEqualTo(1);
+    }
+}
