@@ -42,12 +42,17 @@ class TwitterSourceTaskFaultsIT {
     }
 
     private TwitterSourceTask streamingTask() {
+        return streamingTask(Map.of());
+    }
+
+    private TwitterSourceTask streamingTask(Map<String, String> overrides) {
         simulator = StreamSimulator.start(SimulatorSettings.builder().port(0).seed(3).tweetsPerSecond(50)
                 .keepAliveInterval(Duration.ofMillis(200)).build());
         Map<String, String> props = TestConfigs.valid();
         props.put(TwitterSourceConfig.STREAM_BASE_URL, simulator.v1BaseUrl());
         props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka");
         props.put(TwitterSourceConfig.POLL_TIMEOUT_MS, "100");
+        props.putAll(overrides);
         return tasks.start(props);
     }
 
@@ -133,6 +138,44 @@ class TwitterSourceTaskFaultsIT {
         assertThat(task.stats().skippedMessages()).isEqualTo(1);
         assertThat(task.stats().connects()).isEqualTo(2);
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void invalidUtf8IsDecodedWithReplacementCharactersNotDropped() {
+        TwitterSourceTask task = streamingTask();
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
+
+        simulator.injectLine(BadLine.invalidUtf8());
+        pollWhile(task, written, () -> written.stream().noneMatch(r -> r.key().equals(1050118621198921728L)));
+
+        // Twitter4j reads the stream as UTF-8 with replacement: the tweet is kept, its bad bytes become U+FFFD.
+        SourceRecord bad = written.stream().filter(r -> r.key().equals(1050118621198921728L)).findFirst().orElseThrow();
+        assertThat(((org.apache.kafka.connect.data.Struct) bad.value()).getString("text")).contains("\uFFFD");
+    }
+
+    @Test
+    void aStalledStreamIsReplacedAfterTheReadTimeout() {
+        TwitterSourceTask task = streamingTask(Map.of(TwitterSourceConfig.STREAM_READ_TIMEOUT_MS, "2000"));
+        List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
+
+        simulator.stallStreams(Duration.ofSeconds(60));
+        int before = written.size();
+        pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 5);
+
+        assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
+        assertThat(Duration.between(attempts().get(0).at(), attempts().get(1).at()).toMillis()).isGreaterThan(2_000);
+    }
+
+    @Test
+    void forbiddenOnReconnectFailsTheTask() {
+        TwitterSourceTask task = streamingTask();
+        tasks.pollUntil(task, 5);
+
+        simulator.rejectNextV1Connections(1, 403, Duration.ZERO);
+        simulator.dropStreams();
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(task::poll)
+                .isInstanceOf(ConnectException.class).hasMessageContaining("HTTP 403"));
     }
 
     @Test
