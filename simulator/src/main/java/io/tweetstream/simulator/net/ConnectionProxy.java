@@ -98,7 +98,7 @@ public final class ConnectionProxy implements AutoCloseable {
         Socket toServer = new Socket();
         ProxiedConnection connection;
         try {
-            // Each message is flushed on its own, as Twitter sent it; Nagle would hold small ones back.
+            // Forwarded answers come in pieces (head, body); Nagle would hold the second back for the client's ACK.
             client.setTcpNoDelay(true);
             toServer.setTcpNoDelay(true);
             toServer.connect(server);

@@ -47,6 +47,8 @@ public final class ProxiedConnection {
         synchronized (clientWrites) {
             takenOver = true;
         }
+        // Streams were written with Nagle's algorithm on, as HttpServer leaves it; they keep it.
+        client.setTcpNoDelay(false);
         return client.getOutputStream();
     }
 

@@ -24,6 +24,7 @@ public final class ConnectionFeed {
     private boolean silent;
     private long silentUntilNanos;
     private boolean woken;
+    private boolean backfilled;
 
     ConnectionFeed(ConnectionState connection, StreamLedger ledger, int capacity, long maxTweets) {
         this.connection = connection;
@@ -59,6 +60,7 @@ public final class ConnectionFeed {
      * capacity (the history is bounded), and count towards the per-connection maximum.
      */
     synchronized void backfill(List<V2Tweet> tweets) {
+        backfilled = true;
         for (V2Tweet tweet : tweets) {
             if (taken >= maxTweets) {
                 return;
@@ -67,6 +69,11 @@ public final class ConnectionFeed {
             taken++;
         }
         notifyAll();
+    }
+
+    /** Whether it asked for backfill, and so must get every tweet kept for backfill after it joined. */
+    synchronized boolean backfilled() {
+        return backfilled;
     }
 
     /** The oldest tweet waiting, or {@code null}. */

@@ -148,7 +148,9 @@ public final class V2Broadcast implements Runnable {
             if (run == due) {
                 history.add(tweet);
                 long now = System.nanoTime();
-                audience.stream().filter(feeds::contains).forEach(feed -> feed.offer(tweet, now));
+                // A connection that joined with backfill while the tweet was made has not got it in its backfill.
+                feeds.stream().filter(feed -> audience.contains(feed) || feed.backfilled())
+                        .forEach(feed -> feed.offer(tweet, now));
             }
         }
     }

@@ -33,8 +33,11 @@ public final class StreamClient implements AutoCloseable {
             + "oauth_token=\"t\", oauth_version=\"1.0\"";
     public static final Duration DEADLINE = Duration.ofSeconds(5);
 
-    /** One line of the body; {@code text} is empty for a keep-alive. At the end, {@code end} is set. */
-    public record Line(String text, boolean end, Throwable failure) {
+    /**
+     * One line of the body; {@code text} is empty for a keep-alive, {@code bytes} are the line's exact bytes (without
+     * the CRLF). At the end, {@code end} is set, with the failure that ended the body, or none for a clean end.
+     */
+    public record Line(String text, boolean end, Throwable failure, byte[] bytes) {
         public boolean isKeepAlive() {
             return !end && text.isEmpty();
         }
@@ -81,9 +84,14 @@ public final class StreamClient implements AutoCloseable {
 
     /** The next line, waiting up to {@link #DEADLINE}; fails the test if none comes. */
     public Line nextLine() throws InterruptedException {
-        Line line = lines.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        return nextLine(DEADLINE);
+    }
+
+    /** The next line, waiting up to {@code timeout}; fails the test if none comes. */
+    public Line nextLine(Duration timeout) throws InterruptedException {
+        Line line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null) {
-            fail("no line from the stream within " + DEADLINE);
+            fail("no line from the stream within " + timeout);
         }
         return line;
     }
@@ -143,7 +151,7 @@ public final class StreamClient implements AutoCloseable {
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
                     if (afterCr && b == '\n') {
-                        lines.add(new Line(line.toString(StandardCharsets.UTF_8), false, null));
+                        lines.add(new Line(line.toString(StandardCharsets.UTF_8), false, null, line.toByteArray()));
                         line.reset();
                         afterCr = false;
                         continue;
@@ -164,6 +172,6 @@ public final class StreamClient implements AutoCloseable {
     }
 
     private void finish(Throwable failure) {
-        lines.add(new Line("", true, failure));
+        lines.add(new Line("", true, failure, new byte[0]));
     }
 }
