@@ -119,7 +119,7 @@ public final class TaskBenchmark implements Callable<Integer> {
             Thread.sleep(Duration.ofSeconds(durationSeconds).toMillis());
             Snapshot last = Snapshot.take(System.nanoTime(), 0, simulator);
             SimulatorProcess.Sent sent = last.sent.minus(first.sent);
-            return new TaskFigures(api + " (stream read and discarded, no task)", (last.nanos - first.nanos) / 1e9,
+            return new TaskFigures(api + ", no task: the stream read and discarded", (last.nanos - first.nanos) / 1e9,
                     sent.tweets(), sent.tweets(), sent.dropped(), last.cpuNanos - first.cpuNanos,
                     last.simulatorCpuNanos - first.simulatorCpuNanos, ProcessMeter.ownPeakHeapBytes(),
                     Runtime.getRuntime().maxMemory(), ProcessMeter.peakRssBytes(ProcessMeter.ownPid()), null);

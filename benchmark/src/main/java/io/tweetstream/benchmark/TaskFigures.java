@@ -52,6 +52,6 @@ public record TaskFigures(String api, double seconds, long tweets, long simulato
                 cpuMillisPerThousand(), simulatorCpuMillisPerThousand(),
                 cpuNanos / 1e9 / seconds, simulatorCpuNanos / 1e9 / seconds,
                 peakHeapBytes >> 20, maxHeapBytes >> 20, peakRssBytes >> 20,
-                latency == null ? "n/a (v1.1 created_at has whole seconds)" : latency);
+                latency == null ? "n/a (v1.1: created_at has whole seconds)" : latency);
     }
 }
