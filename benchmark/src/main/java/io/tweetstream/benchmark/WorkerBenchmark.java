@@ -117,6 +117,10 @@ public final class WorkerBenchmark implements Callable<Integer> {
         config.put(TwitterSourceConfig.V2_BEARER_TOKEN, "benchmark-bearer-token");
         config.put(TwitterSourceConfig.TOPIC, TOPIC);
         config.put(TwitterSourceConfig.TRACK_KEYWORDS, String.join(",", keywords));
+        // Batching for a firehose: Connect's source producer defaults send small, uncompressed batches.
+        config.put("producer.override.linger.ms", "20");
+        config.put("producer.override.batch.size", "524288");
+        config.put("producer.override.compression.type", "lz4");
         ConnectRest.Response response = rest.post("/connectors", Map.of("name", CONNECTOR_NAME, "config", config));
         if (response.status() != 201) {
             throw new IllegalStateException("The worker refused the connector: " + response.status() + " " + response.body());
