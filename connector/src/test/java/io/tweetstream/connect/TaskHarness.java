@@ -58,6 +58,17 @@ final class TaskHarness implements AutoCloseable {
         return records;
     }
 
+    /** Polls into {@code into} while {@code notYet} holds, failing after the deadline. */
+    void pollWhile(TwitterSourceTask task, List<SourceRecord> into, java.util.function.BooleanSupplier notYet) {
+        await().atMost(deadline).until(() -> {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                into.addAll(batch);
+            }
+            return !notYet.getAsBoolean();
+        });
+    }
+
     /** The value of plugin metric {@code name} of the {@code index}-th task started, or null if none. */
     Object metric(String name, int index) {
         return metrics.metrics().entrySet().stream()

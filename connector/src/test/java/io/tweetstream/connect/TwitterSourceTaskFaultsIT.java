@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -60,15 +59,6 @@ class TwitterSourceTaskFaultsIT {
         return simulator.connectionAttempts(StreamEndpoint.V1_FILTER);
     }
 
-    private static void pollWhile(TwitterSourceTask task, List<SourceRecord> into, Supplier<Boolean> notYet) {
-        await().atMost(DEADLINE).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                into.addAll(batch);
-            }
-            return !notYet.get();
-        });
-    }
 
     private void reconnectsAfter(Runnable fault) {
         TwitterSourceTask task = streamingTask();
@@ -76,7 +66,7 @@ class TwitterSourceTaskFaultsIT {
 
         fault.run();
         int before = written.size();
-        pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 10);
+        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 10);
 
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
@@ -105,7 +95,7 @@ class TwitterSourceTaskFaultsIT {
 
         bad.forEach(line -> assertThat(simulator.injectLine(line)).isEqualTo(1));
         int before = written.size();
-        pollWhile(task, written, () -> written.size() < before + 20);
+        tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
         assertThat(task.stats().skippedMessages()).isEqualTo(bad.size());
         assertThat(task.stats().connects()).isEqualTo(1);
@@ -119,7 +109,7 @@ class TwitterSourceTaskFaultsIT {
         simulator.injectLine(BadLine.unknownMessage());
         simulator.injectLine(BadLine.hugeLine());
         int before = written.size();
-        pollWhile(task, written, () -> written.size() < before + 20);
+        tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
         assertThat(task.stats().connects()).isEqualTo(1);
@@ -133,7 +123,7 @@ class TwitterSourceTaskFaultsIT {
         // Twitter4j's JSON parser overflows the stack on it, which ends its reader thread.
         simulator.injectLine(BadLine.deeplyNested());
         int before = written.size();
-        pollWhile(task, written, () -> written.size() < before + 20);
+        tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
         assertThat(task.stats().skippedMessages()).isEqualTo(1);
         assertThat(task.stats().connects()).isEqualTo(2);
@@ -146,7 +136,7 @@ class TwitterSourceTaskFaultsIT {
         List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
 
         simulator.injectLine(BadLine.invalidUtf8());
-        pollWhile(task, written, () -> written.stream().noneMatch(r -> r.key().equals(1050118621198921728L)));
+        tasks.pollWhile(task, written, () -> written.stream().noneMatch(r -> r.key().equals(1050118621198921728L)));
 
         // Twitter4j reads the stream as UTF-8 with replacement: the tweet is kept, its bad bytes become U+FFFD.
         SourceRecord bad = written.stream().filter(r -> r.key().equals(1050118621198921728L)).findFirst().orElseThrow();
@@ -160,7 +150,7 @@ class TwitterSourceTaskFaultsIT {
 
         simulator.stallStreams(Duration.ofSeconds(60));
         int before = written.size();
-        pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 5);
+        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 5);
 
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
         assertThat(Duration.between(attempts().get(0).at(), attempts().get(1).at()).toMillis()).isGreaterThan(2_000);
@@ -198,7 +188,7 @@ class TwitterSourceTaskFaultsIT {
 
         simulator.rejectNextV1Connections(1, 503, Duration.ZERO);
         simulator.dropStreams();
-        pollWhile(task, written, () -> task.stats().connects() < 2);
+        tasks.pollWhile(task, written, () -> task.stats().connects() < 2);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 503, 200);

@@ -1,7 +1,6 @@
 package io.tweetstream.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.simulator.BadLine;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -62,15 +60,6 @@ class XApiFaultsIT {
         return simulator.connectionAttempts();
     }
 
-    private static void pollWhile(TwitterSourceTask task, List<SourceRecord> into, Supplier<Boolean> notYet) {
-        await().atMost(DEADLINE).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                into.addAll(batch);
-            }
-            return !notYet.get();
-        });
-    }
 
     /**
      * Every tweet sent so far, on any connection, gets written, and none twice: the backfill's
@@ -78,7 +67,7 @@ class XApiFaultsIT {
      */
     private void assertEverySentTweetWrittenOnce(TwitterSourceTask task, List<SourceRecord> written) {
         Set<Long> sentSoFar = sentIds();
-        pollWhile(task, written, () -> !keys(written).containsAll(sentSoFar));
+        tasks.pollWhile(task, written, () -> !keys(written).containsAll(sentSoFar));
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
         assertThat(sentIds()).containsAll(keys(written));
     }
@@ -96,7 +85,7 @@ class XApiFaultsIT {
         List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 30));
 
         fault.run();
-        pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < 60);
+        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < 60);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
@@ -129,7 +118,7 @@ class XApiFaultsIT {
         List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 10));
 
         simulator.dropStreams();
-        pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < 30);
+        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < 30);
 
         assertThat(task.stats().duplicates()).isZero();
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
@@ -146,7 +135,7 @@ class XApiFaultsIT {
             assertThat(simulator.injectLine(line)).isEqualTo(1);
         }
         int before = written.size();
-        pollWhile(task, written, () -> written.size() < before + 20);
+        tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
         assertThat(task.stats().skippedMessages()).isEqualTo(bad.size());
         assertThat(task.stats().connects()).as("no reconnect for a bad line").isEqualTo(1);
@@ -167,7 +156,7 @@ class XApiFaultsIT {
         for (int i = 0; i < 20; i++) {
             simulator.injectLine(BadLine.hugeLine());
         }
-        pollWhile(task, written, () -> task.stats().skippedMessages() < 20);
+        tasks.pollWhile(task, written, () -> task.stats().skippedMessages() < 20);
 
         // 200 MiB went through the reader; keeping a line would take 10 MiB (20 as a String) each.
         long allocated = threads.getThreadAllocatedBytes(reader.getId()) - allocatedBefore;
@@ -183,7 +172,7 @@ class XApiFaultsIT {
 
         simulator.rejectNextV2Connections(2, 500, Duration.ZERO);
         simulator.dropStreams();
-        pollWhile(task, written, () -> task.stats().connects() < 2);
+        tasks.pollWhile(task, written, () -> task.stats().connects() < 2);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 500, 500, 200);
