@@ -64,6 +64,9 @@ final class SimulatorArguments {
         Integer v2MaxRules;
         @Option(names = "--v2-max-rule-length", paramLabel = "N", description = "v2: longest rule, in characters (default 1024)")
         Integer v2MaxRuleLength;
+        @Option(names = "--v2-backfill-limit", paramLabel = "N",
+                description = "v2: tweets kept (5 minutes at most) for backfill_minutes, 0 = none (default 10000)")
+        Integer v2BackfillLimit;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -122,6 +125,9 @@ final class SimulatorArguments {
         if (options.v2MaxRuleLength != null) {
             builder.v2MaxRuleLength(options.v2MaxRuleLength);
         }
+        if (options.v2BackfillLimit != null) {
+            builder.v2BackfillLimit(options.v2BackfillLimit);
+        }
         return new Parsed(false, builder.build());
     }
 
@@ -142,6 +148,8 @@ final class SimulatorArguments {
         require(options.v2MaxRules == null || options.v2MaxRules >= 1, "--v2-max-rules must be >= 1, was " + options.v2MaxRules);
         require(options.v2MaxRuleLength == null || options.v2MaxRuleLength >= 1,
                 "--v2-max-rule-length must be >= 1, was " + options.v2MaxRuleLength);
+        require(options.v2BackfillLimit == null || options.v2BackfillLimit >= 0,
+                "--v2-backfill-limit must be >= 0, was " + options.v2BackfillLimit);
     }
 
     private static void require(boolean valid, String message) {

@@ -21,17 +21,20 @@ class SimulatorArgumentsTest {
         assertThat(settings.v2MaxConnections()).isEqualTo(1);
         assertThat(settings.v2MaxRules()).isEqualTo(1_000);
         assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
+        assertThat(settings.v2BackfillLimit()).isEqualTo(10_000);
     }
 
     @Test
     void readsTheV2Options() {
         SimulatorSettings settings = SimulatorArguments.parse("--bearer-token", "t1", "--bearer-token=t2",
-                "--v2-max-connections", "2", "--v2-max-rules=25", "--v2-max-rule-length", "512").settings();
+                "--v2-max-connections", "2", "--v2-max-rules=25", "--v2-max-rule-length", "512",
+                "--v2-backfill-limit", "0").settings();
 
         assertThat(settings.acceptedBearerTokens()).containsExactlyInAnyOrder("t1", "t2");
         assertThat(settings.v2MaxConnections()).isEqualTo(2);
         assertThat(settings.v2MaxRules()).isEqualTo(25);
         assertThat(settings.v2MaxRuleLength()).isEqualTo(512);
+        assertThat(settings.v2BackfillLimit()).isZero();
     }
 
     @Test
@@ -57,7 +60,7 @@ class SimulatorArgumentsTest {
         assertThat(SimulatorArguments.parse("--rate", "5", "--help").help()).isTrue();
         assertThat(SimulatorArguments.USAGE).contains("--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
                 "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--bearer-token",
-                "--v2-max-connections", "--v2-max-rules", "--v2-max-rule-length", "--help");
+                "--v2-max-connections", "--v2-max-rules", "--v2-max-rule-length", "--v2-backfill-limit", "--help");
         assertThat(SimulatorArguments.USAGE).contains("/2/tweets/search/stream", "/2/tweets/sample/stream");
     }
 
@@ -77,6 +80,8 @@ class SimulatorArgumentsTest {
         assertThatThrownBy(() -> SimulatorArguments.parse("--v2-max-rules", "0")).hasMessage("--v2-max-rules must be >= 1, was 0");
         assertThatThrownBy(() -> SimulatorArguments.parse("--v2-max-rule-length=-3"))
                 .hasMessage("--v2-max-rule-length must be >= 1, was -3");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--v2-backfill-limit", "-1"))
+                .hasMessage("--v2-backfill-limit must be >= 0, was -1");
         assertThatThrownBy(() -> SimulatorArguments.parse("--bearer-token", " ")).hasMessage("--bearer-token must not be blank");
     }
 }

@@ -91,6 +91,18 @@ class V2BackfillIT {
         }
     }
 
+    @Test
+    void aLoneClientThatReconnectsWithBackfillGetsBackWhatItHadSeen() throws Exception {
+        List<String> seen = ids(reconnectingClientReads(10));
+
+        try (StreamClient back = client.open(V2Client.FILTERED + "?backfill_minutes=5")) {
+            List<String> received = ids(back.nextMessages(idsSentOn(1).size() + 3));
+
+            assertThat(received.subList(0, idsSentOn(1).size())).isEqualTo(idsSentOn(1));
+            assertThat(received).containsAll(seen);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"6", "-1", "two"})
     void backfillOfMoreThanFiveMinutesOrNotANumberIsRefusedAsOnX(String minutes) throws Exception {
@@ -110,7 +122,9 @@ class V2BackfillIT {
         try (StreamClient leaves = client.open(V2Client.FILTERED)) {
             read = leaves.nextMessages(count);
         }
-        await().atMost(StreamClient.DEADLINE).until(() -> simulator.openConnectionCount() == 1);
+        long leaving = simulator.connections().get(simulator.connections().size() - 1).id();
+        await().atMost(StreamClient.DEADLINE).until(() -> simulator.connections().stream()
+                .noneMatch(connection -> connection.id() == leaving && connection.open()));
         return read;
     }
 
