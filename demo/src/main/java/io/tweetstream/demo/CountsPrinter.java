@@ -33,6 +33,7 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final PrintStream out;
     private final Map<Instant, Map<String, Long>> windows = new ConcurrentSkipListMap<>();
+    private final Map<Instant, Map<String, Long>> printed = new ConcurrentSkipListMap<>();
     private final Map<Instant, Long> lags = new ConcurrentHashMap<>();
     private final Thread thread;
 
@@ -103,6 +104,7 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     }
 
     private void print(Instant window, Map<String, Long> counts) {
+        printed.put(window, Map.copyOf(counts));
         StringBuilder line = new StringBuilder(LocalTime.ofInstant(window, ZoneId.systemDefault()).format(TIME));
         line.append(String.format("  total %4d", counts.getOrDefault(TOTAL, 0L)));
         counts.forEach((keyword, count) -> {
@@ -120,6 +122,11 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     /** Every window seen so far: its start, and the count of each keyword ("*" for the total). */
     Map<Instant, Map<String, Long>> windows() {
         return windows;
+    }
+
+    /** The seconds printed so far, as printed: their rows had settled; a later row would not be shown. */
+    Map<Instant, Map<String, Long>> printedWindows() {
+        return printed;
     }
 
     @Override
