@@ -377,7 +377,7 @@ public final class SimulatorSettings {
             require(v2BackfillLimit >= 0, "v2BackfillLimit must be >= 0, was " + v2BackfillLimit);
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
             require(!burstEvery.isNegative() && !burstLength.isNegative() && burstFactor > 0
-                    && tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND,
+                    && (burstEvery.isZero() || tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND),
                     "bursts need a non-negative period and length and a factor > 0 that keeps the rate under "
                             + MAX_TWEETS_PER_SECOND);
             return new SimulatorSettings(this);

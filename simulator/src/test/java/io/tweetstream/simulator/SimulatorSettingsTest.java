@@ -57,6 +57,13 @@ class SimulatorSettingsTest {
     }
 
     @Test
+    void theBurstFactorLimitsTheRateOnlyWhenBurstsAreOn() {
+        assertThat(SimulatorSettings.builder().tweetsPerSecond(100_000).build().tweetsPerSecond()).isEqualTo(100_000);
+        assertThatThrownBy(() -> SimulatorSettings.builder().tweetsPerSecond(30_000)
+                .bursts(Duration.ofSeconds(10), Duration.ofSeconds(1), 4).build()).hasMessageContaining("bursts");
+    }
+
+    @Test
     void toStringDoesNotListConsumerKeys() {
         String text = SimulatorSettings.builder().acceptedConsumerKeys(Set.of("secret-ish-key")).build().toString();
 
