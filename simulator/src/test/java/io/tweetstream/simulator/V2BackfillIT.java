@@ -57,6 +57,8 @@ class V2BackfillIT {
                 List<String> staying = idsSentOn(1);
                 List<String> received = ids(back.nextMessages(staying.size() + 5));
 
+                // A send is recorded just after it is written: wait for the ledger to catch up.
+                await().atMost(StreamClient.DEADLINE).until(() -> idsSentOn(1).size() >= received.size());
                 List<String> all = idsSentOn(1);
                 assertThat(received).as("every tweet the stream made, in order, then live ones")
                         .isEqualTo(all.subList(0, received.size()));
