@@ -27,14 +27,10 @@ final class KafkaTopics implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Admin admin;
-    private final KafkaProducer<String, String> producer;
 
     KafkaTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
     /** Two partitions, so that the counts have to come together from both. */
@@ -51,17 +47,25 @@ final class KafkaTopics implements AutoCloseable {
         sendAll(topic, List.of(new ProducerRecord<>(topic, Long.toString(tweetId), value)));
     }
 
+    /**
+     * A producer of its own for each write: one shared by every test once had its sequence numbers
+     * for a new partition refused by the broker (OutOfOrderSequence) until its batches expired.
+     */
     void sendAll(String topic, List<ProducerRecord<String, String>> records) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (ProducerRecord<String, String> record : records) {
-            sent.add(producer.send(record));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> future : sent) {
-            try {
-                future.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException | ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Could not write to " + topic, e);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> future : sent) {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("Could not write to " + topic, e);
+                }
             }
         }
     }
@@ -91,7 +95,6 @@ final class KafkaTopics implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
         admin.close();
     }
 }
