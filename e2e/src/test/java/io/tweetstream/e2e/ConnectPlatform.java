@@ -15,12 +15,15 @@ import java.util.Map;
  */
 final class ConnectPlatform implements AutoCloseable {
 
+    private final Path work;
     private final Path pluginPath;
+    private Map<String, String> workerOverrides = Map.of();
     private KafkaBroker broker;
     private ConnectWorker worker;
 
-    private ConnectPlatform(Path pluginPath) {
-        this.pluginPath = pluginPath;
+    private ConnectPlatform(Path work) {
+        this.work = work;
+        this.pluginPath = work.resolve("plugins");
     }
 
     static ConnectPlatform start(Path work) {
@@ -30,17 +33,31 @@ final class ConnectPlatform implements AutoCloseable {
     /** @param workerOverrides worker settings on top of the test defaults */
     static ConnectPlatform start(Path work, Map<String, String> workerOverrides) {
         WorkDirectory.clean(work);
-        ConnectPlatform platform = new ConnectPlatform(work.resolve("plugins"));
+        ConnectPlatform platform = new ConnectPlatform(work);
+        platform.workerOverrides = Map.copyOf(workerOverrides);
         try {
             PluginPackage.unzipInto(PluginPackage.zip(Path.of("..")), platform.pluginPath);
             platform.broker = KafkaBroker.start(work.resolve("broker"));
-            platform.worker = ConnectWorker.start(work.resolve("worker"), platform.broker.bootstrapServers(),
-                platform.pluginPath, workerOverrides);
+            platform.startWorker();
             return platform;
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
+    }
+
+    private void startWorker() {
+        worker = ConnectWorker.start(work.resolve("worker"), broker.bootstrapServers(), pluginPath, workerOverrides);
+    }
+
+    /**
+     * Stops the worker as an operator would (it stops its tasks and commits their offsets) and starts
+     * it again on the same config topics, with a new REST port: take {@link #rest()} anew.
+     */
+    void restartWorker() {
+        worker.close();
+        worker = null;
+        startWorker();
     }
 
     Path pluginPath() {

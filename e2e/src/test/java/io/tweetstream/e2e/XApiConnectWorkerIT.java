@@ -164,7 +164,7 @@ class XApiConnectWorkerIT {
     }
 
     @Test
-    void exactlyOnceRequiredIsAcceptedAndTweetsAreCommittedInTransactions() throws Exception {
+    void exactlyOnceRequiredIsAcceptedAndTweetsAreCommittedOnceAcrossTaskAndWorkerRestarts() throws Exception {
         String topic = "tweets-v2-eos";
         ObjectNode body = restBody("x-eos", "name", "x-eos", "topic", topic, "twitter.track.keywords", "exactly",
             "exactly.once.support", "required");
@@ -187,6 +187,15 @@ class XApiConnectWorkerIT {
             await().atMost(DEADLINE).until(() -> {
                 committed.addAll(tweets.poll());
                 return committed.size() >= beforeRestart + 3;
+            });
+
+            int beforeWorkerRestart = committed.size();
+            platform.restartWorker();
+            rest = platform.rest();
+            rest.awaitRunning("x-eos", 1, DEADLINE);
+            await().atMost(DEADLINE).until(() -> {
+                committed.addAll(tweets.poll());
+                return committed.size() >= beforeWorkerRestart + 3;
             });
         }
         assertThat(committed).extracting(TweetTopic.Tweet::key).doesNotHaveDuplicates();
