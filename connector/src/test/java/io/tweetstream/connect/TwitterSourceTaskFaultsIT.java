@@ -18,6 +18,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The v1.1 task (Twitter4j) under the faults the simulator injects into a live stream over real HTTP:
@@ -181,17 +183,18 @@ class TwitterSourceTaskFaultsIT {
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 401);
     }
 
-    @Test
-    void serviceUnavailableIsRetriedAfterTwitter4jsHttpBackoff() {
+    @ParameterizedTest
+    @ValueSource(ints = {429, 500, 503})
+    void httpErrorsAreRetriedAfterTwitter4jsHttpBackoff(int status) {
         TwitterSourceTask task = streamingTask();
         List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 5));
 
-        simulator.rejectNextV1Connections(1, 503, Duration.ZERO);
+        simulator.rejectNextV1Connections(1, status, Duration.ZERO);
         simulator.dropStreams();
         tasks.pollWhile(task, written, () -> task.stats().connects() < 2);
 
         List<ConnectionAttempt> attempts = attempts();
-        assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 503, 200);
+        assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, status, 200);
         assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at()).toMillis())
                 .as("Twitter: back off 5 s after an HTTP error").isGreaterThanOrEqualTo(4_500);
     }
