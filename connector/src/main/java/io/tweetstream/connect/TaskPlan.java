@@ -35,6 +35,7 @@ final class TaskPlan {
     static final String TASK_COUNT = "tweetstream.task.count";
 
     private final List<List<String>> keywordGroups;
+    /** v1.1 only: each task's OAuth set; null on v2, which connects with the one bearer token. */
     private final CredentialSets credentials;
     private final RulePlan rules;
     private final Map<String, String> problems;
@@ -150,7 +151,8 @@ final class TaskPlan {
         List<Map<String, String>> configs = new ArrayList<>(keywordGroups.size());
         for (int task = 0; task < keywordGroups.size(); task++) {
             Map<String, String> props = new HashMap<>(connectorProps);
-            if (credentials == null) {
+            boolean xApi = credentials == null;
+            if (xApi) {
                 props.put(TASK_INDEX, Integer.toString(task));
                 props.put(TASK_COUNT, Integer.toString(keywordGroups.size()));
                 configs.add(props);

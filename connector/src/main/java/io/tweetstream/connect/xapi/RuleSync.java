@@ -2,7 +2,10 @@ package io.tweetstream.connect.xapi;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +69,7 @@ public final class RuleSync {
      */
     public List<String> check(List<StreamRule> wanted) throws XApiException, IOException, InterruptedException {
         Diff diff = diff(client.rules(), wanted);
-        List<String> problems = new ArrayList<>(diff.conflicts());
+        List<String> problems = new ArrayList<>(diff.clashes);
         if (problems.isEmpty() && !diff.missing.isEmpty()) {
             try {
                 XApiClient.RuleChange dryRun = client.addRules(diff.missing, true);
@@ -87,29 +90,33 @@ public final class RuleSync {
 
     private Diff diff(List<StreamRule> existing, List<StreamRule> wanted) {
         Diff diff = new Diff();
-        List<StreamRule> others = new ArrayList<>();
+        Set<StreamRule> wantedRules = wanted.stream().map(StreamRule::withoutId).collect(Collectors.toSet());
+        Set<StreamRule> existingRules = existing.stream().map(StreamRule::withoutId).collect(Collectors.toSet());
+        Map<String, String> otherTagByValue = new HashMap<>();
         for (StreamRule rule : existing) {
             if (!RuleTag.isOwnedBy(rule.tag(), connector)) {
-                others.add(rule);
-            } else if (wanted.stream().anyMatch(rule::sameAs)) {
+                otherTagByValue.putIfAbsent(rule.value(), rule.tag());
+            } else if (wantedRules.contains(rule.withoutId())) {
                 diff.kept++;
             } else {
                 diff.stale.add(rule);
             }
         }
         for (StreamRule rule : wanted) {
-            if (existing.stream().noneMatch(rule::sameAs)) {
+            if (!existingRules.contains(rule.withoutId())) {
                 diff.missing.add(rule);
             }
         }
         for (StreamRule rule : diff.missing) {
-            others.stream().filter(other -> other.value().equals(rule.value())).findFirst()
-                    .ifPresent(other -> diff.clashes.add("the rule '" + rule.value() + "' already exists in this"
-                            + " app with the tag '" + other.tag() + "', which is not this connector's, and X takes"
-                            + " a rule value once per app: drop the phrase or remove that rule"));
+            if (otherTagByValue.containsKey(rule.value())) {
+                diff.clashes.add("the rule '" + rule.value() + "' already exists in this app with the tag '"
+                        + otherTagByValue.get(rule.value()) + "', which is not this connector's, and X takes a rule"
+                        + " value once per app: drop the phrase or remove that rule");
+            }
         }
-        if (others.size() + wanted.size() > maxRules) {
-            diff.clashes.add("the app already has " + others.size() + " rules of other users or connectors, and"
+        int others = existing.size() - diff.kept - diff.stale.size();
+        if (others + wanted.size() > maxRules) {
+            diff.clashes.add("the app already has " + others + " rules of other users or connectors, and"
                     + " with this connector's " + wanted.size() + " it would have more than the " + maxRules
                     + " its tier allows: track fewer phrases or remove rules");
         }
@@ -126,10 +133,6 @@ public final class RuleSync {
         private final List<StreamRule> missing = new ArrayList<>();
         private final List<String> clashes = new ArrayList<>();
         private int kept;
-
-        List<String> conflicts() {
-            return clashes;
-        }
 
         void throwIfConflicting() throws RuleConflictException {
             if (!clashes.isEmpty()) {

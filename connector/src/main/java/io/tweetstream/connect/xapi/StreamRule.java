@@ -14,8 +14,8 @@ public record StreamRule(String id, String value, String tag) {
         return new StreamRule(null, value, tag);
     }
 
-    /** Whether two rules ask for the same thing under the same tag, whatever their ids. */
-    boolean sameAs(StreamRule other) {
-        return value.equals(other.value) && java.util.Objects.equals(tag, other.tag);
+    /** The rule without its id: two rules that ask for the same thing under the same tag are equal so. */
+    StreamRule withoutId() {
+        return id == null ? this : new StreamRule(null, value, tag);
     }
 }

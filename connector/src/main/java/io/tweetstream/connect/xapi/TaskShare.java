@@ -2,20 +2,28 @@ package io.tweetstream.connect.xapi;
 
 import io.tweetstream.connect.xapi.StreamMessage.MatchingRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which tweets of the filtered stream one task writes. Every connection of an app receives every
  * tweet that matches any of the app's rules, so each task sees them all; a tweet belongs to the
  * task named by the lowest task number among this connector's rules it matched, so that exactly one
- * task writes it, with every phrase of this connector it matched.
+ * task writes it, with every phrase of this connector it matched. Used by the stream's reader
+ * thread only.
  */
 final class TaskShare {
+
+    /** More distinct tags than any tier allows rules; past it the cache starts afresh. */
+    private static final int MAX_CACHED_TAGS = 50_000;
 
     private final String connector;
     private final int task;
     private final int taskCount;
+    /** Each tag as parsed, when it is this connector's: tags repeat on every tweet, so parse them once. */
+    private final Map<String, Optional<RuleTag>> ownTags = new HashMap<>();
 
     TaskShare(String connector, int task, int taskCount) {
         this.connector = connector;
@@ -39,7 +47,7 @@ final class TaskShare {
         List<String> keywords = new ArrayList<>();
         int owner = Integer.MAX_VALUE;
         for (MatchingRule rule : matchingRules) {
-            Optional<RuleTag> tag = RuleTag.parse(rule.tag()).filter(t -> t.connector().equals(connector));
+            Optional<RuleTag> tag = ownTag(rule.tag());
             if (tag.isPresent()) {
                 owner = Math.min(owner, tag.get().task());
                 String keyword = tag.get().keyword();
@@ -55,5 +63,20 @@ final class TaskShare {
         // has one writer.
         int writer = owner < taskCount ? owner : owner % taskCount;
         return writer == task ? new Verdict.Write(keywords) : new Verdict.OtherTask(writer);
+    }
+
+    private Optional<RuleTag> ownTag(String tag) {
+        if (tag == null) {
+            return Optional.empty();
+        }
+        Optional<RuleTag> parsed = ownTags.get(tag);
+        if (parsed == null) {
+            if (ownTags.size() >= MAX_CACHED_TAGS) {
+                ownTags.clear();
+            }
+            parsed = RuleTag.parse(tag).filter(t -> t.connector().equals(connector));
+            ownTags.put(tag, parsed);
+        }
+        return parsed;
     }
 }
