@@ -135,10 +135,6 @@ final class TaskPlan {
         return rules;
     }
 
-    int taskCount() {
-        return keywordGroups.size();
-    }
-
     /**
      * The connector config narrowed to each task's share. v1.1: its phrases, its single credential
      * set, and the followed users and locations for the first task only. v2: its number and the

@@ -18,12 +18,7 @@ public record ApiProblem(
         String disconnectType,
         String message) {
 
-    static final String DUPLICATE_RULE = "DuplicateRule";
     static final String OPERATIONAL_DISCONNECT = "operational-disconnect";
-
-    boolean isDuplicateRule() {
-        return DUPLICATE_RULE.equals(title);
-    }
 
     boolean isOperationalDisconnect() {
         return OPERATIONAL_DISCONNECT.equals(title) || type != null && type.endsWith("/operational-disconnect");
