@@ -1,9 +1,7 @@
 package io.tweetstream.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -22,9 +20,11 @@ import org.apache.spark.sql.streaming.OutputMode;
  * <ul>
  *   <li>console: a table per batch that emitted counts, sorted by window and keyword, untruncated,
  *       on standard output; printed again after a restart that replays a batch.
- *   <li>kafka: at least once, as any Kafka sink of Spark's: a batch replayed after a failure writes
- *       its rows again. The key, {@code window_start|keyword}, makes the copies land on one key, so
- *       a compacted topic or a consumer keeping the last value per key sees each count once.
+ *   <li>kafka: one record per second ({@link SecondCounts}: the total and every keyword's count),
+ *       oldest first. At least once, as any Kafka sink of Spark's: a batch replayed after a failure
+ *       writes its seconds again, identical. The key, {@code window_start}, makes the copies land
+ *       on one key, so a compacted topic or a consumer keeping the last value per key sees each
+ *       second once.
  *   <li>parquet: exactly once: the file sink commits each batch's files in its own log
  *       ({@code _spark_metadata}), which Spark's readers of the directory follow.
  * </ul>
@@ -39,9 +39,8 @@ public final class CountWriter {
     public static DataStreamWriter<Row> writer(Dataset<Row> counts, TweetCountOptions options) {
         DataStreamWriter<Row> writer = switch (options.sink()) {
             case CONSOLE -> counts.writeStream().foreachBatch((VoidFunction2<Dataset<Row>, Long>) CountWriter::print);
-            case KAFKA -> kafkaRecords(counts).writeStream().format("kafka")
-                .option("kafka.bootstrap.servers", options.bootstrapServers())
-                .option("topic", options.outputTopic());
+            case KAFKA -> counts.writeStream().foreachBatch(kafkaSeconds(options.bootstrapServers(),
+                options.outputTopic()));
             case PARQUET -> counts.writeStream().format("parquet")
                 .option("path", options.outputPath().orElseThrow());
         };
@@ -64,15 +63,23 @@ public final class CountWriter {
         }
     }
 
+    /** Writes each batch's seconds to the topic, as a batch query of Spark's Kafka sink. */
+    private static VoidFunction2<Dataset<Row>, Long> kafkaSeconds(String bootstrapServers, String topic) {
+        return (batch, batchId) -> kafkaRecords(SecondCounts.of(batch)).write().format("kafka")
+            .option("kafka.bootstrap.servers", bootstrapServers)
+            .option("topic", topic)
+            .save();
+    }
+
     /**
-     * The counts as Kafka records: key {@code 2026-01-01T00:00:03.000Z|kafka}, value the row as JSON,
-     * e.g. {@code {"window_start":"2026-01-01T00:00:03.000Z","window_end":"2026-01-01T00:00:04.000Z",
-     * "keyword":"kafka","count":12,"lag_ms":5230}}.
+     * The seconds of {@link SecondCounts} as Kafka records: key {@code 2026-01-01T00:00:03.000Z},
+     * value the row as JSON, e.g. {@code {"window_start":"2026-01-01T00:00:03.000Z",
+     * "window_end":"2026-01-01T00:00:04.000Z","total":23,"keywords":{"kafka":12,"spark":5},
+     * "lag_ms":5230}}.
      */
-    static Dataset<Row> kafkaRecords(Dataset<Row> counts) {
-        Column key = concat(date_format(col(TweetCounts.WINDOW_START), TIMESTAMP_FORMAT), lit("|"),
-            col(TweetCounts.KEYWORD));
+    static Dataset<Row> kafkaRecords(Dataset<Row> seconds) {
+        Column key = date_format(col(TweetCounts.WINDOW_START), TIMESTAMP_FORMAT);
         Column value = to_json(struct(col("*")), Map.of("timestampFormat", TIMESTAMP_FORMAT));
-        return counts.select(key.as("key"), value.as("value"));
+        return seconds.select(key.as("key"), value.as("value"));
     }
 }

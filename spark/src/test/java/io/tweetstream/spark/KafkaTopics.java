@@ -35,8 +35,12 @@ final class KafkaTopics implements AutoCloseable {
 
     /** Two partitions, so that the counts have to come together from both. */
     void create(String topic) {
+        create(topic, 2);
+    }
+
+    void create(String topic, int partitions) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create topic " + topic, e);
         }
