@@ -1,11 +1,13 @@
 package io.tweetstream.dashboard.count;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes record values off the counts topic into the store. A value that is not a count is counted
+ * Takes record values off the counts topic into the store: a whole second's counts, or a count
+ * row (see {@link CountParser}); {@link Stats} counts records. A value that is not a count is counted
  * and skipped, never thrown: one bad record must not stop the chart.
  */
 public final class CountIngester {
@@ -29,9 +31,9 @@ public final class CountIngester {
 
     /** @param value a record value of the counts topic, possibly null (a tombstone) or garbage */
     public void accept(String value) {
-        WindowCount count;
+        List<WindowCount> counts;
         try {
-            count = parser.parse(value);
+            counts = parser.parseAll(value);
         } catch (MalformedCountException e) {
             long skippedSoFar = skipped.incrementAndGet();
             // Once per power of ten: a topic full of garbage is visible without flooding the log.
@@ -42,11 +44,11 @@ public final class CountIngester {
             }
             return;
         }
-        if (store.put(count)) {
-            accepted.incrementAndGet();
-        } else {
-            expired.incrementAndGet();
+        boolean kept = false;
+        for (WindowCount count : counts) {
+            kept |= store.put(count);
         }
+        (kept ? accepted : expired).incrementAndGet();
     }
 
     public Stats stats() {

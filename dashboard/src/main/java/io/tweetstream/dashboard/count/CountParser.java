@@ -3,10 +3,15 @@ package io.tweetstream.dashboard.count;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Reads a record value of the counts topic, e.g.
+ * Reads a record value of the counts topic: a whole second, as the Spark job's Kafka sink writes it,
+ * {@code {"window_start":"2026-11-25T10:00:01.000Z","window_end":"...","total":12,"keywords":{"kafka":5},"lag_ms":2300}},
+ * or one count row of an earlier job or another writer,
  * {@code {"window_start":"2026-11-25T10:00:01.000Z","window_end":"...","keyword":"*","count":12,"lag_ms":2300}}.
  * Strict about what the chart needs (start, keyword, a whole non-negative count), lenient about the
  * rest: timestamps in several forms ({@link Timestamps}), a missing or odd {@code lag_ms} is only
@@ -14,10 +19,47 @@ import java.util.OptionalLong;
  */
 public final class CountParser {
 
+    private static final String TOTAL_FIELD = "total";
+
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** @throws MalformedCountException saying what is wrong, for anything else; never another exception */
+    /**
+     * The counts of a record: a second's total and each of its keywords, or the one count of a row.
+     *
+     * @throws MalformedCountException saying what is wrong, for anything else; never another exception
+     */
+    public List<WindowCount> parseAll(String value) throws MalformedCountException {
+        JsonNode json = object(value);
+        if (!json.has(TOTAL_FIELD)) {
+            return List.of(row(json));
+        }
+        long windowStart = windowStart(json.get("window_start"));
+        OptionalLong lag = lag(json.get("lag_ms"));
+        JsonNode keywords = json.get("keywords");
+        if (keywords == null || !keywords.isObject()) {
+            throw new MalformedCountException("a second without a keywords object");
+        }
+        List<WindowCount> counts = new ArrayList<>(keywords.size() + 1);
+        counts.add(new WindowCount(windowStart, WindowCount.TOTAL, count(json.get(TOTAL_FIELD)), lag));
+        for (Map.Entry<String, JsonNode> keyword : keywords.properties()) {
+            if (keyword.getKey().isBlank()) {
+                throw new MalformedCountException("a blank keyword");
+            }
+            counts.add(new WindowCount(windowStart, keyword.getKey(), count(keyword.getValue()), lag));
+        }
+        return counts;
+    }
+
+    /**
+     * One count row.
+     *
+     * @throws MalformedCountException saying what is wrong, for anything else; never another exception
+     */
     public WindowCount parse(String value) throws MalformedCountException {
+        return row(object(value));
+    }
+
+    private JsonNode object(String value) throws MalformedCountException {
         if (value == null || value.isBlank()) {
             throw new MalformedCountException("empty value");
         }
@@ -30,6 +72,10 @@ public final class CountParser {
         if (json == null || !json.isObject()) {
             throw new MalformedCountException("not a JSON object: '" + Timestamps.abbreviate(value) + "'");
         }
+        return json;
+    }
+
+    private static WindowCount row(JsonNode json) throws MalformedCountException {
         return new WindowCount(windowStart(json.get("window_start")), keyword(json.get("keyword")),
                 count(json.get("count")), lag(json.get("lag_ms")));
     }

@@ -24,6 +24,14 @@ class CountIngesterTest {
     }
 
     @Test
+    void storesEveryCountOfAWholeSecond() {
+        ingester.accept("{\"window_start\":\"2026-11-25T10:00:01.000Z\",\"total\":12,\"keywords\":{\"kafka\":5,\"spark\":2}}");
+
+        assertThat(ingester.stats()).isEqualTo(new CountIngester.Stats(1, 0, 0));
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
     void neverThrowsWhateverTheTopicHolds() {
         Random random = new Random(42);
         String good = "{\"window_start\":\"2026-11-25T10:00:01.000Z\",\"keyword\":\"*\",\"count\":12,\"lag_ms\":2300}";

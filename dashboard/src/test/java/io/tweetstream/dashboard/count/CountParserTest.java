@@ -28,6 +28,41 @@ class CountParserTest {
     }
 
     @Test
+    void readsAWholeSecondAsItsTotalAndEachKeyword() throws MalformedCountException {
+        assertThat(parser.parseAll("""
+                {"window_start":"2026-11-25T10:00:01.000Z","window_end":"2026-11-25T10:00:02.000Z",\
+                "total":23,"keywords":{"apache kafka":9,"spark":5},"lag_ms":3400}"""))
+            .containsExactly(
+                new WindowCount(TEN_O_ONE, "*", 23, OptionalLong.of(3400)),
+                new WindowCount(TEN_O_ONE, "apache kafka", 9, OptionalLong.of(3400)),
+                new WindowCount(TEN_O_ONE, "spark", 5, OptionalLong.of(3400)));
+    }
+
+    @Test
+    void readsASecondThatMatchedNoKeywordAsItsTotal() throws MalformedCountException {
+        assertThat(parser.parseAll("{\"window_start\":\"2026-11-25T10:00:01Z\",\"total\":4,\"keywords\":{}}"))
+            .containsExactly(new WindowCount(TEN_O_ONE, "*", 4, OptionalLong.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"window_start\":\"2026-11-25T10:00:01Z\",\"total\":4}",
+        "{\"window_start\":\"2026-11-25T10:00:01Z\",\"total\":4,\"keywords\":[1]}",
+        "{\"window_start\":\"2026-11-25T10:00:01Z\",\"total\":-4,\"keywords\":{}}",
+        "{\"window_start\":\"2026-11-25T10:00:01Z\",\"total\":4,\"keywords\":{\"kafka\":\"many\"}}",
+        "{\"window_start\":\"2026-11-25T10:00:01Z\",\"total\":4,\"keywords\":{\" \":1}}",
+        "{\"total\":4,\"keywords\":{}}"})
+    void refusesABrokenSecond(String value) {
+        assertThatThrownBy(() -> parser.parseAll(value)).isInstanceOf(MalformedCountException.class);
+    }
+
+    @Test
+    void readsARowThroughParseAllToo() throws MalformedCountException {
+        assertThat(parser.parseAll("{\"window_start\":\"2026-11-25T10:00:01Z\",\"keyword\":\"kafka\",\"count\":3}"))
+            .containsExactly(new WindowCount(TEN_O_ONE, "kafka", 3, OptionalLong.empty()));
+    }
+
+    @Test
     void readsAnOffsetTimestampAsTheSameWindowAsZ() throws MalformedCountException {
         WindowCount withZ = parser.parse("{\"window_start\":\"2026-11-25T10:00:01.000Z\",\"keyword\":\"kafka\",\"count\":3}");
         WindowCount withOffset = parser.parse("{\"window_start\":\"2026-11-25T10:00:01.000+00:00\",\"keyword\":\"kafka\",\"count\":3}");
