@@ -8,42 +8,57 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Prints the Spark job's per-second counts as they arrive on the counts topic, one line a second:
- * the total and each keyword, and how late the count came. Keeps every window it saw, for tests.
+ * Prints the Spark job's seconds as they arrive on the counts topic, a line each: the total, each
+ * keyword, and how late the count came. Each record is a whole second (the Spark job folds a
+ * second's counts into one record), so a line is printed as soon as its record arrives, with no
+ * guess about whether more is coming. A second already printed is not printed again: the Spark job
+ * writes a batch again, identical, when it redoes it after a failure or a restart.
+ *
+ * <p>Reads from where the previous run's printer stopped (its group's committed offset), or from
+ * the start of the topic, which the demo creates with one partition: Kafka orders records within a
+ * partition, and the Spark job writes each batch's seconds oldest first.
  */
 final class CountsPrinter implements Runnable, AutoCloseable {
 
     static final String TOTAL = "*";
-    private static final long SETTLE_MS = 700;
+    static final String GROUP = "tweetstream-demo-printer";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final KafkaConsumer<String, String> consumer;
+    private final String topic;
     private final PrintStream out;
-    private final Map<Instant, Map<String, Long>> windows = new ConcurrentSkipListMap<>();
     private final Map<Instant, Map<String, Long>> printed = new ConcurrentSkipListMap<>();
-    private final Map<Instant, Long> lags = new ConcurrentHashMap<>();
+    private final List<Instant> printOrder = new CopyOnWriteArrayList<>();
+    private final long startedAt = System.nanoTime();
+    private volatile long firstLineAfterNanos = -1;
     private final Thread thread;
+    private Instant lastPrinted = Instant.MIN;
 
     CountsPrinter(String bootstrapServers, String topic, PrintStream out) {
         this.consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "tweetstream-demo-printer",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+            ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
             new StringDeserializer(), new StringDeserializer());
-        this.consumer.subscribe(List.of(topic));
+        this.topic = topic;
         this.out = out;
         this.thread = new Thread(this, "tweetstream-demo-counts");
         this.thread.setDaemon(true);
@@ -53,87 +68,108 @@ final class CountsPrinter implements Runnable, AutoCloseable {
         thread.start();
     }
 
-    /**
-     * Spark writes the rows of the windows a batch closes from several tasks at once, so the rows of
-     * one second arrive interleaved with others' within a moment: a second is printed, oldest first,
-     * once no row for it has come for {@value #SETTLE_MS} ms.
-     */
     @Override
     public void run() {
-        TreeMap<Instant, Map<String, Long>> pending = new TreeMap<>();
-        Map<Instant, Long> lastRowAt = new java.util.HashMap<>();
         try {
+            assignFromCommitted();
             while (!Thread.currentThread().isInterrupted()) {
+                boolean any = false;
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Instant window = read(record.value(), pending);
-                    if (window != null) {
-                        lastRowAt.put(window, System.nanoTime());
-                    }
+                    read(record.value());
+                    any = true;
                 }
-                long settledBefore = System.nanoTime() - SETTLE_MS * 1_000_000;
-                for (Instant window : List.copyOf(pending.keySet())) {
-                    if (lastRowAt.get(window) < settledBefore) {
-                        print(window, pending.remove(window));
-                        lastRowAt.remove(window);
-                    }
+                if (any) {
+                    consumer.commitAsync();
                 }
             }
         } catch (WakeupException e) {
             // closing
         } finally {
+            try {
+                consumer.commitSync(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                // the next run prints a few seconds again at worst
+            }
             consumer.close();
         }
     }
 
-    /** Adds a count row to {@code batch}; returns its window, or null when it could not be read. */
-    private Instant read(String value, Map<Instant, Map<String, Long>> batch) {
-        try {
-            JsonNode count = JSON.readTree(value);
-            Instant start = Instant.parse(count.get("window_start").asText().replace("+00:00", "Z"));
-            batch.computeIfAbsent(start, s -> new TreeMap<>()).put(count.get("keyword").asText(), count.get("count").asLong());
-            windows.computeIfAbsent(start, s -> new ConcurrentSkipListMap<>())
-                .put(count.get("keyword").asText(), count.get("count").asLong());
-            if (count.has("lag_ms")) {
-                lags.put(start, count.get("lag_ms").asLong());
+    /** Assigns the topic's partitions (no group rebalance to wait for) at the group's offsets. */
+    private void assignFromCommitted() {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                fresh.add(partition);
+            } else {
+                consumer.seek(partition, offset.offset());
             }
-            return start;
+        }
+        consumer.seekToBeginning(fresh);
+    }
+
+    private void read(String value) {
+        try {
+            JsonNode second = JSON.readTree(value);
+            Instant start = Instant.parse(second.get("window_start").asText().replace("+00:00", "Z"));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(TOTAL, second.get("total").asLong());
+            for (Iterator<Map.Entry<String, JsonNode>> keywords = second.get("keywords").fields(); keywords.hasNext(); ) {
+                Map.Entry<String, JsonNode> keyword = keywords.next();
+                counts.put(keyword.getKey(), keyword.getValue().asLong());
+            }
+            JsonNode lag = second.get("lag_ms");
+            if (start.isAfter(lastPrinted)) {
+                print(start, counts, lag != null && lag.isNumber() ? OptionalLong.of(lag.asLong()) : OptionalLong.empty());
+            }
         } catch (Exception e) {
             out.println("  (skipped a count that could not be read: " + e.getMessage() + ")");
-            return null;
         }
     }
 
-    private void print(Instant window, Map<String, Long> counts) {
-        printed.put(window, Map.copyOf(counts));
-        StringBuilder line = new StringBuilder(LocalTime.ofInstant(window, ZoneId.systemDefault()).format(TIME));
-        line.append(String.format("  total %4d", counts.getOrDefault(TOTAL, 0L)));
+    private void print(Instant second, Map<String, Long> counts, OptionalLong lagMs) {
+        lastPrinted = second;
+        StringBuilder line = new StringBuilder(LocalTime.ofInstant(second, ZoneId.systemDefault()).format(TIME));
+        line.append(String.format("  total %4d", counts.get(TOTAL)));
         counts.forEach((keyword, count) -> {
             if (!keyword.equals(TOTAL)) {
                 line.append(" | ").append(keyword).append(' ').append(count);
             }
         });
-        Long lag = lags.get(window);
-        if (lag != null) {
-            line.append(String.format("   (counted %.1f s after the second ended)", lag / 1000.0));
-        }
+        lagMs.ifPresent(lag -> line.append(String.format("   (counted %.1f s after the second ended)", lag / 1000.0)));
         out.println(line);
+        printed.put(second, Map.copyOf(counts));
+        printOrder.add(second);
+        if (firstLineAfterNanos < 0) {
+            firstLineAfterNanos = System.nanoTime() - startedAt;
+        }
     }
 
-    /** Every window seen so far: its start, and the count of each keyword ("*" for the total). */
-    Map<Instant, Map<String, Long>> windows() {
-        return windows;
-    }
-
-    /** The seconds printed so far, as printed: their rows had settled; a later row would not be shown. */
+    /** The seconds printed so far, as printed: their start, and the count of each keyword ("*" for the total). */
     Map<Instant, Map<String, Long>> printedWindows() {
         return printed;
+    }
+
+    /** The seconds in the order they were printed. */
+    List<Instant> printOrder() {
+        return List.copyOf(printOrder);
+    }
+
+    /** How long after this printer was made it printed its first line; empty while it has printed none. */
+    java.util.Optional<Duration> firstLineAfter() {
+        long nanos = firstLineAfterNanos;
+        return nanos < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(nanos));
     }
 
     @Override
     public void close() {
         consumer.wakeup();
         try {
-            thread.join(5_000);
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -15,13 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo for a bounded time, on free ports: every per-second total it prints equals the number of
- * tweets the simulator sent in that second, the chart page answers, and stopping leaves no process.
+ * The demo for a bounded time, on free ports: it prints each second once, in order, and every
+ * per-second total it prints equals the number of tweets the simulator sent in that second; the
+ * chart page answers, and stopping leaves no process.
  */
 class DemoIT {
 
@@ -41,9 +43,10 @@ class DemoIT {
 
         Map<Instant, Map<String, Long>> windows;
         Map<Long, Long> sentPerSecond;
+        List<Instant> printOrder;
         try (Demo demo = new Demo(builder.build(), out)) {
             demo.start();
-            await().atMost(Duration.ofMinutes(3)).until(() -> demo.counts().windows().size() >= 8);
+            await().atMost(Duration.ofMinutes(3)).until(() -> demo.counts().printedWindows().size() >= 8);
 
             String chartUrl = "http://127.0.0.1:" + builder.dashboardPort + "/";
             HttpResponse<String> page = HttpClient.newHttpClient().send(
@@ -51,8 +54,10 @@ class DemoIT {
             assertThat(page.statusCode()).isEqualTo(200);
             String browser = chartInChromium(chartUrl);
             assertThat(browser).as(browser).contains("INITIAL_POINTS", "GREW_TO", "SCREENSHOT").doesNotContain("PAGE_ERROR");
-            // The seconds as printed: a second whose rows are still arriving is not printed yet.
             windows = Map.copyOf(demo.counts().printedWindows());
+            printOrder = demo.counts().printOrder();
+            System.out.println("DemoIT: the first count line came " + demo.counts().firstLineAfter().orElseThrow()
+                + " after \"Everything runs\"");
             sentPerSecond = demo.simulator().sentTweets().stream()
                 .collect(Collectors.groupingBy(t -> t.sentAt().getEpochSecond(), Collectors.counting()));
         }
@@ -60,6 +65,8 @@ class DemoIT {
         String log = printed.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("[6/6] Live chart", "Tweets per second", "total", "Stopped.");
         assertThat(windows).hasSizeGreaterThanOrEqualTo(6);
+        // Whole seconds, each once, in order: every second's line is final when printed.
+        assertThat(printOrder).as(log).doesNotHaveDuplicates().isSorted().hasSize(windows.size());
         assertThat(windows).allSatisfy((start, counts) -> assertThat(counts.get(CountsPrinter.TOTAL))
             .as("tweets created in the second starting %s\n%s", start, log)
             .isEqualTo(sentPerSecond.getOrDefault(start.getEpochSecond(), 0L)));
