@@ -114,8 +114,16 @@ final class TaskPlan {
 
     private static void requireBearerToken(TwitterSourceConfig config, Map<String, String> problems) {
         if (config.v2BearerToken() == null) {
-            problems.put(TwitterSourceConfig.V2_BEARER_TOKEN, "Required when " + TwitterSourceConfig.API + " is '"
-                    + TwitterSourceConfig.API_V2 + "': the app's bearer token");
+            String problem = "Required when " + TwitterSourceConfig.API + " is '" + TwitterSourceConfig.API_V2
+                    + "': the app's bearer token";
+            if (!config.setsApi() && config.hasOAuthCredentials()) {
+                // Most likely a v1.1 config from before v2 became the default.
+                problem += ". " + TwitterSourceConfig.API + " now defaults to '" + TwitterSourceConfig.API_V2
+                        + "', and this config does not set it but gives OAuth 1.0a credentials, as a v1.1 config"
+                        + " does: set " + TwitterSourceConfig.API + "=" + TwitterSourceConfig.API_V1
+                        + " to keep reading the v1.1 stream, or give a bearer token to read v2";
+            }
+            problems.put(TwitterSourceConfig.V2_BEARER_TOKEN, problem);
         }
     }
 

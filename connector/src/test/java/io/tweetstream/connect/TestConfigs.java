@@ -14,9 +14,11 @@ public final class TestConfigs {
 
     private TestConfigs() {}
 
+    /** A valid v1.1 config, which sets twitter.api explicitly (the default is v2). */
     public static Map<String, String> valid() {
         Map<String, String> props = new HashMap<>();
         props.put("name", "tweets");
+        props.put(TwitterSourceConfig.API, TwitterSourceConfig.API_V1);
         props.put(TwitterSourceConfig.TOPIC, "tweets");
         props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,apache spark,flink");
         props.put(TwitterSourceConfig.CONSUMER_KEY, CONSUMER_KEY);

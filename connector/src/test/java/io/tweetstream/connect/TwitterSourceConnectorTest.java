@@ -174,6 +174,40 @@ class TwitterSourceConnectorTest {
     }
 
     @Test
+    void aV1ConfigWithoutTheApiKeyIsToldThatTheDefaultIsNowV2() {
+        Map<String, String> props = TestConfigs.valid();
+        props.remove(TwitterSourceConfig.API);
+
+        Map<String, List<String>> errors = validationErrors(props);
+
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.V2_BEARER_TOKEN);
+        assertThat(errors.get(TwitterSourceConfig.V2_BEARER_TOKEN).get(0))
+                .contains("Required when twitter.api is 'v2'", "twitter.api now defaults to 'v2'",
+                        "set twitter.api=v1.1 to keep reading the v1.1 stream")
+                .doesNotContain(TestConfigs.CONSUMER_KEY, TestConfigs.CONSUMER_SECRET, TestConfigs.ACCESS_TOKEN,
+                        TestConfigs.ACCESS_TOKEN_SECRET);
+        assertThatThrownBy(() -> connector.start(props))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("twitter.api now defaults to 'v2'")
+                .hasMessageContaining("set twitter.api=v1.1");
+    }
+
+    @Test
+    void theUpgradeHintIsLeftOutWhenTheApiIsSetOrNoOAuthKeysAreGiven() {
+        Map<String, String> explicitV2 = TestConfigs.valid();
+        explicitV2.put(TwitterSourceConfig.API, TwitterSourceConfig.API_V2);
+        Map<String, String> noCredentials = TestConfigs.v2("http://127.0.0.1:1/");
+        noCredentials.remove(TwitterSourceConfig.API);
+        noCredentials.remove(TwitterSourceConfig.V2_BEARER_TOKEN);
+
+        for (Map<String, String> props : List.of(explicitV2, noCredentials)) {
+            assertThat(validationErrors(props).get(TwitterSourceConfig.V2_BEARER_TOKEN)).singleElement()
+                    .satisfies(message -> assertThat(message).contains("Required when twitter.api is 'v2'")
+                            .doesNotContain("now defaults"));
+        }
+    }
+
+    @Test
     void theSampleStreamTakesNoFilter() {
         Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);

@@ -87,8 +87,10 @@ final class Demo implements AutoCloseable {
             worker.rest().awaitRunning(CONNECTOR, 1, Duration.ofSeconds(60));
             return null;
         });
-        step("Spark job counting tweets per second", () -> SparkJob.start(repository, work, broker.bootstrapServers(),
-            TWEETS_TOPIC, COUNTS_TOPIC));
+        step("Spark job counting tweets per second (ready at its first committed batch)", () -> {
+            CountsTopic.create(broker.bootstrapServers(), COUNTS_TOPIC);
+            return SparkJob.start(repository, work, broker.bootstrapServers(), TWEETS_TOPIC, COUNTS_TOPIC);
+        });
         step("Live chart", () -> Dashboard.start(repository, work, broker.bootstrapServers(), COUNTS_TOPIC,
             options.dashboardPort()));
 
@@ -124,7 +126,7 @@ final class Demo implements AutoCloseable {
     /** POSTs the connector JSON of config/, or PUTs its config when a resumed worker already has it. */
     private void registerConnector() {
         try {
-            String example = options.usesV2() ? "twitter-source-v2.json" : "twitter-source.json";
+            String example = options.usesV2() ? "twitter-source.json" : "twitter-source-v1.1.json";
             String baseUrlKey = options.usesV2() ? "twitter.v2.base.url" : "twitter.stream.base.url";
             ObjectNode body = (ObjectNode) JSON.readTree(repository.resolve("config").resolve(example).toFile());
             body.put("name", CONNECTOR);

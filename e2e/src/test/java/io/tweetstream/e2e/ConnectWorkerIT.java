@@ -97,6 +97,15 @@ class ConnectWorkerIT {
         Map<String, String> config = new HashMap<>(with(credentials("ck-validate", 1),
             "connector.class", CONNECTOR_CLASS, "name", "validate", "topic", "tweets", "tasks.max", "2",
             "twitter.track.keywords", "kafka,spark,flink"));
+
+        // A v1.1 config from before v2 became the default: no twitter.api, OAuth keys only.
+        Map<String, List<String>> upgraded = rest.validationErrors("TwitterSourceConnector", config);
+
+        assertThat(upgraded).containsOnlyKeys("twitter.v2.bearer.token");
+        assertThat(upgraded.get("twitter.v2.bearer.token").get(0))
+            .contains("twitter.api now defaults to 'v2'", "set twitter.api=v1.1");
+
+        config.put("twitter.api", "v1.1");
         config.put("twitter.locations", "1,2,3");
         config.put("max.batch.size", "0");
 
@@ -151,7 +160,7 @@ class ConnectWorkerIT {
         worker.setProperty("plugin.path", platform.pluginPath().toString());
         worker.setProperty("offset.storage.file.filename", dir.resolve("offsets").toString());
         worker.setProperty("listeners", "http://127.0.0.1:" + FreePorts.next());
-        Properties connector = load(Path.of("..", "config", "twitter-source.properties"));
+        Properties connector = load(Path.of("..", "config", "twitter-source-v1.1.properties"));
         connector.setProperty("twitter.stream.base.url", simulator.v1BaseUrl());
         connector.setProperty("twitter.oauth.consumer.key", "ck-standalone");
         connector.setProperty("topic", "tweets-standalone");

@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The connector JSON that {@code config/} ships for a REST POST, adapted to a test. */
+/** The v1.1 connector JSON that {@code config/} ships for a REST POST, adapted to a test. */
 final class ConnectorConfigs {
 
-    static final Path REST_JSON = Path.of("..", "config", "twitter-source.json");
+    static final Path REST_JSON = Path.of("..", "config", "twitter-source-v1.1.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectorConfigs() {}

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The packaged plugin on a real distributed worker and broker, reading the X API v2 filtered stream
- * of the simulator: created by a REST POST of {@code config/twitter-source-v2.json}, validated by X's
+ * of the simulator: created by a REST POST of {@code config/twitter-source.json}, validated by X's
  * dry run through the REST API, reconfigured and deleted while other users' rules stay untouched. The
  * worker has exactly-once source support enabled.
  */
@@ -43,7 +43,7 @@ class XApiConnectWorkerIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Path WORK = Path.of("target", "e2e-v2").toAbsolutePath();
-    private static final Path REST_JSON = Path.of("..", "config", "twitter-source-v2.json");
+    private static final Path REST_JSON = Path.of("..", "config", "twitter-source.json");
     private static final String BEARER_TOKEN = "e2e-bearer-token";
     private static final String FOREIGN_TAG = "another user's rule";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,10 +40,13 @@ public final class TwitterSourceConfig extends AbstractConfig {
     public static final String PERFORMANCE_GROUP = "Performance";
 
     public static final String API = "twitter.api";
+    /** What a config that does not set twitter.api reads; it used to be v1.1 (README: "Upgrading"). */
+    public static final String API_DEFAULT = API_V2;
     private static final String API_DOC =
             "Which streaming API to read: 'v2' for the X API v2 filtered (or sample) stream, which is what X"
                     + " sells today, with a bearer token; 'v1.1' for the retired statuses/filter stream, through"
-                    + " Twitter4j with OAuth 1.0a credentials. Both write the same record schema.";
+                    + " Twitter4j with OAuth 1.0a credentials. Both write the same record schema. The default is"
+                    + " 'v2': a config written for v1.1 must set 'v1.1'.";
 
     public static final String STREAM_BASE_URL = "twitter.stream.base.url";
     public static final String STREAM_BASE_URL_DEFAULT = "https://stream.twitter.com/1.1/";
@@ -191,7 +194,7 @@ public final class TwitterSourceConfig extends AbstractConfig {
 
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
-        def.define(API, Type.STRING, API_V1, ConfigDef.ValidString.in(API_V1, API_V2),
+        def.define(API, Type.STRING, API_DEFAULT, ConfigDef.ValidString.in(API_V1, API_V2),
                 Importance.HIGH, API_DOC, API_GROUP, 1, Width.SHORT, "Streaming API");
 
         int order = 0;
@@ -275,6 +278,22 @@ public final class TwitterSourceConfig extends AbstractConfig {
 
     public boolean usesV2() {
         return API_V2.equals(getString(API));
+    }
+
+    /** Whether the config sets {@code twitter.api} itself rather than taking the default. */
+    public boolean setsApi() {
+        return originals().containsKey(API);
+    }
+
+    /** Whether any of the v1.1 OAuth 1.0a credentials is given, whatever the API. */
+    public boolean hasOAuthCredentials() {
+        for (String key : List.of(CONSUMER_KEY, CONSUMER_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET)) {
+            Password secret = getPassword(key);
+            if (secret != null && secret.value() != null && !secret.value().isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean usesV2SampleStream() {

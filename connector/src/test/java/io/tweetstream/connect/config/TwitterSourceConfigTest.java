@@ -104,6 +104,29 @@ class TwitterSourceConfigTest {
     }
 
     @Test
+    void theApiDefaultsToV2() {
+        Map<String, String> props = TestConfigs.valid();
+        props.remove(TwitterSourceConfig.API);
+
+        TwitterSourceConfig config = new TwitterSourceConfig(props);
+
+        assertThat(config.usesV2()).isTrue();
+        assertThat(config.setsApi()).isFalse();
+        assertThat(config.hasOAuthCredentials()).isTrue();
+        assertThat(TwitterSourceConfig.CONFIG_DEF.configKeys().get(TwitterSourceConfig.API).defaultValue)
+                .isEqualTo(TwitterSourceConfig.API_V2);
+    }
+
+    @Test
+    void v1IsReadWhenSetExplicitly() {
+        TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
+
+        assertThat(config.usesV2()).isFalse();
+        assertThat(config.setsApi()).isTrue();
+        assertThat(new TwitterSourceConfig(TestConfigs.v2("http://127.0.0.1:1/")).hasOAuthCredentials()).isFalse();
+    }
+
+    @Test
     void credentialsOfTheOtherApiMayBeLeftOut() {
         Map<String, String> props = TestConfigs.valid();
         props.remove(TwitterSourceConfig.CONSUMER_KEY);
