@@ -8,18 +8,17 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -56,6 +55,7 @@ final class CountsPrinter implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
             new StringDeserializer(), new StringDeserializer());
         this.topic = topic;
@@ -71,7 +71,7 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            assignFromCommitted();
+            assignPartitions();
             while (!Thread.currentThread().isInterrupted()) {
                 boolean any = false;
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -94,22 +94,13 @@ final class CountsPrinter implements Runnable, AutoCloseable {
         }
     }
 
-    /** Assigns the topic's partitions (no group rebalance to wait for) at the group's offsets. */
-    private void assignFromCommitted() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
-            .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(java.util.Set.copyOf(partitions));
-        List<TopicPartition> fresh = new ArrayList<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset == null) {
-                fresh.add(partition);
-            } else {
-                consumer.seek(partition, offset.offset());
-            }
-        }
-        consumer.seekToBeginning(fresh);
+    /**
+     * Assigns the topic's partitions, with no group rebalance to wait for; the consumer then starts
+     * at the group's committed offsets, or at the beginning where it has none.
+     */
+    private void assignPartitions() {
+        consumer.assign(consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList());
     }
 
     private void read(String value) {
@@ -160,9 +151,9 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     }
 
     /** How long after this printer was made it printed its first line; empty while it has printed none. */
-    java.util.Optional<Duration> firstLineAfter() {
+    Optional<Duration> firstLineAfter() {
         long nanos = firstLineAfterNanos;
-        return nanos < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(nanos));
+        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
     @Override
