@@ -1,7 +1,7 @@
 package io.tweetstream.benchmark;
 
 import io.tweetstream.connect.match.KeywordMatcher;
-import io.tweetstream.connect.stream.StatusMapper;
+import io.tweetstream.connect.v1.StatusMapper;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.ArrayList;
 import java.util.Comparator;

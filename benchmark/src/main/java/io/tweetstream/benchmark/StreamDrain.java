@@ -1,6 +1,6 @@
 package io.tweetstream.benchmark;
 
-import io.tweetstream.connect.xapi.StreamPaths;
+import io.tweetstream.connect.v2.StreamPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

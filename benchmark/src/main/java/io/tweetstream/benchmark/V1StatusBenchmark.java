@@ -2,7 +2,7 @@ package io.tweetstream.benchmark;
 
 import io.tweetstream.connect.match.KeywordMatcher;
 import io.tweetstream.connect.record.TweetRecords;
-import io.tweetstream.connect.stream.StatusMapper;
+import io.tweetstream.connect.v1.StatusMapper;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

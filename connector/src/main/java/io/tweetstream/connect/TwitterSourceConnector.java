@@ -1,9 +1,10 @@
 package io.tweetstream.connect;
 
+import io.tweetstream.connect.config.StreamType;
 import io.tweetstream.connect.config.TwitterSourceConfig;
-import io.tweetstream.connect.xapi.ConnectorRules;
-import io.tweetstream.connect.xapi.RuleSync;
-import io.tweetstream.connect.xapi.StreamRule;
+import io.tweetstream.connect.config.TwitterSourceTaskConfig;
+import io.tweetstream.connect.source.StreamAdapter;
+import io.tweetstream.connect.source.TaskPlan;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -17,19 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams tweets matching track keywords (and followed users, locations) into a Kafka topic,
- * splitting the keywords across tasks as {@link TaskPlan} describes. On the X API v2 filtered
- * stream it also keeps the app's rules in line with its config when it starts.
+ * Streams tweets matching track keywords (and followed users, locations) into a Kafka topic. The
+ * config names the stream ({@link StreamType}); that stream's {@link StreamAdapter} plans the tasks,
+ * checks the config with the API and puts in place what the tasks need (on the X API v2 filtered
+ * stream, the app's rules).
  */
 public class TwitterSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(TwitterSourceConnector.class);
     private static final String TASKS_MAX = "tasks.max";
-    private static final String NAME = "name";
 
     private Map<String, String> props;
     private TwitterSourceConfig config;
-    private List<StreamRule> syncedRules;
+    private StreamAdapter adapter;
 
     @Override
     public String version() {
@@ -40,30 +41,26 @@ public class TwitterSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new TwitterSourceConfig(props);
-        this.syncedRules = null; // a start always checks the rules with X
-        TaskPlan plan = TaskPlan.of(config, connectorName(props), maxTasks(props));
+        this.adapter = StreamAdapters.forType(config.streamType());
+        TaskPlan plan = plan(config, adapter, props, maxTasks(props));
+        log.info("Starting Twitter source on {} for {} track phrases, {} followed users and {} location boxes",
+                config.streamType().description(), config.trackKeywords().size(), config.followUserIds().size(),
+                config.locations().size());
+        adapter.prepare(config, connectorName(props), plan);
+    }
+
+    /** The adapter's plan, after the keys that belong to another stream; fails on any problem. */
+    private static TaskPlan plan(TwitterSourceConfig config, StreamAdapter adapter, Map<String, String> props,
+            int maxTasks) {
+        TaskPlan plan = adapter.plan(config, connectorName(props), maxTasks).withProblems(config.otherStreamsKeys());
         if (!plan.problems().isEmpty()) {
             throw new ConnectException(plan.describeProblems());
         }
-        log.info("Starting Twitter source on the {} API for {} track phrases, {} followed users and {} location"
-                + " boxes", config.usesV2() ? "X v2" : "v1.1", config.trackKeywords().size(),
-                config.followUserIds().size(), config.locations().size());
-        syncRules(plan);
-    }
-
-    /** Puts the plan's rules in place unless they are what this instance last put there. */
-    private void syncRules(TaskPlan plan) {
-        if (plan.rules() == null || plan.rules().rules().equals(syncedRules)) {
-            return;
-        }
-        RuleSync.Result synced = ConnectorRules.sync(config, connectorName(props), plan.rules());
-        syncedRules = plan.rules().rules();
-        log.info("{} filtered-stream rules in place ({} added, {} deleted)",
-                synced.kept() + synced.added(), synced.added(), synced.deleted());
+        return plan;
     }
 
     private static String connectorName(Map<String, String> props) {
-        return props.getOrDefault(NAME, "tweetstream");
+        return props.getOrDefault(TwitterSourceTaskConfig.CONNECTOR_NAME, TwitterSourceTaskConfig.CONNECTOR_NAME_DEFAULT);
     }
 
     @Override
@@ -73,30 +70,24 @@ public class TwitterSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        TaskPlan plan = TaskPlan.of(config, connectorName(props), maxTasks);
-        if (!plan.problems().isEmpty()) {
-            throw new ConnectException(plan.describeProblems());
+        TaskPlan plan = plan(config, adapter, props, maxTasks);
+        // The worker's tasks.max normally matches the one start() planned with; if not, what the tasks
+        // need of the API (the rules' task tags) must follow the split made here.
+        adapter.prepare(config, connectorName(props), plan);
+        if (plan.fewerTasksReason() != null) {
+            log.warn("Running {} task(s) although tasks.max is {}: {}", plan.taskCount(), maxTasks,
+                    plan.fewerTasksReason());
         }
-        // The worker's tasks.max normally matches the one start() planned with; if not, the rules'
-        // task tags must follow the split made here.
-        syncRules(plan);
-        List<Map<String, String>> configs = plan.taskConfigs(props);
-        if (config.usesV2() && configs.size() < maxTasks) {
-            log.warn("Running {} task(s) although tasks.max is {}: {}", configs.size(), maxTasks,
-                    config.usesV2SampleStream()
-                            ? "every connection to the sample stream gets the same sample"
-                            : "each task holds a filtered-stream connection, and the X API tier allows "
-                                    + config.v2MaxConnections() + " (" + TwitterSourceConfig.V2_MAX_CONNECTIONS + ")");
-        }
-        log.info("Split {} track phrases across {} tasks", config.trackKeywords().size(), configs.size());
-        return configs;
+        log.info("Split {} track phrases across {} tasks", config.trackKeywords().size(), plan.taskCount());
+        return plan.taskConfigs(props);
     }
 
     /**
      * Checks each key on its own (types, ranges, formats), then, when those pass, what only the keys
-     * together can tell: whether the phrases fit {@code tasks.max} tasks and whether there is a
-     * credential set for every task. On the X API v2 it then asks X: whether the bearer token works
-     * and whether it would take the rules (a dry run, which changes nothing).
+     * together can tell: keys that belong to another stream than the one chosen, and whether the
+     * stream's adapter can plan the tasks (e.g. the phrases fit {@code tasks.max} tasks, there is a
+     * credential set for every task). When all of that passes, the adapter asks the API (on the X API
+     * v2: whether the bearer token works and whether X would take the rules, in a dry run).
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
@@ -106,12 +97,12 @@ public class TwitterSourceConnector extends SourceConnector {
             return result;
         }
         TwitterSourceConfig candidate = new TwitterSourceConfig(connectorConfigs);
+        StreamAdapter candidateAdapter = StreamAdapters.forType(candidate.streamType());
         String name = connectorName(connectorConfigs);
-        TaskPlan plan = TaskPlan.of(candidate, name, maxTasks(connectorConfigs));
-        Map<String, String> problems = plan.problems();
-        if (problems.isEmpty() && candidate.usesV2()) {
-            problems = ConnectorRules.check(candidate, name, plan.rules());
-        }
+        TaskPlan plan = candidateAdapter.plan(candidate, name, maxTasks(connectorConfigs))
+                .withProblems(candidate.otherStreamsKeys());
+        Map<String, String> problems = plan.problems().isEmpty()
+                ? candidateAdapter.check(candidate, name, plan) : plan.problems();
         for (ConfigValue value : result.configValues()) {
             String problem = problems.get(value.name());
             if (problem != null) {

@@ -1,6 +1,6 @@
 package io.tweetstream.connect;
 
-import io.tweetstream.connect.stream.StatusMapper;
+import io.tweetstream.connect.v1.StatusMapper;
 import io.tweetstream.connect.tweet.Tweet;
 import java.io.IOException;
 import java.io.InputStream;

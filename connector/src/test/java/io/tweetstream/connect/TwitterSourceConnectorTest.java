@@ -180,7 +180,12 @@ class TwitterSourceConnectorTest {
 
         Map<String, List<String>> errors = validationErrors(props);
 
-        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.V2_BEARER_TOKEN);
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.CONSUMER_KEY,
+                TwitterSourceConfig.CONSUMER_SECRET, TwitterSourceConfig.ACCESS_TOKEN,
+                TwitterSourceConfig.ACCESS_TOKEN_SECRET);
+        assertThat(errors.get(TwitterSourceConfig.CONSUMER_KEY).get(0))
+                .contains("applies only to Twitter's v1.1 statuses/filter stream", "set twitter.api=v1.1")
+                .doesNotContain(TestConfigs.CONSUMER_KEY);
         assertThat(errors.get(TwitterSourceConfig.V2_BEARER_TOKEN).get(0))
                 .contains("Required when twitter.api is 'v2'", "twitter.api now defaults to 'v2'",
                         "set twitter.api=v1.1 to keep reading the v1.1 stream")
@@ -247,5 +252,67 @@ class TwitterSourceConnectorTest {
     @Test
     void reportsVersionFromBuild() {
         assertThat(connector.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void aV2KeyOnAV1ConnectorIsReportedInsteadOfIgnored() {
+        Map<String, String> props = TestConfigs.valid();
+        props.put(TwitterSourceConfig.V2_BEARER_TOKEN, TestConfigs.BEARER_TOKEN);
+        props.put(TwitterSourceConfig.V2_MAX_RULES, "500");
+
+        Map<String, List<String>> errors = validationErrors(props);
+
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_MAX_RULES);
+        assertThat(errors.get(TwitterSourceConfig.V2_MAX_RULES)).singleElement().asString()
+                .contains("applies only to the X API v2 filtered stream", "reads Twitter's v1.1 statuses/filter stream",
+                        "set twitter.api=v2 and twitter.v2.stream=filtered");
+        assertThat(errors.get(TwitterSourceConfig.V2_BEARER_TOKEN)).singleElement().asString()
+                .contains("the X API v2 filtered stream and the X API v2 sample stream")
+                .doesNotContain(TestConfigs.BEARER_TOKEN);
+        assertThatThrownBy(() -> connector.start(props)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining(TwitterSourceConfig.V2_MAX_RULES + ": " + TwitterSourceConfig.V2_MAX_RULES
+                        + " applies only to");
+    }
+
+    @Test
+    void aFilteredStreamKeyOnTheSampleStreamIsReported() {
+        Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
+        props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
+        props.remove(TwitterSourceConfig.TRACK_KEYWORDS);
+        props.put(TwitterSourceConfig.V2_MAX_CONNECTIONS, "2");
+
+        assertThat(validationErrors(props)).containsOnlyKeys(TwitterSourceConfig.V2_MAX_CONNECTIONS);
+    }
+
+    @Test
+    void validationHidesTheKeysOfTheOtherApi() {
+        Map<String, Boolean> onV1 = visibility(TestConfigs.valid());
+        Map<String, String> sample = TestConfigs.v2("http://127.0.0.1:1/");
+        sample.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
+        Map<String, Boolean> onSample = visibility(sample);
+
+        assertThat(onV1).containsEntry(TwitterSourceConfig.CONSUMER_KEY, true)
+                .containsEntry(TwitterSourceConfig.V2_BEARER_TOKEN, false)
+                .containsEntry(TwitterSourceConfig.V2_STREAM, false)
+                .containsEntry(TwitterSourceConfig.TOPIC, true);
+        assertThat(onSample).containsEntry(TwitterSourceConfig.CONSUMER_KEY, false)
+                .containsEntry(TwitterSourceConfig.V2_BEARER_TOKEN, true)
+                .containsEntry(TwitterSourceConfig.V2_MAX_RULES, false)
+                .containsEntry(TwitterSourceConfig.V2_BACKFILL_MINUTES, true);
+    }
+
+    private Map<String, Boolean> visibility(Map<String, String> props) {
+        Map<String, Boolean> visible = new java.util.HashMap<>();
+        connector.validate(props).configValues().forEach(value -> visible.put(value.name(), value.visible()));
+        return visible;
+    }
+
+    @Test
+    void aTopicNameKafkaWouldRefuseFailsValidation() {
+        Map<String, List<String>> errors = validationErrors(TestConfigs.with(TwitterSourceConfig.TOPIC, "my tweets"));
+
+        assertThat(errors).containsOnlyKeys(TwitterSourceConfig.TOPIC);
+        assertThat(errors.get(TwitterSourceConfig.TOPIC)).singleElement().asString()
+                .contains("characters other than ASCII alphanumerics");
     }
 }

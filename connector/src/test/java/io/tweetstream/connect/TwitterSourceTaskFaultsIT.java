@@ -1,5 +1,7 @@
 package io.tweetstream.connect;
 
+import io.tweetstream.connect.core.StreamCounter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -68,7 +70,7 @@ class TwitterSourceTaskFaultsIT {
 
         fault.run();
         int before = written.size();
-        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 10);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.CONNECTS) < 2 || written.size() < before + 10);
 
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
@@ -99,8 +101,8 @@ class TwitterSourceTaskFaultsIT {
         int before = written.size();
         tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
-        assertThat(task.stats().skippedMessages()).isEqualTo(bad.size());
-        assertThat(task.stats().connects()).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(bad.size());
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).isEqualTo(1);
     }
 
     @Test
@@ -114,7 +116,7 @@ class TwitterSourceTaskFaultsIT {
         tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
-        assertThat(task.stats().connects()).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).isEqualTo(1);
     }
 
     @Test
@@ -127,8 +129,8 @@ class TwitterSourceTaskFaultsIT {
         int before = written.size();
         tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
-        assertThat(task.stats().skippedMessages()).isEqualTo(1);
-        assertThat(task.stats().connects()).isEqualTo(2);
+        assertThat(task.stats().get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).isEqualTo(2);
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
     }
 
@@ -152,7 +154,7 @@ class TwitterSourceTaskFaultsIT {
 
         simulator.stallStreams(Duration.ofSeconds(60));
         int before = written.size();
-        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < before + 5);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.CONNECTS) < 2 || written.size() < before + 5);
 
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
         assertThat(Duration.between(attempts().get(0).at(), attempts().get(1).at()).toMillis()).isGreaterThan(2_000);
@@ -191,7 +193,7 @@ class TwitterSourceTaskFaultsIT {
 
         simulator.rejectNextV1Connections(1, status, Duration.ZERO);
         simulator.dropStreams();
-        tasks.pollWhile(task, written, () -> task.stats().connects() < 2);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.CONNECTS) < 2);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, status, 200);
@@ -211,6 +213,6 @@ class TwitterSourceTaskFaultsIT {
 
         // Twitter: after 420 wait a minute, doubling; a client retrying sooner made it worse.
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 420);
-        assertThat(task.stats().connects()).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).isEqualTo(1);
     }
 }

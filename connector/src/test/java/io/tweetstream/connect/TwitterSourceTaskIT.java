@@ -1,5 +1,7 @@
 package io.tweetstream.connect;
 
+import io.tweetstream.connect.core.StreamCounter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -118,7 +120,7 @@ class TwitterSourceTaskIT {
         assertThat(records).extracting(r -> ((Struct) r.value()).getString(TweetSchema.TEXT))
             .anyMatch(text -> text.length() > 140)
             .anyMatch(text -> text.startsWith("RT @"));
-        assertThat(task.stats().tweets()).isEqualTo(sent);
+        assertThat(task.stats().get(StreamCounter.TWEETS_RECEIVED)).isEqualTo(sent);
     }
 
     @Test
@@ -159,7 +161,7 @@ class TwitterSourceTaskIT {
         TwitterSourceTask task = tasks.start(props);
 
         List<SourceRecord> records = tasks.pollUntil(task, 20);
-        await().atMost(DEADLINE).until(() -> task.stats().deletes() == 4);
+        await().atMost(DEADLINE).until(() -> task.stats().get(StreamCounter.DELETES) == 4);
 
         assertThat(records).allSatisfy(r -> assertThat(r.value()).isNotNull());
     }
@@ -173,7 +175,7 @@ class TwitterSourceTaskIT {
 
         await().atMost(DEADLINE).until(() -> simulator.sentLimitNotices().size() == 3);
         long reported = simulator.sentLimitNotices().get(2).undelivered();
-        await().atMost(DEADLINE).until(() -> task.stats().undelivered() == reported);
+        await().atMost(DEADLINE).until(() -> task.stats().get(StreamCounter.LIMIT_UNDELIVERED) == reported);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tweetstream.connect;
 
+import io.tweetstream.connect.core.StreamCounter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
@@ -85,7 +87,7 @@ class XApiFaultsIT {
         List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 30));
 
         fault.run();
-        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < 60);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.CONNECTS) < 2 || written.size() < 60);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
@@ -93,7 +95,7 @@ class XApiFaultsIT {
                 .as("one network step after the connection broke").isGreaterThanOrEqualTo(NETWORK_STEP_MS);
         assertEverySentTweetWrittenOnce(task, written);
         if (expectOverlap) {
-            assertThat(task.stats().duplicates()).as("the backfill resent what was already written").isPositive();
+            assertThat(task.stats().get(StreamCounter.DUPLICATES)).as("the backfill resent what was already written").isPositive();
         }
     }
 
@@ -118,9 +120,9 @@ class XApiFaultsIT {
         List<SourceRecord> written = new ArrayList<>(tasks.pollUntil(task, 10));
 
         simulator.dropStreams();
-        tasks.pollWhile(task, written, () -> task.stats().connects() < 2 || written.size() < 30);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.CONNECTS) < 2 || written.size() < 30);
 
-        assertThat(task.stats().duplicates()).isZero();
+        assertThat(task.stats().get(StreamCounter.DUPLICATES)).isZero();
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
     }
 
@@ -137,8 +139,8 @@ class XApiFaultsIT {
         int before = written.size();
         tasks.pollWhile(task, written, () -> written.size() < before + 20);
 
-        assertThat(task.stats().skippedMessages()).isEqualTo(bad.size());
-        assertThat(task.stats().connects()).as("no reconnect for a bad line").isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(bad.size());
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).as("no reconnect for a bad line").isEqualTo(1);
         assertThat(simulator.injectedLines()).hasSize(bad.size());
         assertEverySentTweetWrittenOnce(task, written);
     }
@@ -156,12 +158,12 @@ class XApiFaultsIT {
         for (int i = 0; i < 20; i++) {
             simulator.injectLine(BadLine.hugeLine());
         }
-        tasks.pollWhile(task, written, () -> task.stats().skippedMessages() < 20);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.SKIPPED_MESSAGES) < 20);
 
         // 200 MiB went through the reader; keeping a line would take 10 MiB (20 as a String) each.
         long allocated = threads.getThreadAllocatedBytes(reader.getId()) - allocatedBefore;
         assertThat(allocated).isLessThan(40L * 1024 * 1024);
-        assertThat(task.stats().connects()).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).isEqualTo(1);
         assertThat(written).extracting(SourceRecord::key).doesNotHaveDuplicates();
     }
 
@@ -172,7 +174,7 @@ class XApiFaultsIT {
 
         simulator.rejectNextV2Connections(2, 500, Duration.ZERO);
         simulator.dropStreams();
-        tasks.pollWhile(task, written, () -> task.stats().connects() < 2);
+        tasks.pollWhile(task, written, () -> task.stats().get(StreamCounter.CONNECTS) < 2);
 
         List<ConnectionAttempt> attempts = attempts();
         assertThat(attempts).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 500, 500, 200);

@@ -1,5 +1,7 @@
 package io.tweetstream.connect;
 
+import io.tweetstream.connect.core.StreamCounter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.record.TweetSchema;
-import io.tweetstream.connect.xapi.RuleTag;
+import io.tweetstream.connect.v2.RuleTag;
 import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.RuleChange;
 import io.tweetstream.simulator.SentTweet;
@@ -181,7 +183,7 @@ class XApiTaskIT {
 
         assertThat(records).extracting(SourceRecord::key).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(simulator.sentTweets().stream().map(SentTweet::id).toList());
-        assertThat(task.stats().discardedOnClose()).isZero();
+        assertThat(task.stats().get(StreamCounter.DISCARDED_ON_CLOSE)).isZero();
     }
 
     @Test
@@ -250,8 +252,8 @@ class XApiTaskIT {
             }
             // Each task handles every tweet its connection got: it writes it or leaves it to the other.
             return simulator.connections().size() == 2
-                    && written.get(0).size() + started.get(0).stats().leftToOtherTasks() == perConnection
-                    && written.get(1).size() + started.get(1).stats().leftToOtherTasks() == perConnection;
+                    && written.get(0).size() + started.get(0).stats().get(StreamCounter.LEFT_TO_OTHER_TASKS) == perConnection
+                    && written.get(1).size() + started.get(1).stats().get(StreamCounter.LEFT_TO_OTHER_TASKS) == perConnection;
         });
 
         // X sends every tweet to every connection; the simulator too, from when a connection opens.
@@ -272,7 +274,7 @@ class XApiTaskIT {
         // Task 0 has kafka, spark, flink; task 1 beam, storm, and writes only tweets none of task 0's matched.
         assertThat(written.get(0)).allSatisfy(r -> assertThat(keywords(r)).containsAnyOf("kafka", "spark", "flink"));
         assertThat(written.get(1)).allSatisfy(r -> assertThat(keywords(r)).isNotEmpty().isSubsetOf("beam", "storm"));
-        assertThat(started).allSatisfy(task -> assertThat(task.stats().leftToOtherTasks()).isPositive());
+        assertThat(started).allSatisfy(task -> assertThat(task.stats().get(StreamCounter.LEFT_TO_OTHER_TASKS)).isPositive());
     }
 
     @Test
@@ -389,8 +391,8 @@ class XApiTaskIT {
         await().atMost(DEADLINE).until(() -> attempts().size() == 2);
         tasks.pollUntil(task, 5);
 
-        assertThat(task.stats().streamErrors()).isEqualTo(1);
-        assertThat(task.stats().connects()).isEqualTo(2);
+        assertThat(task.stats().get(StreamCounter.STREAM_ERRORS)).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.CONNECTS)).isEqualTo(2);
         assertThat(gapMillis(attempts().get(0), attempts().get(1))).isGreaterThanOrEqualTo(300L);
     }
 
@@ -408,7 +410,7 @@ class XApiTaskIT {
         simulator.stallV2Streams(Duration.ofSeconds(20));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts().size() == 2);
-        assertThat(task.stats().stalls()).isEqualTo(1);
+        assertThat(task.stats().get(StreamCounter.STALLS)).isEqualTo(1);
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(200, 200);
         // The second connection delivers; the first stays stalled, as the server sees it.
         tasks.pollUntil(task, 5);
@@ -420,12 +422,12 @@ class XApiTaskIT {
         Map<String, String> props = config("kafka");
         props.put(TwitterSourceConfig.STREAM_READ_TIMEOUT_MS, "1000");
         TwitterSourceTask task = startConnector(props, 1).get(0);
-        await().atMost(DEADLINE).until(() -> task.stats().connects() == 1);
+        await().atMost(DEADLINE).until(() -> task.stats().get(StreamCounter.CONNECTS) == 1);
 
         Thread.sleep(3_000);
 
         assertThat(task.poll()).isNull();
-        assertThat(task.stats().stalls()).isZero();
+        assertThat(task.stats().get(StreamCounter.STALLS)).isZero();
         assertThat(attempts()).hasSize(1);
     }
 
@@ -433,7 +435,7 @@ class XApiTaskIT {
     void stopEndsTheReaderAtOnceEvenMidRead() {
         simulator(settings().maxTweetsPerConnection(0).keepAliveInterval(Duration.ofSeconds(20)));
         TwitterSourceTask task = startConnector(config("kafka"), 1).get(0);
-        await().atMost(DEADLINE).until(() -> task.stats().connects() == 1);
+        await().atMost(DEADLINE).until(() -> task.stats().get(StreamCounter.CONNECTS) == 1);
 
         task.stop();
 

@@ -101,24 +101,33 @@ class ConnectWorkerIT {
         // A v1.1 config from before v2 became the default: no twitter.api, OAuth keys only.
         Map<String, List<String>> upgraded = rest.validationErrors("TwitterSourceConnector", config);
 
-        assertThat(upgraded).containsOnlyKeys("twitter.v2.bearer.token");
+        assertThat(upgraded).containsOnlyKeys("twitter.v2.bearer.token", "twitter.oauth.consumer.key",
+            "twitter.oauth.consumer.secret", "twitter.oauth.access.token", "twitter.oauth.access.token.secret");
         assertThat(upgraded.get("twitter.v2.bearer.token").get(0))
             .contains("twitter.api now defaults to 'v2'", "set twitter.api=v1.1");
+        assertThat(upgraded.get("twitter.oauth.access.token").get(0))
+            .contains("applies only to Twitter's v1.1 statuses/filter stream", "set twitter.api=v1.1")
+            .doesNotContain("1-access-token");
 
         config.put("twitter.api", "v1.1");
         config.put("twitter.locations", "1,2,3");
         config.put("max.batch.size", "0");
+        config.put("topic", "my tweets");
 
         Map<String, List<String>> errors = rest.validationErrors("TwitterSourceConnector", config);
 
-        assertThat(errors).containsOnlyKeys("twitter.locations", "max.batch.size");
+        assertThat(errors).containsOnlyKeys("twitter.locations", "max.batch.size", "topic");
         assertThat(errors.get("twitter.locations").get(0)).contains("Give four numbers per box");
+        assertThat(errors.get("topic").get(0)).contains("characters other than ASCII alphanumerics");
 
         config.remove("twitter.locations");
         config.remove("max.batch.size");
+        config.put("topic", "tweets");
+        config.put("twitter.v2.max.rules", "10"); // a v2 key on a v1.1 connector
         Map<String, List<String>> tooFewTokens = rest.validationErrors("TwitterSourceConnector", config);
 
-        assertThat(tooFewTokens).containsOnlyKeys("twitter.oauth.access.token");
+        assertThat(tooFewTokens).containsOnlyKeys("twitter.oauth.access.token", "twitter.v2.max.rules");
+        assertThat(tooFewTokens.get("twitter.v2.max.rules").get(0)).contains("applies only to the X API v2 filtered stream");
         assertThat(tooFewTokens.toString()).contains("split across 2 tasks").doesNotContain("1-access-token");
     }
 

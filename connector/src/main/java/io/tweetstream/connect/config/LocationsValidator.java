@@ -1,6 +1,6 @@
 package io.tweetstream.connect.config;
 
-import io.tweetstream.connect.stream.BoundingBox;
+import io.tweetstream.connect.config.BoundingBox;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;

@@ -1,9 +1,12 @@
 package io.tweetstream.connect.config;
 
-import io.tweetstream.connect.stream.BoundingBox;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -13,12 +16,13 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * The connector's configuration: the only class that knows config key names.
+ * The connector's configuration: the only class that knows config key names. Which keys belong to
+ * which stream is {@link StreamType}'s to say.
  *
- * <p>Task configurations use the same keys, narrowed by the connector to the task's share (its
- * keywords and its single credential set), so a task reads its config with this class too.
+ * <p>Task configurations use the same keys, narrowed by the stream's adapter to the task's share, plus
+ * the task-only keys of {@link TwitterSourceTaskConfig}.
  */
-public final class TwitterSourceConfig extends AbstractConfig {
+public class TwitterSourceConfig extends AbstractConfig {
 
     /** Twitter allows 400 track phrases on one connection. */
     public static final int MAX_TRACK_PHRASES_PER_CONNECTION = 400;
@@ -252,7 +256,7 @@ public final class TwitterSourceConfig extends AbstractConfig {
                 Importance.LOW, LANGUAGES_DOC, FILTER_GROUP, ++order, Width.MEDIUM, "Languages");
 
         order = 0;
-        def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
+        def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TopicNameValidator(),
                 Importance.HIGH, TOPIC_DOC, OUTPUT_GROUP, ++order, Width.MEDIUM, "Topic");
         def.define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, true,
                 Importance.MEDIUM, TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, ++order, Width.SHORT,
@@ -269,15 +273,69 @@ public final class TwitterSourceConfig extends AbstractConfig {
                 Importance.LOW, POLL_TIMEOUT_MS_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Poll timeout (ms)");
         def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 10_000_000),
                 Importance.LOW, QUEUE_CAPACITY_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Queue capacity");
-        return def;
+        return withStreamRecommenders(def);
+    }
+
+    /**
+     * The same keys, with a recommender on each stream's own keys that hides them when another stream
+     * is chosen, and the two keys that choose the stream naming them as dependents.
+     */
+    private static ConfigDef withStreamRecommenders(ConfigDef def) {
+        ConfigDef.Recommender recommender = new StreamKeyRecommender();
+        List<String> streamKeys = def.names().stream()
+                .filter(key -> !Arrays.stream(StreamType.values()).allMatch(type -> type.uses(key))).sorted().toList();
+        ConfigDef result = new ConfigDef();
+        for (ConfigDef.ConfigKey key : def.configKeys().values()) {
+            boolean selector = key.name.equals(API) || key.name.equals(V2_STREAM);
+            result.define(new ConfigDef.ConfigKey(key.name, key.type, key.defaultValue, key.validator, key.importance,
+                    key.documentation, key.group, key.orderInGroup, key.width, key.displayName,
+                    selector ? streamKeys.stream().filter(k -> !k.equals(key.name)).toList() : key.dependents,
+                    streamKeys.contains(key.name) ? recommender : key.recommender,
+                    key.internalConfig));
+        }
+        return result;
     }
 
     public TwitterSourceConfig(Map<String, String> props) {
-        super(CONFIG_DEF, props);
+        this(CONFIG_DEF, props);
     }
 
-    public boolean usesV2() {
-        return API_V2.equals(getString(API));
+    protected TwitterSourceConfig(ConfigDef def, Map<String, String> props) {
+        super(def, props);
+    }
+
+    /** The stream this config reads. */
+    public StreamType streamType() {
+        return StreamType.of(this);
+    }
+
+    /**
+     * Keys this config sets that belong to other streams than the one it reads, by key, each with a
+     * message that says where the key would mean something: they would otherwise be silently ignored.
+     */
+    public Map<String, String> otherStreamsKeys() {
+        StreamType type = streamType();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (String key : originals().keySet()) {
+            if (!CONFIG_DEF.names().contains(key) || type.uses(key)) {
+                continue;
+            }
+            String streams = type.othersUsing(key).map(StreamType::description).collect(Collectors.joining(" and "));
+            String choices = type.othersUsing(key).map(other -> "set " + other.selection() + " to read " + other.description())
+                    .collect(Collectors.joining(", or "));
+            problems.put(key, key + " applies only to " + streams + ", and this config reads " + type.description()
+                    + " (" + type.selection() + "), which would ignore it: remove it, or " + choices);
+        }
+        return problems;
+    }
+
+    /** Why a filtered stream cannot run on this config's filter, or null when it selects something. */
+    public String missingFilterProblem() {
+        if (!trackKeywords().isEmpty() || !followUserIds().isEmpty() || !locations().isEmpty()) {
+            return null;
+        }
+        return "Give track keywords, follow user ids or locations: the filtered stream needs at least one of "
+                + TRACK_KEYWORDS + ", " + FOLLOW_USER_IDS + " and " + LOCATIONS;
     }
 
     /** Whether the config sets {@code twitter.api} itself rather than taking the default. */
@@ -294,10 +352,6 @@ public final class TwitterSourceConfig extends AbstractConfig {
             }
         }
         return false;
-    }
-
-    public boolean usesV2SampleStream() {
-        return usesV2() && V2_STREAM_SAMPLE.equals(getString(V2_STREAM));
     }
 
     public String v2BaseUrl() {
@@ -341,16 +395,6 @@ public final class TwitterSourceConfig extends AbstractConfig {
     public String streamBaseUrl() {
         String url = getString(STREAM_BASE_URL);
         return url.endsWith("/") ? url : url + "/";
-    }
-
-    /**
-     * The credential sets: access token {@code i} with its secret and with consumer key {@code i} (or
-     * the only consumer key).
-     */
-    public CredentialSets credentialSets() {
-        return CredentialSets.of(
-                getPassword(CONSUMER_KEY), getPassword(CONSUMER_SECRET),
-                getPassword(ACCESS_TOKEN), getPassword(ACCESS_TOKEN_SECRET));
     }
 
     public List<String> trackKeywords() {

@@ -1,7 +1,9 @@
 package io.tweetstream.connect.metrics;
 
-import io.tweetstream.connect.stream.EventBuffer;
-import io.tweetstream.connect.stream.StreamStats;
+import io.tweetstream.connect.core.StreamCounter;
+
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,22 @@ public final class TaskMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TaskMetrics.class);
     private static final String WRITTEN_SENSOR = "tweets-written";
 
+    /** A metric's name and description, as the worker's metrics reporters publish them. */
+    public record Described(String name, String description) {}
+
+    private static final Described QUEUE_SIZE = new Described("queue-size",
+            "Tweets waiting in the task's buffer for the worker to poll them");
+    private static final Described QUEUE_CAPACITY = new Described("queue-capacity",
+            "The most tweets the buffer holds before the stream stops reading");
+    private static final Described QUEUE_FILL_RATIO = new Described("queue-fill-ratio",
+            "How full the buffer is, 0 to 1: near 1, the broker or the worker is the bottleneck");
+    private static final Described RECONNECTS = new Described("reconnects-total",
+            "Successful connections after the first");
+    private static final Described WRITTEN_RATE = new Described("tweets-written-rate",
+            "Records handed to the worker per second");
+    private static final Described WRITTEN_TOTAL = new Described("tweets-written-total",
+            "Records handed to the worker");
+
     private final PluginMetrics metrics;
     private final List<MetricName> names = new ArrayList<>();
     private final Sensor written;
@@ -36,28 +54,26 @@ public final class TaskMetrics implements AutoCloseable {
             this.written = null;
             return;
         }
-        gauge("queue-size", "Tweets waiting in the task's buffer for the worker to poll them", buffer::size);
-        gauge("queue-capacity", "The most tweets the buffer holds before the stream stops reading", buffer::capacity);
-        gauge("queue-fill-ratio", "How full the buffer is, 0 to 1: near 1, the broker or the worker is the bottleneck",
-                () -> (double) buffer.size() / buffer.capacity());
-        gauge("tweets-received-total", "Tweets the stream delivered to this task for writing", stats::tweets);
-        gauge("deletes-total", "Delete notices received (v1.1)", stats::deletes);
-        gauge("limit-undelivered-total", "Matching tweets Twitter reported in limit notices it did not deliver",
-                stats::undelivered);
-        gauge("skipped-messages-total", "Stream messages skipped as unreadable or incomplete", stats::skippedMessages);
-        gauge("connects-total", "Successful connections, the first included", stats::connects);
-        gauge("reconnects-total", "Successful connections after the first", () -> Math.max(0, stats.connects() - 1));
-        gauge("stalls-total", "Connections dropped for staying silent past the read timeout", stats::stalls);
-        gauge("stream-errors-total", "Error messages the API sent in the stream (v2), operational disconnects included",
-                stats::streamErrors);
-        gauge("discarded-on-close-total", "Tweets received but not handed to the worker because the task stopped",
-                stats::discardedOnClose);
-        gauge("duplicates-total", "Tweets that arrived again and were dropped by id", stats::duplicates);
-        gauge("left-to-other-tasks-total", "v2 tweets another task of the connector writes", stats::leftToOtherTasks);
-        gauge("unmatched-total", "v2 tweets that matched only other users' rules", stats::unmatched);
+        gauge(QUEUE_SIZE, buffer::size);
+        gauge(QUEUE_CAPACITY, buffer::capacity);
+        gauge(QUEUE_FILL_RATIO, () -> (double) buffer.size() / buffer.capacity());
+        for (StreamCounter counter : StreamCounter.values()) {
+            gauge(new Described(counter.metricName(), counter.description()), () -> stats.get(counter));
+        }
+        gauge(RECONNECTS, () -> Math.max(0, stats.get(StreamCounter.CONNECTS) - 1));
         written = metrics.addSensor(WRITTEN_SENSOR);
-        written.add(name("tweets-written-rate", "Records handed to the worker per second"), new Rate());
-        written.add(name("tweets-written-total", "Records handed to the worker"), new CumulativeSum());
+        written.add(name(WRITTEN_RATE), new Rate());
+        written.add(name(WRITTEN_TOTAL), new CumulativeSum());
+    }
+
+    /** Every metric a task publishes, in the order it registers them; the README's table is checked against it. */
+    public static List<Described> all() {
+        List<Described> all = new ArrayList<>(List.of(QUEUE_SIZE, QUEUE_CAPACITY, QUEUE_FILL_RATIO));
+        for (StreamCounter counter : StreamCounter.values()) {
+            all.add(new Described(counter.metricName(), counter.description()));
+        }
+        all.addAll(List.of(RECONNECTS, WRITTEN_RATE, WRITTEN_TOTAL));
+        return all;
     }
 
     /** The task's metrics on the worker's plugin metrics; none on a worker that has no plugin metrics. */
@@ -80,14 +96,14 @@ public final class TaskMetrics implements AutoCloseable {
         }
     }
 
-    private void gauge(String name, String description, Supplier<? extends Number> value) {
-        MetricName metricName = name(name, description);
+    private void gauge(Described described, Supplier<? extends Number> value) {
+        MetricName metricName = name(described);
         metrics.addMetric(metricName, (Gauge<Number>) (config, now) -> value.get());
         names.add(metricName);
     }
 
-    private MetricName name(String name, String description) {
-        return metrics.metricName(name, description, new LinkedHashMap<>());
+    private MetricName name(Described described) {
+        return metrics.metricName(described.name(), described.description(), new LinkedHashMap<>());
     }
 
     @Override

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tweetstream.connect.TestConfigs;
-import io.tweetstream.connect.stream.BoundingBox;
-import io.tweetstream.connect.stream.OAuthCredentials;
+import io.tweetstream.connect.v1.CredentialSets;
+import io.tweetstream.connect.v1.OAuthCredentials;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +28,8 @@ class TwitterSourceConfigTest {
         assertThat(config.pollTimeoutMs()).isEqualTo(1000);
         assertThat(config.queueCapacity()).isEqualTo(10_000);
         assertThat(config.streamReadTimeoutMs()).isEqualTo(90_000);
-        assertThat(config.credentialSets().size()).isEqualTo(1);
-        assertThat(config.credentialSets().get(0)).isEqualTo(new OAuthCredentials(TestConfigs.CONSUMER_KEY,
+        assertThat(CredentialSets.of(config).size()).isEqualTo(1);
+        assertThat(CredentialSets.of(config).get(0)).isEqualTo(new OAuthCredentials(TestConfigs.CONSUMER_KEY,
                 TestConfigs.CONSUMER_SECRET, TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET));
     }
 
@@ -79,7 +79,9 @@ class TwitterSourceConfigTest {
             "twitter.locations | -122.75,95,-121.75,97 | latitudes must lie between -90 and 90",
             "twitter.locations | -121.75,37.8,-122.75,36.8 | the south-west corner must come first",
             "twitter.languages | english | 'english' is not a BCP 47 language code",
-            "topic | '' | String may not be empty",
+            "topic | '' | the empty string is not allowed",
+            "topic | my tweets | contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+            "topic | .. | '..' is not allowed",
             "max.batch.size | 0 | Value must be at least 1",
             "poll.timeout.ms | -1 | Value must be at least 1",
             "queue.capacity | many | Not a number of type INT",
@@ -110,7 +112,7 @@ class TwitterSourceConfigTest {
 
         TwitterSourceConfig config = new TwitterSourceConfig(props);
 
-        assertThat(config.usesV2()).isTrue();
+        assertThat(config.streamType()).isEqualTo(StreamType.V2_FILTERED);
         assertThat(config.setsApi()).isFalse();
         assertThat(config.hasOAuthCredentials()).isTrue();
         assertThat(TwitterSourceConfig.CONFIG_DEF.configKeys().get(TwitterSourceConfig.API).defaultValue)
@@ -121,7 +123,7 @@ class TwitterSourceConfigTest {
     void v1IsReadWhenSetExplicitly() {
         TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
 
-        assertThat(config.usesV2()).isFalse();
+        assertThat(config.streamType()).isEqualTo(StreamType.V1_FILTER);
         assertThat(config.setsApi()).isTrue();
         assertThat(new TwitterSourceConfig(TestConfigs.v2("http://127.0.0.1:1/")).hasOAuthCredentials()).isFalse();
     }
@@ -134,9 +136,9 @@ class TwitterSourceConfigTest {
 
         TwitterSourceConfig config = new TwitterSourceConfig(props);
 
-        assertThat(config.usesV2()).isTrue();
+        assertThat(config.streamType()).isEqualTo(StreamType.V2_FILTERED);
         assertThat(config.v2BearerToken()).isNull();
-        assertThat(config.credentialSets().problems()).containsKey(TwitterSourceConfig.CONSUMER_KEY);
+        assertThat(CredentialSets.of(config).problems()).containsKey(TwitterSourceConfig.CONSUMER_KEY);
     }
 
     @ParameterizedTest
@@ -170,7 +172,7 @@ class TwitterSourceConfigTest {
     void secretsNeverAppearInToStringOrLoggedValues() {
         TwitterSourceConfig config = new TwitterSourceConfig(TestConfigs.valid());
 
-        String printed = config.toString() + config.values() + config.credentialSets().get(0);
+        String printed = config.toString() + config.values() + CredentialSets.of(config).get(0);
 
         assertThat(printed).doesNotContain(TestConfigs.CONSUMER_KEY, TestConfigs.CONSUMER_SECRET,
                 TestConfigs.ACCESS_TOKEN, TestConfigs.ACCESS_TOKEN_SECRET);

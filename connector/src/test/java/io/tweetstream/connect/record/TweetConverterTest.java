@@ -3,7 +3,7 @@ package io.tweetstream.connect.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tweetstream.connect.Fixtures;
-import io.tweetstream.connect.stream.StatusMapper;
+import io.tweetstream.connect.v1.StatusMapper;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.Date;
 import java.util.List;

@@ -1,0 +1,22 @@
+package io.tweetstream.connect;
+
+import io.tweetstream.connect.config.StreamType;
+import io.tweetstream.connect.source.StreamAdapter;
+import io.tweetstream.connect.v1.V1FilterAdapter;
+import io.tweetstream.connect.v2.V2FilteredAdapter;
+import io.tweetstream.connect.v2.V2SampleAdapter;
+
+/** The adapter of each stream the connector can read: the one place that maps a stream to its code. */
+final class StreamAdapters {
+
+    private StreamAdapters() {}
+
+    /** A new adapter for one connector or task instance (an adapter may remember what it did). */
+    static StreamAdapter forType(StreamType type) {
+        return switch (type) {
+            case V1_FILTER -> new V1FilterAdapter();
+            case V2_FILTERED -> new V2FilteredAdapter();
+            case V2_SAMPLE -> new V2SampleAdapter();
+        };
+    }
+}

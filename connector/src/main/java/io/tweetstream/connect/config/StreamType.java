@@ -1,0 +1,90 @@
+package io.tweetstream.connect.config;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The streams the connector can read, chosen by {@code twitter.api} and {@code twitter.v2.stream},
+ * with the config keys that belong to each. A key that belongs to some streams and not to the one
+ * chosen is reported by validation and hidden by the recommenders; the keys of no stream here
+ * (the filter, the output, the performance settings) belong to all.
+ */
+public enum StreamType {
+
+    V1_FILTER("Twitter's v1.1 statuses/filter stream", TwitterSourceConfig.API_V1, null,
+            Set.of(TwitterSourceConfig.STREAM_BASE_URL, TwitterSourceConfig.CONSUMER_KEY,
+                    TwitterSourceConfig.CONSUMER_SECRET, TwitterSourceConfig.ACCESS_TOKEN,
+                    TwitterSourceConfig.ACCESS_TOKEN_SECRET)),
+
+    V2_FILTERED("the X API v2 filtered stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FILTERED,
+            Set.of(TwitterSourceConfig.V2_BASE_URL, TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_STREAM,
+                    TwitterSourceConfig.V2_MAX_CONNECTIONS, TwitterSourceConfig.V2_MAX_RULES,
+                    TwitterSourceConfig.V2_MAX_RULE_LENGTH, TwitterSourceConfig.V2_BACKFILL_MINUTES,
+                    TwitterSourceConfig.V2_NETWORK_BACKOFF_MS, TwitterSourceConfig.V2_HTTP_BACKOFF_MS,
+                    TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS)),
+
+    V2_SAMPLE("the X API v2 sample stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_SAMPLE,
+            Set.of(TwitterSourceConfig.V2_BASE_URL, TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_STREAM,
+                    TwitterSourceConfig.V2_BACKFILL_MINUTES, TwitterSourceConfig.V2_NETWORK_BACKOFF_MS,
+                    TwitterSourceConfig.V2_HTTP_BACKOFF_MS, TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS));
+
+    /** The keys that belong to some streams only. */
+    private static final Set<String> STREAM_SPECIFIC_KEYS = Arrays.stream(values())
+            .flatMap(type -> type.ownKeys.stream()).collect(Collectors.toUnmodifiableSet());
+
+    private final String description;
+    private final String api;
+    private final String v2Stream;
+    private final Set<String> ownKeys;
+
+    StreamType(String description, String api, String v2Stream, Set<String> ownKeys) {
+        this.description = description;
+        this.api = api;
+        this.v2Stream = v2Stream;
+        this.ownKeys = ownKeys;
+    }
+
+    /** The stream a config reads. */
+    public static StreamType of(TwitterSourceConfig config) {
+        return of(config.getString(TwitterSourceConfig.API), config.getString(TwitterSourceConfig.V2_STREAM));
+    }
+
+    /** The stream that parsed config values (as a recommender sees them) select. */
+    static StreamType of(Map<String, Object> parsed) {
+        Object api = parsed.getOrDefault(TwitterSourceConfig.API, TwitterSourceConfig.API_DEFAULT);
+        Object stream = parsed.getOrDefault(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_FILTERED);
+        return of(String.valueOf(api), String.valueOf(stream));
+    }
+
+    private static StreamType of(String api, String v2Stream) {
+        return Stream.of(values())
+                .filter(type -> type.api.equals(api) && (type.v2Stream == null || type.v2Stream.equals(v2Stream)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No stream for " + TwitterSourceConfig.API + "="
+                        + api + " and " + TwitterSourceConfig.V2_STREAM + "=" + v2Stream));
+    }
+
+    /** E.g. "the X API v2 filtered stream", for log lines and messages. */
+    public String description() {
+        return description;
+    }
+
+    /** The settings that choose this stream, e.g. "twitter.api=v2 and twitter.v2.stream=sample". */
+    public String selection() {
+        return TwitterSourceConfig.API + "=" + api
+                + (v2Stream == null ? "" : " and " + TwitterSourceConfig.V2_STREAM + "=" + v2Stream);
+    }
+
+    /** Whether a key means something on this stream. */
+    public boolean uses(String key) {
+        return ownKeys.contains(key) || !STREAM_SPECIFIC_KEYS.contains(key);
+    }
+
+    /** The other streams that a key belongs to, for a message that says where it would mean something. */
+    Stream<StreamType> othersUsing(String key) {
+        return Stream.of(values()).filter(type -> type != this && type.ownKeys.contains(key));
+    }
+}

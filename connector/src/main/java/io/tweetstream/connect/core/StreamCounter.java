@@ -1,0 +1,55 @@
+package io.tweetstream.connect.core;
+
+/**
+ * Every count a task keeps of its stream, declared once: the name it has in the progress log line,
+ * the name and description of its plugin metric, and the README's metrics table (checked by a test)
+ * all come from here.
+ */
+public enum StreamCounter {
+
+    TWEETS_RECEIVED("tweets", "tweets-received-total", "Tweets the stream delivered to this task for writing"),
+    DELETES("deletes", "deletes-total", "Delete notices received (v1.1)"),
+    TOMBSTONES("tombstones", "tombstones-total", "Tombstones written for deleted tweets"),
+    WITHHELD("withheld", "withheld-total",
+            "Withheld notices received (v1.1 status_withheld and user_withheld)"),
+    SCRUB_GEO("scrubGeo", "scrub-geo-total", "Scrub-geo notices received (v1.1)"),
+    LIMIT_UNDELIVERED("undelivered", "limit-undelivered-total",
+            "Matching tweets Twitter reported in limit notices it did not deliver"),
+    SKIPPED_MESSAGES("skipped", "skipped-messages-total", "Stream messages skipped as unreadable or incomplete"),
+    CONNECTS("connects", "connects-total", "Successful connections, the first included"),
+    STALLS("stalls", "stalls-total", "Connections dropped for staying silent past the read timeout"),
+    STALL_WARNINGS("stallWarnings", "stall-warnings-total",
+            "Warnings from the API that the stream is falling behind (v1.1 FALLING_BEHIND)"),
+    STREAM_ERRORS("streamErrors", "stream-errors-total",
+            "Error or disconnect messages the API sent in the stream, operational disconnects included"),
+    DISCARDED_ON_CLOSE("discardedOnClose", "discarded-on-close-total",
+            "Tweets received but not handed to the worker because the task stopped"),
+    DUPLICATES("duplicates", "duplicates-total", "Tweets that arrived again and were dropped by id"),
+    LEFT_TO_OTHER_TASKS("leftToOtherTasks", "left-to-other-tasks-total",
+            "v2 tweets another task of the connector writes"),
+    UNMATCHED("unmatched", "unmatched-total", "v2 tweets that matched only other users' rules");
+
+    private final String logName;
+    private final String metricName;
+    private final String description;
+
+    StreamCounter(String logName, String metricName, String description) {
+        this.logName = logName;
+        this.metricName = metricName;
+        this.description = description;
+    }
+
+    /** Its name in the progress log line, e.g. {@code skipped=3}. */
+    public String logName() {
+        return logName;
+    }
+
+    /** Its plugin metric's name, e.g. {@code skipped-messages-total}. */
+    public String metricName() {
+        return metricName;
+    }
+
+    public String description() {
+        return description;
+    }
+}

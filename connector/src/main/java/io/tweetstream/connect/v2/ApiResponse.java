@@ -1,0 +1,36 @@
+package io.tweetstream.connect.v2;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The parts of an X API response body the connector reads: rules in {@code data}, problems in
+ * {@code errors}, and the top-level {@code title}/{@code detail} of an error response.
+ */
+record ApiResponse(List<StreamRule> data, List<ApiProblem> errors, String title, String detail,
+        String connectionIssue) {
+
+    List<StreamRule> rules() {
+        return data == null ? List.of() : data;
+    }
+
+    List<ApiProblem> problems() {
+        return errors == null ? List.of() : errors;
+    }
+
+    /** What went wrong, for an exception message; never holds a request header, so never a token. */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        if (title != null) {
+            text.append(title);
+        }
+        if (detail != null) {
+            text.append(text.length() > 0 ? ": " : "").append(detail);
+        }
+        if (!problems().isEmpty()) {
+            text.append(text.length() > 0 ? " " : "").append(
+                    problems().stream().map(ApiProblem::describe).collect(Collectors.joining("; ", "[", "]")));
+        }
+        return text.length() == 0 ? "no details given" : text.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package io.tweetstream.connect.v2;
+
+/**
+ * The stream endpoints and the fields the connector asks X for: by default a v2 tweet holds only its
+ * id and text, so every field the record schema needs, the author, the referenced tweets and the
+ * place included, is requested by name.
+ */
+final class StreamRequest {
+
+    static final String FILTERED_STREAM = "2/tweets/search/stream";
+    static final String SAMPLE_STREAM = "2/tweets/sample/stream";
+
+    static final String FIELDS = "tweet.fields=created_at,author_id,lang,entities,geo,referenced_tweets,note_tweet"
+            + "&expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,geo.place_id"
+            + "&user.fields=username,name,location,verified,public_metrics"
+            + "&place.fields=full_name,name,country,country_code,place_type";
+
+    private StreamRequest() {}
+
+    static String pathAndQuery(boolean sample) {
+        return (sample ? SAMPLE_STREAM : FILTERED_STREAM) + '?' + FIELDS;
+    }
+}

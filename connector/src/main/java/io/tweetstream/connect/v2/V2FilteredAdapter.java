@@ -1,0 +1,82 @@
+package io.tweetstream.connect.v2;
+
+import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.connect.config.TwitterSourceTaskConfig;
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.match.KeywordSplitter;
+import io.tweetstream.connect.source.TaskPlan;
+import io.tweetstream.connect.source.TaskStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The X API v2 filtered stream. Rules belong to the app, and every connection receives every tweet
+ * that matches any rule. Each task holds one connection, so there are at most
+ * {@code twitter.v2.max.connections} tasks; the phrases are split into as many groups as there are
+ * tasks, and each phrase's rule is tagged with its task (see {@link RulePlan}). Every task reads the
+ * whole stream and writes the tweets whose lowest matching task is its own (see {@link TaskShare}),
+ * so each tweet is written once. More tasks do not make X send less per connection; they share the
+ * conversion and the producing.
+ */
+public final class V2FilteredAdapter extends V2StreamAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(V2FilteredAdapter.class);
+
+    /** The rules this connector instance last put in place; a start always checks them with X. */
+    private List<StreamRule> syncedRules;
+
+    @Override
+    public TaskPlan plan(TwitterSourceConfig config, String connectorName, int maxTasks) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        requireBearerToken(config, problems);
+        String missingFilter = config.missingFilterProblem();
+        if (missingFilter != null) {
+            problems.put(TwitterSourceConfig.TRACK_KEYWORDS, missingFilter);
+        }
+        int tasks = Math.max(1, Math.min(maxTasks, config.v2MaxConnections()));
+        rules(config, connectorName, tasks).problems().forEach(problems::putIfAbsent);
+        String fewer = tasks < maxTasks ? "each task holds a filtered-stream connection, and the X API tier allows "
+                + config.v2MaxConnections() + " (" + TwitterSourceConfig.V2_MAX_CONNECTIONS + ")" : null;
+        return TaskPlan.of(Collections.nCopies(tasks, Map.of()), problems, fewer);
+    }
+
+    private static RulePlan rules(TwitterSourceConfig config, String connectorName, int tasks) {
+        List<List<String>> groups = KeywordSplitter.split(config.trackKeywords(), tasks);
+        return RulePlan.of(connectorName, groups, config.followUserIds(), config.locations(),
+                config.languages(), config.v2MaxRules(), config.v2MaxRuleLength());
+    }
+
+    /** Whether the bearer token works and X would take the rules: a dry run, which changes nothing. */
+    @Override
+    public Map<String, String> check(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
+        return ConnectorRules.check(config, connectorName, rules(config, connectorName, plan.taskCount()));
+    }
+
+    /** Puts the plan's rules in place unless they are what this instance last put there. */
+    @Override
+    public void prepare(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
+        RulePlan rules = rules(config, connectorName, plan.taskCount());
+        if (rules.rules().equals(syncedRules)) {
+            return;
+        }
+        RuleSync.Result synced = ConnectorRules.sync(config, connectorName, rules);
+        syncedRules = rules.rules();
+        log.info("{} filtered-stream rules in place ({} added, {} deleted)",
+                synced.kept() + synced.added(), synced.added(), synced.deleted());
+    }
+
+    @Override
+    public TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats) {
+        String connector = config.connectorName();
+        int task = config.taskIndex();
+        int taskCount = config.taskCount();
+        XApiStream stream = XApiStream.filtered(ConnectorRules.client(config), settings(config, threadName),
+                connector, task, taskCount, buffer, stats);
+        return new TaskStream(stream, "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount);
+    }
+}

@@ -1,0 +1,117 @@
+package io.tweetstream.connect.v2;
+
+import io.tweetstream.connect.core.StreamCounter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.tweet.Tweet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns each line of a v2 stream into what the task writes: a tweet of this task's share goes to the
+ * buffer with its matched phrases; a line that cannot be read, a tweet that lacks what the record
+ * needs, and an error message from X are logged and counted, never written.
+ */
+final class V2MessageHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(V2MessageHandler.class);
+    private static final ObjectReader READER = Json.MAPPER.readerFor(StreamMessage.class);
+    private static final int LOGGED_LINE_CHARS = 200;
+
+    private final EventBuffer buffer;
+    private final StreamStats stats;
+    private final TaskShare share;
+    private final boolean keepRawJson;
+
+    /** @param share the task's share of the filtered stream, or null for the sample stream */
+    V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson) {
+        this.buffer = buffer;
+        this.stats = stats;
+        this.share = share;
+        this.keepRawJson = keepRawJson;
+    }
+
+    /** What a line asked of the connection. */
+    enum Outcome { CONTINUE, DISCONNECTED_BY_X }
+
+    Outcome handle(byte[] line) throws InterruptedException {
+        StreamMessage message;
+        try {
+            message = READER.readValue(line);
+        } catch (JsonProcessingException e) {
+            skip("could not be read as JSON (" + e.getOriginalMessage() + ")", line);
+            return Outcome.CONTINUE;
+        } catch (IOException e) {
+            skip("could not be read (" + e + ")", line);
+            return Outcome.CONTINUE;
+        }
+        if (message.data() == null) {
+            return onErrors(message.problems(), line);
+        }
+        List<String> keywords = List.of();
+        if (share != null) {
+            TaskShare.Verdict verdict = share.judge(message.rules());
+            if (verdict instanceof TaskShare.Verdict.OtherTask) {
+                stats.increment(StreamCounter.LEFT_TO_OTHER_TASKS);
+                return Outcome.CONTINUE;
+            }
+            if (verdict instanceof TaskShare.Verdict.NotOurs) {
+                stats.increment(StreamCounter.UNMATCHED);
+                log.debug("Tweet {} matched only rules of other users of the app", message.data().id());
+                return Outcome.CONTINUE;
+            }
+            keywords = ((TaskShare.Verdict.Write) verdict).keywords();
+        }
+        Tweet tweet;
+        try {
+            tweet = V2TweetMapper.toTweet(message.data(), message.includes(),
+                    keepRawJson ? new String(line, StandardCharsets.UTF_8) : null);
+        } catch (V2TweetMapper.MalformedTweetException e) {
+            skip("lacks what the record needs: " + e.getMessage(), line);
+            return Outcome.CONTINUE;
+        }
+        if (!message.problems().isEmpty()) {
+            // Partial errors: a referenced tweet or user X could not include (deleted, protected).
+            log.debug("Tweet {} came with partial errors: {}", tweet.id(), message.problems());
+        }
+        stats.increment(StreamCounter.TWEETS_RECEIVED);
+        buffer.put(new TweetReceived(tweet, keywords));
+        return Outcome.CONTINUE;
+    }
+
+    private Outcome onErrors(List<ApiProblem> problems, byte[] line) {
+        if (problems.isEmpty()) {
+            skip("holds neither a tweet nor errors", line);
+            return Outcome.CONTINUE;
+        }
+        boolean disconnect = false;
+        for (ApiProblem problem : problems) {
+            stats.increment(StreamCounter.STREAM_ERRORS);
+            if (problem.isOperationalDisconnect()) {
+                disconnect = true;
+                log.warn("X disconnected the stream for operational reasons ({}); reconnecting ({} stream errors"
+                        + " so far)", problem.disconnectType(), stats.get(StreamCounter.STREAM_ERRORS));
+            } else {
+                log.warn("X sent an error in the stream: {} ({} stream errors so far)", problem.describe(),
+                        stats.get(StreamCounter.STREAM_ERRORS));
+            }
+        }
+        return disconnect ? Outcome.DISCONNECTED_BY_X : Outcome.CONTINUE;
+    }
+
+    private void skip(String why, byte[] line) {
+        stats.increment(StreamCounter.SKIPPED_MESSAGES);
+        String text = new String(line, 0, Math.min(line.length, LOGGED_LINE_CHARS * 4), StandardCharsets.UTF_8);
+        if (text.length() > LOGGED_LINE_CHARS) {
+            text = text.substring(0, LOGGED_LINE_CHARS) + "...";
+        }
+        log.warn("Skipped a stream message that {} ({} skipped so far): {}", why, stats.get(StreamCounter.SKIPPED_MESSAGES), text);
+    }
+}

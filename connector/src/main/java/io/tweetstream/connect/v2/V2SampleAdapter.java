@@ -1,0 +1,42 @@
+package io.tweetstream.connect.v2;
+
+import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.connect.config.TwitterSourceTaskConfig;
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.source.TaskPlan;
+import io.tweetstream.connect.source.TaskStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The X API v2 sample stream: one task, since every connection gets the same sample; no filter. */
+public final class V2SampleAdapter extends V2StreamAdapter {
+
+    @Override
+    public TaskPlan plan(TwitterSourceConfig config, String connectorName, int maxTasks) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        requireBearerToken(config, problems);
+        if (!config.trackKeywords().isEmpty() || !config.followUserIds().isEmpty() || !config.locations().isEmpty()
+                || !config.languages().isEmpty()) {
+            problems.put(TwitterSourceConfig.TRACK_KEYWORDS, "The sample stream takes no filter: remove "
+                    + TwitterSourceConfig.TRACK_KEYWORDS + ", " + TwitterSourceConfig.FOLLOW_USER_IDS + ", "
+                    + TwitterSourceConfig.LOCATIONS + " and " + TwitterSourceConfig.LANGUAGES + ", or set "
+                    + TwitterSourceConfig.V2_STREAM + " to '" + TwitterSourceConfig.V2_STREAM_FILTERED + "'");
+        }
+        return TaskPlan.of(List.of(Map.of()), problems,
+                maxTasks > 1 ? "every connection to the sample stream gets the same sample" : null);
+    }
+
+    /** Whether the bearer token works, by listing the app's rules, which any app may. */
+    @Override
+    public Map<String, String> check(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
+        return ConnectorRules.check(config, connectorName, null);
+    }
+
+    @Override
+    public TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats) {
+        return new TaskStream(XApiStream.sample(ConnectorRules.client(config), settings(config, threadName), buffer, stats),
+                "api=v2 stream=sample");
+    }
+}

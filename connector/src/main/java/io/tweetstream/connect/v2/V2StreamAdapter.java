@@ -1,0 +1,31 @@
+package io.tweetstream.connect.v2;
+
+import io.tweetstream.connect.config.TwitterSourceConfig;
+import io.tweetstream.connect.source.StreamAdapter;
+import java.util.Map;
+
+/** What the X API v2 streams share: the bearer token, and the client and settings built from the config. */
+abstract class V2StreamAdapter implements StreamAdapter {
+
+    static void requireBearerToken(TwitterSourceConfig config, Map<String, String> problems) {
+        if (config.v2BearerToken() != null) {
+            return;
+        }
+        String problem = "Required when " + TwitterSourceConfig.API + " is '" + TwitterSourceConfig.API_V2
+                + "': the app's bearer token";
+        if (!config.setsApi() && config.hasOAuthCredentials()) {
+            // Most likely a v1.1 config from before v2 became the default.
+            problem += ". " + TwitterSourceConfig.API + " now defaults to '" + TwitterSourceConfig.API_V2
+                    + "', and this config does not set it but gives OAuth 1.0a credentials, as a v1.1 config"
+                    + " does: set " + TwitterSourceConfig.API + "=" + TwitterSourceConfig.API_V1
+                    + " to keep reading the v1.1 stream, or give a bearer token to read v2";
+        }
+        problems.put(TwitterSourceConfig.V2_BEARER_TOKEN, problem);
+    }
+
+    static XApiStream.Settings settings(TwitterSourceConfig config, String threadName) {
+        return new XApiStream.Settings(threadName, config.connectTimeoutMs(), config.streamReadTimeoutMs(),
+                config.v2NetworkBackoffMs(), config.v2HttpBackoffMs(), config.v2RateLimitBackoffMs(),
+                config.v2BackfillMinutes(), config.includeRawJson());
+    }
+}

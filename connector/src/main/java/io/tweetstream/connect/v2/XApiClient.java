@@ -1,0 +1,128 @@
+package io.tweetstream.connect.v2;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tweetstream.connect.Version;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The X API v2 calls the connector makes, over the JDK's HTTP client with the app's bearer token:
+ * listing, adding and deleting filtered-stream rules, and opening a stream.
+ */
+public final class XApiClient {
+
+    static final String RULES_PATH = "2/tweets/search/stream/rules";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Password bearerToken;
+
+    /** @param baseUrl the API's base URL, ending in '/', e.g. {@code https://api.x.com/} */
+    public XApiClient(String baseUrl, Password bearerToken, Duration connectTimeout) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Every rule of the app, its other users' included. */
+    public List<StreamRule> rules() throws XApiException, IOException, InterruptedException {
+        return send(request(RULES_PATH).GET(), "GET " + RULES_PATH).rules();
+    }
+
+    /**
+     * Adds rules; X creates the valid ones and reports each rule it did not create (a duplicate
+     * value, say) in {@link RuleChange#problems()}. With {@code dryRun} X only checks them.
+     *
+     * @throws XApiException when X refuses the request as a whole, e.g. for a malformed rule
+     */
+    public RuleChange addRules(List<StreamRule> rules, boolean dryRun)
+            throws XApiException, IOException, InterruptedException {
+        return change(Map.of("add", rules), dryRun);
+    }
+
+    /** Deletes rules by id; ids X does not know come back in {@link RuleChange#problems()}. */
+    public RuleChange deleteRules(List<String> ids, boolean dryRun)
+            throws XApiException, IOException, InterruptedException {
+        return change(Map.of("delete", Map.of("ids", ids)), dryRun);
+    }
+
+    private RuleChange change(Map<String, ?> body, boolean dryRun)
+            throws XApiException, IOException, InterruptedException {
+        String path = RULES_PATH + (dryRun ? "?dry_run=true" : "");
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
+        ApiResponse response = send(request, "POST " + path);
+        return new RuleChange(response.rules(), response.problems());
+    }
+
+    /**
+     * Opens a stream and returns the response whatever its status, so that the caller can read the
+     * status, the rate-limit headers and the error body itself. A stream is meant to stay open: the
+     * caller watches its body for silence.
+     */
+    public HttpResponse<InputStream> openStream(String pathAndQuery, Duration headersTimeout)
+            throws IOException, InterruptedException {
+        // The timeout covers the wait for the response headers only, not the reading of the body.
+        HttpRequest request = authorized(pathAndQuery).timeout(headersTimeout).GET().build();
+        return http.send(request, BodyHandlers.ofInputStream());
+    }
+
+    private ApiResponse send(HttpRequest.Builder request, String description)
+            throws XApiException, IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
+        ApiResponse body = parse(response.body());
+        if (response.statusCode() / 100 != 2) {
+            throw new XApiException(response.statusCode(), description, body);
+        }
+        return body;
+    }
+
+    /** The error body of a refused request, or an empty one when it is not the JSON X sends. */
+    static ApiResponse parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return new ApiResponse(null, null, null, null, null);
+        }
+        try {
+            return Json.MAPPER.readValue(body, ApiResponse.class);
+        } catch (JsonProcessingException e) {
+            String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+            return new ApiResponse(null, null, "Unreadable response", text.strip(), null);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return authorized(path).timeout(REQUEST_TIMEOUT);
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + bearerToken.value().strip())
+                .header("User-Agent", "tweetstream-kafka-connect/" + Version.get());
+    }
+
+    /**
+     * What X did with an add or delete: the rules it created (with their ids), and one problem per
+     * rule it did not create or delete.
+     */
+    public record RuleChange(List<StreamRule> created, List<ApiProblem> problems) {}
+}

@@ -1,0 +1,295 @@
+package io.tweetstream.connect.v2;
+
+import io.tweetstream.connect.core.StreamCounter;
+
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TweetStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An X API v2 stream, filtered or sample, read on a thread of its own: it connects, hands every line
+ * to a {@link V2MessageHandler} and reconnects after whatever ends the connection, waiting as
+ * {@link ReconnectBackoff} says. Problems that retrying cannot fix (HTTP 400, 401, 403, 404) fail the
+ * {@link EventBuffer} with a message that says what to change.
+ *
+ * <p>A watchdog closes a connection that stays silent, without data or keep-alive, for longer than
+ * the read timeout; closing the body also ends a blocked read at once, which is how {@link #close()}
+ * stops the reader.
+ */
+public final class XApiStream implements TweetStream {
+
+    private static final Logger log = LoggerFactory.getLogger(XApiStream.class);
+    /** Far above any tweet with its includes (tens of kB), far below what would strain the heap. */
+    static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    private static final long THREAD_EXIT_WAIT_MS = 2_000;
+
+    /**
+     * @param threadName a name unique to this stream, given to its reader and watchdog threads
+     * @param readTimeoutMs silence after which the connection counts as stalled and is replaced
+     * @param backfillMinutes the most minutes of missed tweets to ask X for on a reconnect; 0 for none
+     */
+    public record Settings(String threadName, int connectTimeoutMs, int readTimeoutMs, long networkBackoffMs,
+            long httpBackoffMs, long rateLimitBackoffMs, int backfillMinutes, boolean keepRawJson) {}
+
+    private final XApiClient client;
+    private final Settings settings;
+    private final String pathAndQuery;
+    private final String endpoint;
+    private final EventBuffer buffer;
+    private final StreamStats stats;
+    private final V2MessageHandler handler;
+    private final ReconnectBackoff backoff;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile boolean stalled;
+    private volatile InputStream body;
+    private volatile LineReader reader;
+    /** When the last line (tweet or keep-alive) arrived; 0 before the first connection delivered. */
+    private long lastLineNanos;
+    private Thread thread;
+    private ScheduledExecutorService watchdog;
+
+    private XApiStream(XApiClient client, Settings settings, boolean sample, TaskShare share, EventBuffer buffer,
+            StreamStats stats) {
+        this.client = client;
+        this.settings = settings;
+        this.pathAndQuery = StreamRequest.pathAndQuery(sample);
+        this.endpoint = client.baseUrl() + (sample ? StreamRequest.SAMPLE_STREAM : StreamRequest.FILTERED_STREAM);
+        this.buffer = buffer;
+        this.stats = stats;
+        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson());
+        this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
+                settings.rateLimitBackoffMs());
+    }
+
+    /** Task {@code task} of {@code taskCount} of the connector: it writes its share of the filtered stream. */
+    public static XApiStream filtered(XApiClient client, Settings settings, String connector, int task, int taskCount,
+            EventBuffer buffer, StreamStats stats) {
+        return new XApiStream(client, settings, false, new TaskShare(connector, task, taskCount), buffer, stats);
+    }
+
+    public static XApiStream sample(XApiClient client, Settings settings, EventBuffer buffer, StreamStats stats) {
+        return new XApiStream(client, settings, true, null, buffer, stats);
+    }
+
+    @Override
+    public synchronized void start() {
+        thread = new Thread(this::run, settings.threadName());
+        thread.setDaemon(true);
+        thread.start();
+        watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread watcher = new Thread(runnable, settings.threadName() + "-watchdog");
+            watcher.setDaemon(true);
+            return watcher;
+        });
+        long period = Math.max(50, Math.min(1_000, settings.readTimeoutMs() / 4));
+        watchdog.scheduleAtFixedRate(this::closeIfStalled, period, period, TimeUnit.MILLISECONDS);
+        log.info("Streaming from {}", endpoint);
+    }
+
+    private void run() {
+        while (!closed) {
+            Duration wait;
+            try {
+                wait = connectAndRead();
+            } catch (FatalStreamException e) {
+                log.error(e.getMessage());
+                buffer.fail(e.getMessage());
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                if (stalled) {
+                    stats.increment(StreamCounter.STALLS);
+                    log.warn("No data or keep-alive from {} for {} ms: the connection stalled ({} stalls so far)",
+                            endpoint, settings.readTimeoutMs(), stats.get(StreamCounter.STALLS));
+                } else {
+                    log.warn("Stream from {} broke: {}", endpoint, e.toString());
+                }
+                wait = backoff.afterNetworkError();
+            }
+            if (closed) {
+                return;
+            }
+            log.info("Reconnecting to {} in {} ms", endpoint, wait.toMillis());
+            try {
+                if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Reads one connection to its end; returns how long to wait before the next. */
+    private Duration connectAndRead() throws IOException, InterruptedException, FatalStreamException {
+        Duration headersTimeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
+        HttpResponse<InputStream> response = client.openStream(pathAndQuery + backfill(), headersTimeout);
+        InputStream in = response.body();
+        if (response.statusCode() != 200) {
+            byte[] errorBody;
+            try (in) {
+                errorBody = in.readNBytes(64 * 1024);
+            }
+            return refused(response.statusCode(), response.headers(), XApiClient.parse(errorBody));
+        }
+        try (in) {
+            stalled = false;
+            body = in;
+            if (closed) {
+                return Duration.ZERO;
+            }
+            stats.connected();
+            log.info("Connected to {}", endpoint);
+            return read(new LineReader(in, MAX_MESSAGE_BYTES));
+        } finally {
+            reader = null;
+            body = null;
+        }
+    }
+
+    private Duration read(LineReader lines) throws IOException, InterruptedException {
+        reader = lines;
+        boolean delivering = false;
+        while (!closed) {
+            byte[] line;
+            try {
+                line = lines.next();
+            } catch (LineReader.OversizedLineException e) {
+                stats.increment(StreamCounter.SKIPPED_MESSAGES);
+                log.warn("Stream from {}: {} ({} skipped so far)", endpoint, e.getMessage(), stats.get(StreamCounter.SKIPPED_MESSAGES));
+                continue;
+            }
+            if (line == null) {
+                log.info("{} ended the stream", endpoint);
+                return backoff.afterNetworkError();
+            }
+            if (!delivering) {
+                backoff.reset();
+                delivering = true;
+            }
+            lastLineNanos = System.nanoTime();
+            if (line.length > 0 && handler.handle(line) == V2MessageHandler.Outcome.DISCONNECTED_BY_X) {
+                return backoff.afterNetworkError();
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    /**
+     * On a reconnect, asks X to resend what was sent while the connection was down: the whole minutes
+     * since the last line arrived, at least one, at most the configured backfill.
+     */
+    private String backfill() {
+        if (settings.backfillMinutes() == 0 || lastLineNanos == 0) {
+            return "";
+        }
+        long downMinutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - lastLineNanos) + 1;
+        return "&backfill_minutes=" + Math.min(downMinutes, settings.backfillMinutes());
+    }
+
+    private Duration refused(int status, HttpHeaders headers, ApiResponse problem) throws FatalStreamException {
+        String said = problem.describe();
+        switch (status) {
+            case 401 -> throw new FatalStreamException("X rejected the bearer token (HTTP 401) at " + endpoint
+                    + ": check twitter.v2.bearer.token. X said: " + said);
+            case 403 -> throw new FatalStreamException("X refused the stream (HTTP 403) at " + endpoint
+                    + ": the app's project has no access to it (the filtered stream needs a tier that includes"
+                    + " it). X said: " + said);
+            case 400, 404 -> throw new FatalStreamException("X refused the stream request (HTTP " + status + ") at "
+                    + endpoint + ": check twitter.v2.base.url. X said: " + said);
+            case 429 -> {
+                Instant resetAt = headers.firstValueAsLong("x-rate-limit-reset").stream()
+                        .mapToObj(Instant::ofEpochSecond).findFirst().orElse(null);
+                Duration wait = backoff.afterRateLimit(resetAt, Instant.now());
+                log.warn("X is rate-limiting connections to {} (HTTP 429: {}){}; waiting {} s", endpoint, said,
+                        "TooManyConnections".equals(problem.connectionIssue())
+                                ? ": the app is at its connection limit; another process may hold a connection, or"
+                                        + " twitter.v2.max.connections is above what the tier allows" : "",
+                        wait.toSeconds());
+                return wait;
+            }
+            default -> {
+                log.warn("{} answered HTTP {} ({}); backing off", endpoint, status, said);
+                return backoff.afterHttpError();
+            }
+        }
+    }
+
+    private void closeIfStalled() {
+        LineReader lines = reader;
+        InputStream in = body;
+        if (lines != null && in != null && lines.waitingForNanos() > TimeUnit.MILLISECONDS.toNanos(settings.readTimeoutMs())) {
+            stalled = true;
+            closeQuietly(in);
+        }
+    }
+
+    /**
+     * Stops reading and ends the reader thread, waiting for it at most a few seconds: closing the
+     * body ends a read in progress at once. Tweets the buffer still holds are counted as discarded.
+     */
+    @Override
+    public void close() {
+        Thread reading;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            reading = thread;
+        }
+        closing.countDown();
+        buffer.close();
+        InputStream in = body;
+        if (in != null) {
+            closeQuietly(in);
+        }
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+        if (reading != null) {
+            try {
+                reading.join(THREAD_EXIT_WAIT_MS);
+                if (reading.isAlive()) {
+                    reading.interrupt();
+                    reading.join(THREAD_EXIT_WAIT_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("Closed the stream from {}", endpoint);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            log.debug("Closing the stream body: {}", e.toString());
+        }
+    }
+
+    /** The stream cannot work as configured; retrying would not help. */
+    private static final class FatalStreamException extends Exception {
+        FatalStreamException(String message) {
+            super(message);
+        }
+    }
+}

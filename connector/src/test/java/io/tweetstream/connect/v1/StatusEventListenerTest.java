@@ -1,0 +1,99 @@
+package io.tweetstream.connect.v1;
+
+import io.tweetstream.connect.core.StreamCounter;
+
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamFailure;
+import io.tweetstream.connect.core.StreamStats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tweetstream.connect.Fixtures;
+import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.match.KeywordMatcher;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import twitter4j.JSONException;
+import twitter4j.TwitterException;
+
+class StatusEventListenerTest {
+
+    private final StreamStats stats = new StreamStats();
+    private final EventBuffer buffer = new EventBuffer(10, stats);
+    private final StatusEventListener listener =
+        new StatusEventListener(buffer, stats, null, new KeywordMatcher(List.of("kafka", "streaming")),
+            "http://127.0.0.1:1/1.1/statuses/filter.json");
+
+    private static TwitterException httpError(int status) {
+        return new TwitterException("{\"errors\":[{\"code\":32,\"message\":\"Could not authenticate you.\"}]}", null, status);
+    }
+
+    @Test
+    void statusIsHandedOverAsTweet() throws InterruptedException {
+        listener.onStatus(Fixtures.status("classic.json"));
+
+        assertThat(buffer.drain(10, 10)).singleElement()
+            .isInstanceOfSatisfying(TweetReceived.class, e -> {
+                assertThat(e.tweet().id()).isEqualTo(1050118621198921728L);
+                assertThat(e.matchedKeywords()).containsExactly("kafka");
+            });
+        assertThat(stats.get(StreamCounter.TWEETS_RECEIVED)).isEqualTo(1);
+    }
+
+    @Test
+    void unauthorizedFailsTheStreamWithAClearMessage() {
+        listener.onException(httpError(401));
+
+        assertThatThrownBy(() -> buffer.drain(1, 1))
+            .isInstanceOf(StreamFailure.class)
+            .hasMessageContaining("HTTP 401")
+            .hasMessageContaining("access token");
+    }
+
+    @Test
+    void forbiddenAndNotAcceptableFailTheStream() {
+        StatusEventListener other = new StatusEventListener(buffer, stats, null, new KeywordMatcher(List.of()), "x");
+        other.onException(httpError(406));
+
+        assertThatThrownBy(() -> buffer.drain(1, 1)).hasMessageContaining("HTTP 406").hasMessageContaining("track keywords");
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsAreRetriedNotFatal() throws InterruptedException {
+        listener.onException(httpError(420));
+        listener.onException(httpError(429));
+        listener.onException(httpError(503));
+
+        assertThat(buffer.drain(1, 1)).isEmpty();
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isZero();
+    }
+
+    @Test
+    void networkErrorsAreRetriedNotCountedAsSkips() throws InterruptedException {
+        listener.onException(new TwitterException("Stream closed.", new IOException("Connection reset")));
+
+        assertThat(buffer.drain(1, 1)).isEmpty();
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isZero();
+    }
+
+    @Test
+    void unparseableMessageIsSkippedAndCounted() throws InterruptedException {
+        listener.onException(new JSONException("Unterminated string at 57 [character 58 line 1]"));
+        listener.onException(new TwitterException(new JSONException("JSONObject[\"id\"] not found.")));
+
+        assertThat(buffer.drain(1, 1)).isEmpty();
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(2);
+    }
+
+    @Test
+    void limitNoticesAreAddedUp() {
+        listener.onConnect();
+        listener.onTrackLimitationNotice(12);
+        listener.onTrackLimitationNotice(30);
+
+        assertThat(stats.get(StreamCounter.LIMIT_UNDELIVERED)).isEqualTo(30);
+        assertThat(stats.get(StreamCounter.CONNECTS)).isEqualTo(1);
+    }
+}
