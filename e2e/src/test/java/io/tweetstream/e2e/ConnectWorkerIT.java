@@ -131,6 +131,26 @@ class ConnectWorkerIT {
         assertThat(tooFewTokens.toString()).contains("split across 2 tasks").doesNotContain("1-access-token");
     }
 
+    /**
+     * The workers log Twitter4j's {@code twitter4j.auth} and {@code HttpClientImpl} at DEBUG (see the
+     * testkit's child-log4j2.properties), where Twitter4j logs the OAuth signature base string with
+     * the consumer key and the access token: the plugin keeps them out of the log.
+     */
+    @Test
+    void oauthDetailsStayOutOfTheWorkerLogWithTwitter4jAtDebug() {
+        ObjectNode body = ConnectorConfigs.restBody("oauth-log", simulator.v1BaseUrl(),
+            with(credentials("ck-oauth-log", 1), "topic", "tweets-oauth-log", "twitter.track.keywords", "kafka"));
+        assertThat(rest.post("/connectors", body).status()).isEqualTo(201);
+        awaitRunning("oauth-log", 1);
+        await().atMost(DEADLINE).until(() -> connections("ck-oauth-log").stream().anyMatch(ConnectionInfo::open));
+        await().atMost(DEADLINE).until(() -> platform.worker().log().contains("statuses/filter.json"));
+
+        assertThat(platform.worker().log())
+            .doesNotContain("ck-oauth-log", "1-access-token", "access-secret-1", "consumer-secret", "oauth_consumer_key",
+                "oauth_token", "oauth_signature");
+        assertThat(rest.delete("/connectors/oauth-log").status()).isEqualTo(204);
+    }
+
     @Test
     void pauseResumeReconfigureAndDeleteCloseTheirConnections() {
         String topic = "tweets-lifecycle";

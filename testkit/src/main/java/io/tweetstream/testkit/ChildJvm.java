@@ -139,6 +139,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The process's whole log so far, e.g. to check what it never logs. */
+    public String log() {
+        try {
+            return Files.exists(logFile) ? Files.readString(logFile) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + logFile, e);
+        }
+    }
+
     /** The end of the process's log, for failure messages. */
     public String logTail() {
         try {

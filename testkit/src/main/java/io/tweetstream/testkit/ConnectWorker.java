@@ -74,6 +74,11 @@ public final class ConnectWorker implements AutoCloseable {
         return process.threadNames();
     }
 
+    /** The worker's whole log so far. */
+    public String log() {
+        return process.log();
+    }
+
     public String logTail() {
         return process.logTail();
     }

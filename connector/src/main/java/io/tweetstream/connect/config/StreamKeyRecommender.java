@@ -12,7 +12,9 @@ final class StreamKeyRecommender implements ConfigDef.Recommender {
 
     @Override
     public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-        return List.of();
+        return TwitterSourceConfig.V2_STREAM.equals(name)
+                ? List.of(TwitterSourceConfig.V2_STREAM_FILTERED, TwitterSourceConfig.V2_STREAM_SAMPLE)
+                : List.of();
     }
 
     @Override
