@@ -18,6 +18,8 @@ public record AppliedFault(Instant at, long connectionId, StreamEndpoint endpoin
         /** Silenced for a while. */
         STALLED,
         /** X's operational-disconnect message, then a clean end (v2). */
-        OPERATIONAL_DISCONNECT
+        OPERATIONAL_DISCONNECT,
+        /** Twitter's {@code disconnect} message, then a clean end (v1.1). */
+        DISCONNECTED
     }
 }

@@ -59,6 +59,33 @@ public final class OpenStreams {
         return faults.deliver(endpoints, StreamFault.Line.of(Objects.requireNonNull(line, "line")));
     }
 
+    /**
+     * Writes a v1.1 notice into each v1.1 stream, which then goes on: {@code STATUS_WITHHELD}, {@code USER_WITHHELD}
+     * or {@code SCRUB_GEO} about a status (and its author) sent earlier on that stream (none on a stream that has sent
+     * no status yet), or a {@code STALL_WARNING} (whether or not the client asked for {@code stall_warnings}). v2
+     * streams are not reached: X's v2 streams have no such notices. Recorded in {@link StreamSimulator#sentNotices()}.
+     */
+    public int sendV1Notice(SentNotice.Kind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == SentNotice.Kind.DISCONNECT || kind == SentNotice.Kind.REPLAYED_LINE) {
+            throw new IllegalArgumentException(kind + " is not a notice to inject; use disconnectV1(code) for DISCONNECT");
+        }
+        return faults.deliver(v1Only(), new StreamFault.Notice(kind));
+    }
+
+    /**
+     * Ends each v1.1 stream as Twitter did when it disconnected one: {@code {"disconnect":{"code":..,"stream_name":..,
+     * "reason":..}}}, then the body's end. Codes as Twitter's: 1 shutdown, 2 duplicate stream, 4 stall, 6 token revoked,
+     * 7 admin logout, 10 stream exception, 12 shed load, ...
+     */
+    public int disconnectV1(int code) {
+        return faults.deliver(v1Only(), new StreamFault.Disconnect(code));
+    }
+
+    private Set<StreamEndpoint> v1Only() {
+        return endpoints.contains(StreamEndpoint.V1_FILTER) ? Set.of(StreamEndpoint.V1_FILTER) : Set.of();
+    }
+
     /** Writes exactly these bytes and a CRLF into each stream, which then goes on. */
     public int injectRawLine(byte[] line) {
         return injectLine(BadLine.raw(line));

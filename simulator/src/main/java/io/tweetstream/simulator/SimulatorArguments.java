@@ -67,6 +67,46 @@ final class SimulatorArguments {
         @Option(names = "--v2-backfill-limit", paramLabel = "N",
                 description = "v2: tweets kept (5 minutes at most) for backfill_minutes, 0 = none (default 10000)")
         Integer v2BackfillLimit;
+        @Option(names = "--long-post-ratio", paramLabel = "R", description = "share of posts over 280 characters (v2 note_tweet), 0 to 1 (default 0.02)")
+        Double longPostRatio;
+        @Option(names = "--html-entity-ratio", paramLabel = "R", description = "share of texts with & < > sent escaped, 0 to 1 (default 0.05)")
+        Double htmlEntityRatio;
+        @Option(names = "--media-ratio", paramLabel = "R", description = "share of posts with photos, a video or a GIF, 0 to 1 (default 0.15)")
+        Double mediaRatio;
+        @Option(names = "--poll-ratio", paramLabel = "R", description = "share of posts with a poll, 0 to 1 (default 0.01)")
+        Double pollRatio;
+        @Option(names = "--edited-ratio", paramLabel = "R", description = "share of editable posts that are an edited version, 0 to 1 (default 0.02)")
+        Double editedRatio;
+        @Option(names = "--sensitive-ratio", paramLabel = "R", description = "share of posts with a link or media marked possibly_sensitive, 0 to 1 (default 0.05)")
+        Double sensitiveRatio;
+        @Option(names = "--withheld-ratio", paramLabel = "R", description = "share of posts withheld in some countries, 0 to 1 (default 0.005)")
+        Double withheldRatio;
+        @Option(names = "--unavailable-reference-ratio", paramLabel = "R", description = "share of v2: retweets and quotes whose post is not included, 0 to 1 (default 0.01)")
+        Double unavailableReferenceRatio;
+        @Option(names = "--missing-referenced-author-ratio", paramLabel = "R", description = "share of v2: retweets and quotes whose post author is not included, 0 to 1 (default 0)")
+        Double missingReferencedAuthorRatio;
+        @Option(names = "--reply-parent-included-ratio", paramLabel = "R", description = "share of v2: replies whose parent post is included, 0 to 1 (default 0.8)")
+        Double replyParentIncludedRatio;
+        @Option(names = "--plain-payloads", description = "none of the shapes above; ratios given as well still apply")
+        boolean plainPayloads;
+        @Option(names = "--status-withheld-every", paramLabel = "N", description = "v1.1: a status_withheld notice after every N-th status, 0 = never (default 0)")
+        Integer statusWithheldEvery;
+        @Option(names = "--user-withheld-every", paramLabel = "N", description = "v1.1: a user_withheld notice after every N-th status, 0 = never (default 0)")
+        Integer userWithheldEvery;
+        @Option(names = "--scrub-geo-every", paramLabel = "N", description = "v1.1: a scrub_geo notice after every N-th status, 0 = never (default 0)")
+        Integer scrubGeoEvery;
+        @Option(names = "--stall-warning-every", paramLabel = "N", description = "v1.1: a stall warning after every N-th status (clients asking stall_warnings), 0 = never (default 0)")
+        Integer stallWarningEvery;
+        @Option(names = "--replay", paramLabel = "FILE",
+                description = "serve this recording (one JSON message per line) instead of generated tweets")
+        java.nio.file.Path replay;
+        @Option(names = "--replay-api", paramLabel = "API", description = "the recording's API, v2 or v1.1 (default v2)")
+        String replayApi = "v2";
+        @Option(names = "--replay-rate", paramLabel = "R|recorded",
+                description = "replayed messages per second, or recorded for the recorded pace (default recorded)")
+        String replayRate = "recorded";
+        @Option(names = "--replay-loop", description = "start the recording over at its end (default: keep-alives only)")
+        boolean replayLoop;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -128,6 +168,54 @@ final class SimulatorArguments {
         if (options.v2BackfillLimit != null) {
             builder.v2BackfillLimit(options.v2BackfillLimit);
         }
+        if (options.plainPayloads) {
+            builder.plainPayloads();
+        }
+        if (options.longPostRatio != null) {
+            builder.longPostRatio(options.longPostRatio);
+        }
+        if (options.htmlEntityRatio != null) {
+            builder.htmlEntityRatio(options.htmlEntityRatio);
+        }
+        if (options.mediaRatio != null) {
+            builder.mediaRatio(options.mediaRatio);
+        }
+        if (options.pollRatio != null) {
+            builder.pollRatio(options.pollRatio);
+        }
+        if (options.editedRatio != null) {
+            builder.editedRatio(options.editedRatio);
+        }
+        if (options.sensitiveRatio != null) {
+            builder.sensitiveRatio(options.sensitiveRatio);
+        }
+        if (options.withheldRatio != null) {
+            builder.withheldRatio(options.withheldRatio);
+        }
+        if (options.unavailableReferenceRatio != null) {
+            builder.unavailableReferenceRatio(options.unavailableReferenceRatio);
+        }
+        if (options.missingReferencedAuthorRatio != null) {
+            builder.missingReferencedAuthorRatio(options.missingReferencedAuthorRatio);
+        }
+        if (options.replyParentIncludedRatio != null) {
+            builder.replyParentIncludedRatio(options.replyParentIncludedRatio);
+        }
+        if (options.statusWithheldEvery != null) {
+            builder.statusWithheldEvery(options.statusWithheldEvery);
+        }
+        if (options.userWithheldEvery != null) {
+            builder.userWithheldEvery(options.userWithheldEvery);
+        }
+        if (options.scrubGeoEvery != null) {
+            builder.scrubGeoEvery(options.scrubGeoEvery);
+        }
+        if (options.stallWarningEvery != null) {
+            builder.stallWarningEvery(options.stallWarningEvery);
+        }
+        if (options.replay != null) {
+            builder.replay(replay(options));
+        }
         return new Parsed(false, builder.build());
     }
 
@@ -148,8 +236,41 @@ final class SimulatorArguments {
         require(options.v2MaxRules == null || options.v2MaxRules >= 1, "--v2-max-rules must be >= 1, was " + options.v2MaxRules);
         require(options.v2MaxRuleLength == null || options.v2MaxRuleLength >= 1,
                 "--v2-max-rule-length must be >= 1, was " + options.v2MaxRuleLength);
+        require(options.longPostRatio == null || options.longPostRatio >= 0 && options.longPostRatio <= 1, "--long-post-ratio must be in [0, 1], was " + options.longPostRatio);
+        require(options.htmlEntityRatio == null || options.htmlEntityRatio >= 0 && options.htmlEntityRatio <= 1, "--html-entity-ratio must be in [0, 1], was " + options.htmlEntityRatio);
+        require(options.mediaRatio == null || options.mediaRatio >= 0 && options.mediaRatio <= 1, "--media-ratio must be in [0, 1], was " + options.mediaRatio);
+        require(options.pollRatio == null || options.pollRatio >= 0 && options.pollRatio <= 1, "--poll-ratio must be in [0, 1], was " + options.pollRatio);
+        require(options.editedRatio == null || options.editedRatio >= 0 && options.editedRatio <= 1, "--edited-ratio must be in [0, 1], was " + options.editedRatio);
+        require(options.sensitiveRatio == null || options.sensitiveRatio >= 0 && options.sensitiveRatio <= 1, "--sensitive-ratio must be in [0, 1], was " + options.sensitiveRatio);
+        require(options.withheldRatio == null || options.withheldRatio >= 0 && options.withheldRatio <= 1, "--withheld-ratio must be in [0, 1], was " + options.withheldRatio);
+        require(options.unavailableReferenceRatio == null || options.unavailableReferenceRatio >= 0 && options.unavailableReferenceRatio <= 1, "--unavailable-reference-ratio must be in [0, 1], was " + options.unavailableReferenceRatio);
+        require(options.missingReferencedAuthorRatio == null || options.missingReferencedAuthorRatio >= 0 && options.missingReferencedAuthorRatio <= 1, "--missing-referenced-author-ratio must be in [0, 1], was " + options.missingReferencedAuthorRatio);
+        require(options.replyParentIncludedRatio == null || options.replyParentIncludedRatio >= 0 && options.replyParentIncludedRatio <= 1, "--reply-parent-included-ratio must be in [0, 1], was " + options.replyParentIncludedRatio);
+        require(options.statusWithheldEvery == null || options.statusWithheldEvery >= 0, "--status-withheld-every must be >= 0, was " + options.statusWithheldEvery);
+        require(options.userWithheldEvery == null || options.userWithheldEvery >= 0, "--user-withheld-every must be >= 0, was " + options.userWithheldEvery);
+        require(options.scrubGeoEvery == null || options.scrubGeoEvery >= 0, "--scrub-geo-every must be >= 0, was " + options.scrubGeoEvery);
+        require(options.stallWarningEvery == null || options.stallWarningEvery >= 0, "--stall-warning-every must be >= 0, was " + options.stallWarningEvery);
+        require(options.replay != null || ("v2".equals(options.replayApi) && "recorded".equals(options.replayRate)
+                && !options.replayLoop), "--replay-api, --replay-rate and --replay-loop need --replay FILE");
         require(options.v2BackfillLimit == null || options.v2BackfillLimit >= 0,
                 "--v2-backfill-limit must be >= 0, was " + options.v2BackfillLimit);
+    }
+
+    private static Replay replay(Options options) {
+        Replay replay = new Replay(options.replay, Replay.Api.ofLabel(options.replayApi), 0, options.replayLoop);
+        if ("recorded".equalsIgnoreCase(options.replayRate)) {
+            return replay;
+        }
+        double rate;
+        try {
+            rate = Double.parseDouble(options.replayRate);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--replay-rate must be a number of messages per second or recorded, was "
+                    + options.replayRate);
+        }
+        require(rate > 0 && rate <= SimulatorSettings.MAX_TWEETS_PER_SECOND,
+                "--replay-rate must be in (0, " + (long) SimulatorSettings.MAX_TWEETS_PER_SECOND + "], was " + rate);
+        return replay.atRate(rate);
     }
 
     private static void require(boolean valid, String message) {

@@ -36,6 +36,21 @@ public final class SimulatorSettings {
     private final int v2MaxRuleLength;
     private final int v2ConnectionBacklog;
     private final int v2BackfillLimit;
+    private final double longPostRatio;
+    private final double htmlEntityRatio;
+    private final double mediaRatio;
+    private final double pollRatio;
+    private final double editedRatio;
+    private final double sensitiveRatio;
+    private final double withheldRatio;
+    private final double unavailableReferenceRatio;
+    private final double missingReferencedAuthorRatio;
+    private final double replyParentIncludedRatio;
+    private final int statusWithheldEvery;
+    private final int userWithheldEvery;
+    private final int scrubGeoEvery;
+    private final int stallWarningEvery;
+    private final Replay replay;
 
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -60,6 +75,21 @@ public final class SimulatorSettings {
         this.v2MaxRuleLength = builder.v2MaxRuleLength;
         this.v2ConnectionBacklog = builder.v2ConnectionBacklog;
         this.v2BackfillLimit = builder.v2BackfillLimit;
+        this.longPostRatio = builder.longPostRatio;
+        this.htmlEntityRatio = builder.htmlEntityRatio;
+        this.mediaRatio = builder.mediaRatio;
+        this.pollRatio = builder.pollRatio;
+        this.editedRatio = builder.editedRatio;
+        this.sensitiveRatio = builder.sensitiveRatio;
+        this.withheldRatio = builder.withheldRatio;
+        this.unavailableReferenceRatio = builder.unavailableReferenceRatio;
+        this.missingReferencedAuthorRatio = builder.missingReferencedAuthorRatio;
+        this.replyParentIncludedRatio = builder.replyParentIncludedRatio;
+        this.statusWithheldEvery = builder.statusWithheldEvery;
+        this.userWithheldEvery = builder.userWithheldEvery;
+        this.scrubGeoEvery = builder.scrubGeoEvery;
+        this.stallWarningEvery = builder.stallWarningEvery;
+        this.replay = builder.replay;
     }
 
     /**
@@ -121,6 +151,88 @@ public final class SimulatorSettings {
     /** The rate during a burst is {@link #tweetsPerSecond()} times this. Default 4. */
     public double burstFactor() {
         return burstFactor;
+    }
+
+    /** Share of posts longer than 280 characters: v2 sends a cut {@code text} and the whole in {@code note_tweet}, v1.1 the whole in {@code extended_tweet.full_text}. Default 0.02. */
+    public double longPostRatio() {
+        return longPostRatio;
+    }
+
+    /** Share of texts holding {@code &}, {@code <} or {@code >}, which both APIs send escaped ({@code &amp;}, {@code &lt;}, {@code &gt;}), entity indices counted on the escaped text; rules match the text as written. Default 0.05. */
+    public double htmlEntityRatio() {
+        return htmlEntityRatio;
+    }
+
+    /** Share of posts with media (photos, a video or a GIF): v2 {@code attachments.media_keys} and {@code includes.media}, the link in {@code entities.urls} with its {@code media_key}; v1.1 {@code entities.media} and {@code extended_entities.media}. Default 0.15. */
+    public double mediaRatio() {
+        return mediaRatio;
+    }
+
+    /** Share of posts (without media) with a poll: v2 {@code attachments.poll_ids} and {@code includes.polls}; v1.1 {@code entities.polls}, as Twitter's enterprise format. Default 0.01. */
+    public double pollRatio() {
+        return pollRatio;
+    }
+
+    /** Share of editable posts (originals and quotes, not replies or polls) that are an edited version: a new id, the earlier ones in v2 {@code edit_history_tweet_ids} (oldest first) and v1.1 {@code edit_history}. Default 0.02. */
+    public double editedRatio() {
+        return editedRatio;
+    }
+
+    /** Share of posts with a link or media marked {@code possibly_sensitive}. Default 0.05. */
+    public double sensitiveRatio() {
+        return sensitiveRatio;
+    }
+
+    /** Share of posts withheld in some countries: v2 {@code withheld}, v1.1 {@code withheld_in_countries}. Default 0.005. */
+    public double withheldRatio() {
+        return withheldRatio;
+    }
+
+    /** v2: share of retweets and quotes whose referenced post X cannot include: still in {@code referenced_tweets}, missing from {@code includes.tweets}, reported in {@code errors}. Default 0.01. */
+    public double unavailableReferenceRatio() {
+        return unavailableReferenceRatio;
+    }
+
+    /** v2: share of retweets and quotes whose referenced post is included but its author is not (an error for {@code referenced_tweets.id.author_id}). Default 0: X rarely does this, and a client that needs the author must skip such posts. */
+    public double missingReferencedAuthorRatio() {
+        return missingReferencedAuthorRatio;
+    }
+
+    /** v2: share of replies whose parent post is included in {@code includes.tweets} (the others get a Not Found error, as a deleted or protected parent). Default 0.8. */
+    public double replyParentIncludedRatio() {
+        return replyParentIncludedRatio;
+    }
+
+    /** A v1.1 {@code status_withheld} notice for a status sent earlier follows every n-th status of a stream; 0 = never. Default 0. */
+    public int statusWithheldEvery() {
+        return statusWithheldEvery;
+    }
+
+    /** A v1.1 {@code user_withheld} notice for an author sent earlier follows every n-th status of a stream; 0 = never. Default 0. */
+    public int userWithheldEvery() {
+        return userWithheldEvery;
+    }
+
+    /** A v1.1 {@code scrub_geo} notice for an author sent earlier follows every n-th status of a stream; 0 = never. Default 0. */
+    public int scrubGeoEvery() {
+        return scrubGeoEvery;
+    }
+
+    /** A v1.1 stall warning ({@code FALLING_BEHIND}) follows every n-th status of a stream whose client asked for {@code stall_warnings=true}; 0 = never. Default 0. */
+    public int stallWarningEvery() {
+        return stallWarningEvery;
+    }
+
+    /** The recorded stream served instead of generated tweets on its API's streams; {@code null} (default) for none. */
+    public Replay replay() {
+        return replay;
+    }
+
+    /** The payload shapes, for the generator. */
+    io.tweetstream.simulator.generate.PayloadShapes payloadShapes() {
+        return new io.tweetstream.simulator.generate.PayloadShapes(longPostRatio, htmlEntityRatio, mediaRatio,
+                pollRatio, editedRatio, sensitiveRatio, withheldRatio, unavailableReferenceRatio,
+                missingReferencedAuthorRatio, replyParentIncludedRatio);
     }
 
     public static Builder builder() {
@@ -217,6 +329,8 @@ public final class SimulatorSettings {
                 + ", v2MaxConnections=" + v2MaxConnections + ", v2MaxRules=" + v2MaxRules
                 + ", v2MaxRuleLength=" + v2MaxRuleLength + ", v2ConnectionBacklog=" + v2ConnectionBacklog
                 + ", v2BackfillLimit=" + v2BackfillLimit
+                + ", shapes=" + payloadShapes()
+                + (replay == null ? "" : ", " + replay)
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
                 + "}";
     }
@@ -245,6 +359,21 @@ public final class SimulatorSettings {
         private int v2MaxRuleLength = 1_024;
         private int v2ConnectionBacklog = 5_000;
         private int v2BackfillLimit = 10_000;
+        private double longPostRatio = 0.02;
+        private double htmlEntityRatio = 0.05;
+        private double mediaRatio = 0.15;
+        private double pollRatio = 0.01;
+        private double editedRatio = 0.02;
+        private double sensitiveRatio = 0.05;
+        private double withheldRatio = 0.005;
+        private double unavailableReferenceRatio = 0.01;
+        private double missingReferencedAuthorRatio = 0.0;
+        private double replyParentIncludedRatio = 0.8;
+        private int statusWithheldEvery = 0;
+        private int userWithheldEvery = 0;
+        private int scrubGeoEvery = 0;
+        private int stallWarningEvery = 0;
+        private Replay replay;
 
         private Builder() {
         }
@@ -352,6 +481,101 @@ public final class SimulatorSettings {
             return this;
         }
 
+        public Builder longPostRatio(double longPostRatio) {
+            this.longPostRatio = longPostRatio;
+            return this;
+        }
+
+        public Builder htmlEntityRatio(double htmlEntityRatio) {
+            this.htmlEntityRatio = htmlEntityRatio;
+            return this;
+        }
+
+        public Builder mediaRatio(double mediaRatio) {
+            this.mediaRatio = mediaRatio;
+            return this;
+        }
+
+        public Builder pollRatio(double pollRatio) {
+            this.pollRatio = pollRatio;
+            return this;
+        }
+
+        public Builder editedRatio(double editedRatio) {
+            this.editedRatio = editedRatio;
+            return this;
+        }
+
+        public Builder sensitiveRatio(double sensitiveRatio) {
+            this.sensitiveRatio = sensitiveRatio;
+            return this;
+        }
+
+        public Builder withheldRatio(double withheldRatio) {
+            this.withheldRatio = withheldRatio;
+            return this;
+        }
+
+        public Builder unavailableReferenceRatio(double unavailableReferenceRatio) {
+            this.unavailableReferenceRatio = unavailableReferenceRatio;
+            return this;
+        }
+
+        public Builder missingReferencedAuthorRatio(double missingReferencedAuthorRatio) {
+            this.missingReferencedAuthorRatio = missingReferencedAuthorRatio;
+            return this;
+        }
+
+        public Builder replyParentIncludedRatio(double replyParentIncludedRatio) {
+            this.replyParentIncludedRatio = replyParentIncludedRatio;
+            return this;
+        }
+
+        public Builder statusWithheldEvery(int statusWithheldEvery) {
+            this.statusWithheldEvery = statusWithheldEvery;
+            return this;
+        }
+
+        public Builder userWithheldEvery(int userWithheldEvery) {
+            this.userWithheldEvery = userWithheldEvery;
+            return this;
+        }
+
+        public Builder scrubGeoEvery(int scrubGeoEvery) {
+            this.scrubGeoEvery = scrubGeoEvery;
+            return this;
+        }
+
+        public Builder stallWarningEvery(int stallWarningEvery) {
+            this.stallWarningEvery = stallWarningEvery;
+            return this;
+        }
+
+        /**
+         * None of the payload shapes beyond text, retweets, quotes and replies: no long posts, escaped characters,
+         * media, polls, edits, sensitive or withheld posts, unavailable references or included reply parents. Other
+         * settings called after this one turn single shapes back on.
+         */
+        public Builder plainPayloads() {
+            longPostRatio = 0;
+            htmlEntityRatio = 0;
+            mediaRatio = 0;
+            pollRatio = 0;
+            editedRatio = 0;
+            sensitiveRatio = 0;
+            withheldRatio = 0;
+            unavailableReferenceRatio = 0;
+            missingReferencedAuthorRatio = 0;
+            replyParentIncludedRatio = 0;
+            return this;
+        }
+
+        /** Serves this recording instead of generated tweets on its API's streams; {@code null} for none. */
+        public Builder replay(Replay replay) {
+            this.replay = replay;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the setting that is out of range */
         public SimulatorSettings build() {
             require(port >= 0 && port <= 65_535, "port must be in [0, 65535], was " + port);
@@ -364,6 +588,20 @@ public final class SimulatorSettings {
             requireRatio("extendedRatio", extendedRatio);
             requireRatio("retweetRatio", retweetRatio);
             requireRatio("quoteRatio", quoteRatio);
+            requireRatio("longPostRatio", longPostRatio);
+            requireRatio("htmlEntityRatio", htmlEntityRatio);
+            requireRatio("mediaRatio", mediaRatio);
+            requireRatio("pollRatio", pollRatio);
+            requireRatio("editedRatio", editedRatio);
+            requireRatio("sensitiveRatio", sensitiveRatio);
+            requireRatio("withheldRatio", withheldRatio);
+            requireRatio("unavailableReferenceRatio", unavailableReferenceRatio);
+            requireRatio("missingReferencedAuthorRatio", missingReferencedAuthorRatio);
+            requireRatio("replyParentIncludedRatio", replyParentIncludedRatio);
+            require(statusWithheldEvery >= 0, "statusWithheldEvery must be >= 0 (0 = never), was " + statusWithheldEvery);
+            require(userWithheldEvery >= 0, "userWithheldEvery must be >= 0 (0 = never), was " + userWithheldEvery);
+            require(scrubGeoEvery >= 0, "scrubGeoEvery must be >= 0 (0 = never), was " + scrubGeoEvery);
+            require(stallWarningEvery >= 0, "stallWarningEvery must be >= 0 (0 = never), was " + stallWarningEvery);
             require(retweetRatio + quoteRatio <= 1.0,
                     "retweetRatio + quoteRatio must be <= 1, was " + (retweetRatio + quoteRatio));
             require(acceptedConsumerKeys.stream().noneMatch(key -> key == null || key.isBlank()),

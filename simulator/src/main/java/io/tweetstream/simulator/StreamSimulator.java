@@ -9,6 +9,7 @@ import io.tweetstream.simulator.http.RulesEndpoint;
 import io.tweetstream.simulator.http.StatsEndpoint;
 import io.tweetstream.simulator.http.V2StreamEndpoint;
 import io.tweetstream.simulator.net.ConnectionProxy;
+import io.tweetstream.simulator.replay.Recording;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ShutdownSignal;
@@ -89,13 +90,16 @@ public final class StreamSimulator implements AutoCloseable {
      * answered by the JDK's HttpServer on a loopback port of its own, reached through a {@link ConnectionProxy} on the
      * public port; streams take their client's socket over, so that faults reach down to TCP.
      *
-     * @throws UncheckedIOException when the port cannot be bound
+     * @throws UncheckedIOException     when the port cannot be bound, or the replay file cannot be read
+     * @throws IllegalArgumentException when a line of the replay file is not a JSON object
      */
     public static StreamSimulator start(SimulatorSettings settings) {
         ObjectMapper mapper = new ObjectMapper();
         StreamLedger ledger = new StreamLedger(settings.sentHistoryLimit());
         TweetFactory tweets = new TweetFactory(settings.seed(),
-                new TweetMix(settings.extendedRatio(), settings.retweetRatio(), settings.quoteRatio()));
+                new TweetMix(settings.extendedRatio(), settings.retweetRatio(), settings.quoteRatio()),
+                settings.payloadShapes());
+        Recording recording = settings.replay() == null ? null : Recording.load(settings.replay(), mapper);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
@@ -115,11 +119,13 @@ public final class StreamSimulator implements AutoCloseable {
         RuleBook rules = new RuleBook(settings.v2MaxRules(), settings.v2MaxRuleLength(), Clock.systemUTC());
         StreamSimulator simulator = new StreamSimulator(settings, server, proxy, executor, ledger, rules);
         server.createContext(FilterEndpoint.PATH, new FilterEndpoint(settings, tweets, ledger, simulator.shutdown,
-                simulator.faults, simulator.v1Rejections, proxy, mapper));
+                simulator.faults, simulator.v1Rejections, proxy, mapper,
+                recording != null && recording.replay().api() == Replay.Api.V1 ? recording : null));
         server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(), mapper));
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE)) {
             V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
-                    simulator.v2Controls, simulator.faults, proxy, mapper);
+                    simulator.v2Controls, simulator.faults, proxy, mapper,
+                    recording != null && recording.replay().api() == Replay.Api.V2 ? recording : null);
             executor.execute(handler.broadcast());
             server.createContext(endpoint == StreamEndpoint.V2_FILTERED
                     ? V2StreamEndpoint.FILTERED_PATH : V2StreamEndpoint.SAMPLE_PATH, handler);
@@ -176,6 +182,32 @@ public final class StreamSimulator implements AutoCloseable {
     /** The limit notices sent so far, in order. */
     public List<SentLimitNotice> sentLimitNotices() {
         return ledger.sentLimitNotices();
+    }
+
+    /**
+     * The v1.1 notices (withheld, scrub_geo, stall warnings, disconnects) and replayed lines that hold no tweet sent so
+     * far, in order.
+     */
+    public List<SentNotice> sentNotices() {
+        return ledger.sentNotices();
+    }
+
+    /**
+     * Writes a v1.1 notice into every open v1.1 stream; see {@link OpenStreams#sendV1Notice(SentNotice.Kind)}.
+     *
+     * @return how many streams it reached
+     */
+    public int injectV1Notice(SentNotice.Kind kind) {
+        return openStreams(StreamEndpoint.V1_FILTER).sendV1Notice(kind);
+    }
+
+    /**
+     * Every open v1.1 stream gets Twitter's {@code disconnect} message with {@code code}, then a clean end of the body.
+     *
+     * @return how many streams it reached
+     */
+    public int disconnectV1Streams(int code) {
+        return openStreams(StreamEndpoint.V1_FILTER).disconnectV1(code);
     }
 
     /** Every stream ever accepted, open or closed, oldest first. */

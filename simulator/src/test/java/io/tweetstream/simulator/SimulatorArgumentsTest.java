@@ -84,4 +84,32 @@ class SimulatorArgumentsTest {
                 .hasMessage("--v2-backfill-limit must be >= 0, was -1");
         assertThatThrownBy(() -> SimulatorArguments.parse("--bearer-token", " ")).hasMessage("--bearer-token must not be blank");
     }
+
+    @Test
+    void payloadShapesNoticesAndReplayAreOptionsToo() {
+        SimulatorSettings settings = SimulatorArguments.parse("--plain-payloads", "--media-ratio", "0.5",
+                "--status-withheld-every", "7", "--stall-warning-every=3", "--replay", "capture.jsonl",
+                "--replay-api", "v1.1", "--replay-rate", "25", "--replay-loop").settings();
+
+        assertThat(settings.mediaRatio()).isEqualTo(0.5);
+        assertThat(settings.longPostRatio()).isZero();
+        assertThat(settings.replyParentIncludedRatio()).isZero();
+        assertThat(settings.statusWithheldEvery()).isEqualTo(7);
+        assertThat(settings.stallWarningEvery()).isEqualTo(3);
+        assertThat(settings.replay()).isEqualTo(new Replay(java.nio.file.Path.of("capture.jsonl"), Replay.Api.V1, 25, true));
+        assertThat(SimulatorArguments.parse("--replay", "x.jsonl").settings().replay().recordedPace()).isTrue();
+        assertThat(SimulatorArguments.parse().settings().mediaRatio()).isEqualTo(0.15);
+    }
+
+    @Test
+    void badShapeAndReplayValuesAreRefusedNamingTheOption() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorArguments.parse("--poll-ratio", "2"))
+                .hasMessageContaining("--poll-ratio");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorArguments.parse("--replay-rate", "5"))
+                .hasMessageContaining("--replay FILE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorArguments.parse("--replay", "x", "--replay-rate", "fast"))
+                .hasMessageContaining("--replay-rate");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorArguments.parse("--replay", "x", "--replay-api", "v3"))
+                .hasMessageContaining("v2 or v1.1");
+    }
 }

@@ -36,4 +36,30 @@ public sealed interface Entity {
             return new Url(link, start + offset, end + offset);
         }
     }
+
+    /** The t.co link of a post's media, at the end of its text. */
+    record Media(MediaAttachment media, int start, int end) implements Entity {
+        @Override
+        public Entity shifted(int offset) {
+            return new Media(media, start + offset, end + offset);
+        }
+    }
+
+    /** The same entity at {@code [start, end)}. */
+    default Entity at(int start, int end) {
+        return shifted(start - start()).resizedTo(end - start);
+    }
+
+    /** The same entity, {@code length} code points long from its start (a link whose text was escaped stays put). */
+    private Entity resizedTo(int length) {
+        int end = start() + length;
+        if (this instanceof Hashtag hashtag) {
+            return new Hashtag(hashtag.text(), start(), end);
+        } else if (this instanceof UserMention mention) {
+            return new UserMention(mention.user(), start(), end);
+        } else if (this instanceof Url url) {
+            return new Url(url.link(), start(), end);
+        }
+        return new Media(((Media) this).media(), start(), end);
+    }
 }

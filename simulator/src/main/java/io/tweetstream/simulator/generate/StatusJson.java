@@ -16,9 +16,11 @@ public final class StatusJson {
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     public ObjectNode status(StatusSpec spec) {
-        TweetText full = spec.fullText();
-        boolean extended = full.isExtended();
-        TweetText text = extended ? full.truncatedWithLink(spec.linkToTweet()) : full;
+        boolean extended = spec.fullText().isExtended();
+        // Lengths and cuts are counted on the text as written; X sends it HTML-escaped, indices and all.
+        TweetText full = spec.fullText().escaped();
+        TweetText text = extended ? spec.fullText().truncatedWithLink(spec.linkToTweet()).escaped() : full;
+        PostDetails details = spec.details();
 
         ObjectNode status = nodes.objectNode();
         status.put("created_at", TwitterTime.format(spec.createdAt()));
@@ -42,18 +44,24 @@ public final class StatusJson {
         }
         status.put("is_quote_status", spec.quoted() != null);
         if (extended) {
-            status.set("extended_tweet", extendedTweet(full, spec.reply() != null));
+            status.set("extended_tweet", extendedTweet(full, spec.reply() != null, details));
         }
         status.put("quote_count", spec.engagement().quotes());
         status.put("reply_count", spec.engagement().replies());
         status.put("retweet_count", spec.engagement().retweets());
         status.put("favorite_count", spec.engagement().favorites());
-        status.set("entities", entities(text));
+        status.set("entities", entities(text, extended ? null : details));
+        if (!extended && details.media() != null) {
+            status.set("extended_entities", extendedEntities(details.media(), text));
+        }
         status.put("favorited", false);
         status.put("retweeted", false);
-        if (text.entities().stream().anyMatch(Entity.Url.class::isInstance)) {
-            status.put("possibly_sensitive", false);
+        // Twitter says possibly_sensitive only of statuses with a link (media included).
+        if (full.entities().stream().anyMatch(e -> e instanceof Entity.Url || e instanceof Entity.Media)) {
+            status.put("possibly_sensitive", details.possiblySensitive());
         }
+        writeWithheld(status, details.withheld());
+        writeEdits(status, details.editHistory());
         status.put("filter_level", spec.filterLevel());
         status.put("lang", spec.lang());
         if (spec.streamed()) {
@@ -105,7 +113,8 @@ public final class StatusJson {
         return node;
     }
 
-    ObjectNode entities(TweetText text) {
+    /** @param details the media and poll to list with these entities; {@code null} for none */
+    ObjectNode entities(TweetText text, PostDetails details) {
         ArrayNode hashtags = nodes.arrayNode();
         ArrayNode urls = nodes.arrayNode();
         ArrayNode mentions = nodes.arrayNode();
@@ -130,19 +139,114 @@ public final class StatusJson {
         entities.set("urls", urls);
         entities.set("user_mentions", mentions);
         entities.set("symbols", nodes.arrayNode());
+        if (details != null && details.media() != null) {
+            // entities.media holds the first item, shown as a photo (a video's thumbnail); extended_entities all.
+            Entity.Media link = text.media().orElseThrow();
+            MediaAttachment.Item first = details.media().items().get(0);
+            entities.putArray("media").add(mediaItem(details.media(), first, link, false));
+        }
+        if (details != null && details.poll() != null) {
+            // The shape of Twitter's enterprise (native) format; standard v1.1 had no polls.
+            entities.putArray("polls").add(poll(details.poll()));
+        }
         return entities;
     }
 
-    private ObjectNode extendedTweet(TweetText full, boolean isReply) {
-        // Clients hide the leading mention of a reply; display_text_range starts after it.
+    private ObjectNode extendedEntities(MediaAttachment media, TweetText text) {
+        Entity.Media link = text.media().orElseThrow();
+        ArrayNode items = nodes.arrayNode();
+        media.items().forEach(item -> items.add(mediaItem(media, item, link, true)));
+        ObjectNode extended = nodes.objectNode();
+        extended.set("media", items);
+        return extended;
+    }
+
+    private ObjectNode mediaItem(MediaAttachment media, MediaAttachment.Item item, Entity.Media link, boolean real) {
+        MediaAttachment.Type type = real ? item.type() : MediaAttachment.Type.PHOTO;
+        ObjectNode node = nodes.objectNode();
+        node.put("id", item.id());
+        node.put("id_str", Long.toString(item.id()));
+        withIndices(node, link);
+        node.put("media_url", item.imageUrl().replaceFirst("^https:", "http:"));
+        node.put("media_url_https", item.imageUrl());
+        node.put("url", media.link().url());
+        node.put("display_url", media.link().displayUrl());
+        node.put("expanded_url", media.link().expandedUrl());
+        node.put("type", type.apiName());
+        node.putObject("original_info").put("width", item.width()).put("height", item.height());
+        ObjectNode sizes = node.putObject("sizes");
+        sizes.putObject("thumb").put("w", 150).put("h", 150).put("resize", "crop");
+        sizes.putObject("large").put("w", item.width()).put("h", item.height()).put("resize", "fit");
+        if (real && item.altText() != null) {
+            node.put("ext_alt_text", item.altText());
+        }
+        if (real && item.type() != MediaAttachment.Type.PHOTO) {
+            ObjectNode video = node.putObject("video_info");
+            video.putArray("aspect_ratio").add(item.width()).add(item.height());
+            if (item.type() == MediaAttachment.Type.VIDEO) {
+                video.put("duration_millis", item.durationMs());
+            }
+            String folder = item.type() == MediaAttachment.Type.VIDEO ? "ext_tw_video/" + item.id() + "/pu/vid/"
+                    : "tweet_video/";
+            video.putArray("variants").addObject().put("bitrate", item.type() == MediaAttachment.Type.VIDEO ? 832_000 : 0)
+                    .put("content_type", "video/mp4")
+                    .put("url", "https://video.twimg.com/" + folder + item.fileName() + ".mp4");
+        }
+        return node;
+    }
+
+    private ObjectNode poll(Poll poll) {
+        ObjectNode node = nodes.objectNode();
+        ArrayNode options = node.putArray("options");
+        for (int i = 0; i < poll.options().size(); i++) {
+            options.addObject().put("position", i + 1).put("text", poll.options().get(i));
+        }
+        node.put("end_datetime", TwitterTime.format(poll.endsAt()));
+        node.put("duration_minutes", poll.durationMinutes());
+        // Not in Twitter's v1.1 shape: the simulator's own, so the v2 rendering can give the poll's id.
+        node.put("id_str", Long.toString(poll.id()));
+        return node;
+    }
+
+    private void writeWithheld(ObjectNode status, Withheld withheld) {
+        if (withheld == null) {
+            return;
+        }
+        if (withheld.copyright()) {
+            status.put("withheld_copyright", true);
+        }
+        ArrayNode countries = status.putArray("withheld_in_countries");
+        withheld.countryCodes().forEach(countries::add);
+        status.put("withheld_scope", "status");
+    }
+
+    /** The edit fields Twitter added to v1.1 statuses with edits (September 2022). */
+    private void writeEdits(ObjectNode status, EditHistory history) {
+        ObjectNode edits = status.putObject("edit_history");
+        edits.put("initial_tweet_id", Long.toString(history.versionIds().get(0)));
+        ArrayNode ids = edits.putArray("edit_tweet_ids");
+        history.versionIds().forEach(id -> ids.add(Long.toString(id)));
+        status.putObject("edit_controls")
+                .put("edits_remaining", history.editsRemaining())
+                .put("is_edit_eligible", history.editable())
+                .put("editable_until_ms", history.editableUntil().toEpochMilli());
+        status.put("editable", history.editable() && history.editsRemaining() > 0);
+    }
+
+    private ObjectNode extendedTweet(TweetText full, boolean isReply, PostDetails details) {
+        // Clients hide the leading mention of a reply and the trailing media link; display_text_range leaves them out.
         int displayStart = 0;
         if (isReply && !full.entities().isEmpty() && full.entities().get(0).start() == 0) {
             displayStart = full.entities().get(0).end() + 1;
         }
+        int displayEnd = full.media().map(media -> media.start() - 1).orElse(full.length());
         ObjectNode extended = nodes.objectNode();
         extended.put("full_text", full.text());
-        extended.set("display_text_range", nodes.arrayNode().add(Math.min(displayStart, full.length())).add(full.length()));
-        extended.set("entities", entities(full));
+        extended.set("display_text_range", nodes.arrayNode().add(Math.min(displayStart, displayEnd)).add(displayEnd));
+        extended.set("entities", entities(full, details));
+        if (details.media() != null) {
+            extended.set("extended_entities", extendedEntities(details.media(), full));
+        }
         return extended;
     }
 

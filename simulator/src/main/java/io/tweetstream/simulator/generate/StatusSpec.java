@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param retweetedStatus the original, for a retweet; else {@code null}
  * @param quoted          the quoted status, for a quote; else {@code null}
  * @param streamed        whether this is the top-level status of a stream message (only those carry {@code timestamp_ms})
+ * @param details         media, poll, edits, sensitivity, withholding
  */
 public record StatusSpec(
         long id,
@@ -29,7 +30,8 @@ public record StatusSpec(
         Engagement engagement,
         String filterLevel,
         String lang,
-        boolean streamed) {
+        boolean streamed,
+        PostDetails details) {
 
     /** The status replied to and its author. */
     public record Reply(long statusId, Mention user) {

@@ -26,6 +26,9 @@ public final class TextComposer {
         }
     }
 
+    /** Bits of text with characters X escapes in {@code text}: {@code &}, {@code <}, {@code >}. */
+    private static final List<String> HTML_CHARACTERS = List.of("&", "<3", "->", "Q&A", ">>", "<-", "& more", "R&D");
+
     /**
      * @param injected runs of keyword pieces; each run stays together and is never dropped
      * @param replyTo  the account replied to, written first; {@code null} for a tweet that is not a reply
@@ -33,9 +36,22 @@ public final class TextComposer {
      *                 fit in 140 becomes extended anyway.
      */
     public TweetText compose(Dice dice, String language, List<List<TextPart>> injected, Mention replyTo, boolean extended) {
+        return compose(dice, language, injected, replyTo, extended ? TextLength.EXTENDED : TextLength.CLASSIC, false, null);
+    }
+
+    /**
+     * @param injected       runs of keyword pieces; each run stays together and is never dropped
+     * @param replyTo        the account replied to, written first; {@code null} for a tweet that is not a reply
+     * @param length         how long to write; a short text whose keywords alone do not fit becomes longer anyway
+     * @param htmlCharacters whether to put in a bit of text with {@code &}, {@code <} or {@code >}
+     * @param media          the media whose link ends the text, counted in its length; {@code null} for none
+     */
+    public TweetText compose(Dice dice, String language, List<List<TextPart>> injected, Mention replyTo,
+                             TextLength length, boolean htmlCharacters, MediaAttachment media) {
         Corpus.LanguageCorpus words = corpus.languageOrEnglish(language);
+        boolean longer = length != TextLength.CLASSIC;
         List<Slot> slots = new ArrayList<>();
-        int sentences = extended ? 2 : (dice.chance(0.35) ? 2 : 1);
+        int sentences = longer ? 2 : (dice.chance(0.35) ? 2 : 1);
         for (int i = 0; i < sentences; i++) {
             slots.add(optional(new TextPart.Words(dice.pick(words.sentences()))));
         }
@@ -51,9 +67,13 @@ public final class TextComposer {
         if (dice.chance(0.2)) {
             slots.add(optional(new TextPart.LinkTo(Link.to(randomAddress(dice), dice))));
         }
+        if (htmlCharacters) {
+            // Kept, so the share of texts with escaped characters is the one asked for.
+            slots.add(dice.index(slots.size() + 1), new Slot(new TextPart.Words(dice.pick(HTML_CHARACTERS)), false));
+        }
         for (List<TextPart> run : injected) {
             // In a long tweet, a keyword at the end often lies past what a 140-character client sees.
-            int at = extended && dice.chance(0.5) ? slots.size() : dice.index(slots.size() + 1);
+            int at = longer && dice.chance(0.5) ? slots.size() : dice.index(slots.size() + 1);
             slots.addAll(at, run.stream().map(part -> new Slot(part, false)).toList());
         }
         int leading = 0;
@@ -61,9 +81,14 @@ public final class TextComposer {
             slots.add(0, new Slot(new TextPart.MentionOf(replyTo), false));
             leading = 1;
         }
-        dropUntilFits(slots, extended ? TweetText.EXTENDED_LIMIT : TweetText.CLASSIC_LIMIT, dice);
-        if (extended) {
-            growPastClassicLimit(slots, leading, words, dice);
+        // The media link comes last, after a space, and counts like any link.
+        int reserved = media == null ? 0 : Link.TCO_LENGTH + 1;
+        dropUntilFits(slots, length.limit() - reserved, dice);
+        if (longer) {
+            growPast(slots, leading, length.floor() - reserved, length.limit() - reserved, words, dice);
+        }
+        if (media != null) {
+            slots.add(new Slot(new TextPart.MediaLink(media), false));
         }
         return TweetText.join(slots.stream().map(Slot::part).toList());
     }
@@ -78,10 +103,18 @@ public final class TextComposer {
         }
     }
 
-    /** Adds sentences, the last one cut to fit, until the text is longer than 140 and at most 280. */
-    private static void growPastClassicLimit(List<Slot> slots, int leading, Corpus.LanguageCorpus words, Dice dice) {
-        while (length(slots) <= TweetText.CLASSIC_LIMIT) {
-            int room = TweetText.EXTENDED_LIMIT - length(slots) - (slots.isEmpty() ? 0 : 1);
+    /**
+     * Adds sentences, the last one cut to fit, until the text is at least {@code floor} and at most {@code limit}
+     * code points long. A long post aims somewhere between, as long posts vary.
+     */
+    private static void growPast(List<Slot> slots, int leading, int floor, int limit, Corpus.LanguageCorpus words,
+                                 Dice dice) {
+        int target = floor >= TweetText.EXTENDED_LIMIT ? dice.between(floor, limit) : floor;
+        while (length(slots) < target) {
+            int room = limit - length(slots) - (slots.isEmpty() ? 0 : 1);
+            if (room <= 0) {
+                return;
+            }
             String sentence = cutToFit(dice.pick(words.sentences()), room);
             slots.add(leading + dice.index(slots.size() - leading + 1), optional(new TextPart.Words(sentence)));
         }

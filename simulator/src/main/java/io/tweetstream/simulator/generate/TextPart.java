@@ -60,4 +60,17 @@ public sealed interface TextPart {
             return new Entity.Url(link, start, end);
         }
     }
+
+    /** The link to a post's media, written as its t.co address. */
+    record MediaLink(MediaAttachment media) implements TextPart {
+        @Override
+        public String rendered() {
+            return media.link().url();
+        }
+
+        @Override
+        public Entity entityAt(int start, int end) {
+            return new Entity.Media(media, start, end);
+        }
+    }
 }

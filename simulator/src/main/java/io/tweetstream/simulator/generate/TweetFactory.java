@@ -14,6 +14,7 @@ public final class TweetFactory {
 
     private final long seed;
     private final TweetMix mix;
+    private final PayloadShapes shapes;
     private final Corpus corpus;
     private final UserPool users;
     private final SnowflakeIds ids = new SnowflakeIds();
@@ -22,9 +23,15 @@ public final class TweetFactory {
     private final KeywordInjector injector;
     private final StatusJson json = new StatusJson();
 
+    /** A factory of plain statuses: none of the {@link PayloadShapes} beyond retweets, quotes and replies. */
     public TweetFactory(long seed, TweetMix mix) {
+        this(seed, mix, PayloadShapes.NONE);
+    }
+
+    public TweetFactory(long seed, TweetMix mix, PayloadShapes shapes) {
         this.seed = seed;
         this.mix = mix;
+        this.shapes = shapes;
         this.corpus = Corpus.load();
         this.users = new UserPool(corpus, seed);
         this.geography = new Geography(corpus);
@@ -56,6 +63,10 @@ public final class TweetFactory {
 
     TweetMix mix() {
         return mix;
+    }
+
+    PayloadShapes shapes() {
+        return shapes;
     }
 
     Corpus corpus() {

@@ -59,12 +59,12 @@ public final class TweetGenerator {
                 : incidentalWhereabouts(kind);
 
         long id = factory.ids().next(now);
-        ObjectNode json = switch (kind) {
+        Made made = switch (kind) {
             case ORIGINAL -> original(id, now, author, lang, injected, whereabouts);
             case RETWEET -> retweet(id, now, author, lang, injected);
             case QUOTE -> quote(id, now, author, lang, injected, whereabouts, true);
         };
-        return new GeneratedTweet(json, id, author.id(), phrases);
+        return new GeneratedTweet(made.json(), id, author.id(), phrases, made.v2());
     }
 
     /**
@@ -87,13 +87,13 @@ public final class TweetGenerator {
                 ? factory.geography().inside(recipe.box(), dice)
                 : incidentalWhereabouts(kind);
         long id = factory.ids().next(now);
-        ObjectNode json = switch (kind) {
+        Made made = switch (kind) {
             case ORIGINAL -> original(id, now, author, lang, injected, whereabouts,
                     recipe.shape() == TweetRecipe.Shape.REPLY ? Boolean.TRUE : null);
             case RETWEET -> retweet(id, now, author, lang, injected);
             case QUOTE -> quote(id, now, author, lang, injected, whereabouts, false);
         };
-        return new GeneratedTweet(json, id, author.id(), recipe.injectedTerms());
+        return new GeneratedTweet(made.json(), id, author.id(), recipe.injectedTerms(), made.v2());
     }
 
     private List<List<TextPart>> partsFor(TweetRecipe recipe, String lang) {
@@ -128,42 +128,61 @@ public final class TweetGenerator {
         return parts;
     }
 
-    private ObjectNode original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
-                                Whereabouts whereabouts) {
+    /** A status in its v1.1 form and what its v2 rendering needs besides. */
+    private record Made(ObjectNode json, V2Context v2) {
+    }
+
+    private Made original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
+                          Whereabouts whereabouts) {
         return original(id, now, author, lang, injected, whereabouts, null);
     }
 
     /** @param isReply whether to reply; {@code null} to leave it to chance */
-    private ObjectNode original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
-                                Whereabouts whereabouts, Boolean isReply) {
+    private Made original(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
+                          Whereabouts whereabouts, Boolean isReply) {
         StatusSpec.Reply reply = null;
+        UserProfile repliedTo = null;
         if (isReply != null ? isReply : dice.chance(REPLY_RATIO)) {
-            UserProfile repliedTo = factory.users().random(dice);
+            repliedTo = factory.users().random(dice);
             reply = new StatusSpec.Reply(SnowflakeIds.historic(before(now), dice), Mention.of(repliedTo));
         }
-        TweetText text = factory.composer().compose(dice, lang, injected, reply == null ? null : reply.user(), extended());
-        return status(id, now, author, text, reply, whereabouts, null, null, StatusSpec.Engagement.NONE, lang, true);
+        Attached attached = attach(id, author, now, true);
+        TweetText text = factory.composer().compose(dice, lang, injected, reply == null ? null : reply.user(),
+                textLength(), htmlCharacters(), attached.media());
+        // X lets an author edit a reply only within their own thread; replies here answer someone else.
+        PostDetails details = details(id, now, text, attached, reply == null && attached.poll() == null);
+        ObjectNode json = status(id, now, author, text, reply, whereabouts, null, null, StatusSpec.Engagement.NONE,
+                lang, true, details);
+        return new Made(json, reply == null ? V2Context.standalone(id) : replyContext(reply, repliedTo, now, lang));
     }
 
     /** A retweet carries the keyword in its original, as on Twitter, where it may be cut from the RT's text. */
-    private ObjectNode retweet(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected) {
+    private Made retweet(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected) {
         Earlier original = earlier(now, lang, injected);
         TweetText text = TweetText.retweetOf(Mention.of(original.author()), original.fullText());
-        return status(id, now, author, text, null, null, original.json(), null, StatusSpec.Engagement.NONE, lang, true);
+        PostDetails details = new PostDetails(null, null, EditHistory.unedited(id, now, false), false, null);
+        ObjectNode json = status(id, now, author, text, null, null, original.json(), null, StatusSpec.Engagement.NONE,
+                lang, true, details);
+        return new Made(json, referenceContext(id));
     }
 
     /**
      * @param keywordMayBeQuoted whether the keyword may sit in the quoted status: v1.1 track matched it there,
      *                           v2 rules match a quote by its own text
      */
-    private ObjectNode quote(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
-                             Whereabouts whereabouts, boolean keywordMayBeQuoted) {
+    private Made quote(long id, Instant now, UserProfile author, String lang, List<List<TextPart>> injected,
+                       Whereabouts whereabouts, boolean keywordMayBeQuoted) {
         boolean keywordInQuoted = keywordMayBeQuoted && !injected.isEmpty() && dice.chance(KEYWORD_IN_QUOTED_RATIO);
         Earlier quoted = earlier(now, lang, keywordInQuoted ? injected : List.of());
-        TweetText text = factory.composer().compose(dice, lang, keywordInQuoted ? List.of() : injected, null, extended());
+        Attached attached = attach(id, author, now, false);
+        TweetText text = factory.composer().compose(dice, lang, keywordInQuoted ? List.of() : injected, null,
+                textLength(), htmlCharacters(), attached.media());
         Link permalink = Link.to("https://twitter.com/" + quoted.author().screenName() + "/status/" + quoted.id(), dice);
         StatusSpec.Quoted quotedStatus = new StatusSpec.Quoted(quoted.id(), quoted.json(), permalink);
-        return status(id, now, author, text, null, whereabouts, null, quotedStatus, StatusSpec.Engagement.NONE, lang, true);
+        PostDetails details = details(id, now, text, attached, true);
+        ObjectNode json = status(id, now, author, text, null, whereabouts, null, quotedStatus,
+                StatusSpec.Engagement.NONE, lang, true, details);
+        return new Made(json, referenceContext(id));
     }
 
     /** An older status by someone else, as embedded in a retweet or a quote. */
@@ -173,23 +192,79 @@ public final class TweetGenerator {
     private Earlier earlier(Instant now, String lang, List<List<TextPart>> injected) {
         UserProfile author = factory.users().randomSpeaking(lang, dice);
         Instant createdAt = before(now);
-        long id = SnowflakeIds.historic(createdAt, dice);
-        TweetText text = factory.composer().compose(dice, lang, injected, null, extended());
+        return earlier(SnowflakeIds.historic(createdAt, dice), createdAt, author, lang, injected);
+    }
+
+    private Earlier earlier(long id, Instant createdAt, UserProfile author, String lang, List<List<TextPart>> injected) {
+        Attached attached = attach(id, author, createdAt, true);
+        TweetText text = factory.composer().compose(dice, lang, injected, null, textLength(), htmlCharacters(),
+                attached.media());
         StatusSpec.Engagement engagement = new StatusSpec.Engagement(dice.heavyTailed(2, 100_000),
                 dice.heavyTailed(4, 200_000), dice.heavyTailed(30, 2_000_000), dice.heavyTailed(90, 5_000_000));
         Whereabouts whereabouts = incidentalWhereabouts(Kind.ORIGINAL);
-        ObjectNode json = status(id, createdAt, author, text, null, whereabouts, null, null, engagement, lang, false);
+        PostDetails details = details(id, createdAt, text, attached, attached.poll() == null);
+        ObjectNode json = status(id, createdAt, author, text, null, whereabouts, null, null, engagement, lang, false,
+                details);
         return new Earlier(id, author, text, json);
+    }
+
+    /** A post's media or poll (never both, as on X), or neither. */
+    private record Attached(MediaAttachment media, Poll poll) {
+    }
+
+    private Attached attach(long id, UserProfile author, Instant at, boolean pollAllowed) {
+        PayloadShapes shapes = factory.shapes();
+        if (dice.chance(shapes.mediaRatio())) {
+            return new Attached(Attachments.media(id, author, at, dice), null);
+        }
+        if (pollAllowed && dice.chance(shapes.pollRatio())) {
+            return new Attached(null, Attachments.poll(at, dice));
+        }
+        return new Attached(null, null);
+    }
+
+    private PostDetails details(long id, Instant at, TweetText text, Attached attached, boolean editable) {
+        PayloadShapes shapes = factory.shapes();
+        EditHistory edits = editable && dice.chance(shapes.editedRatio())
+                ? EditHistory.edited(id, at, dice.between(1, EditHistory.MAX_EDITS), dice)
+                : EditHistory.unedited(id, at, editable);
+        boolean linked = text.entities().stream().anyMatch(e -> e instanceof Entity.Url || e instanceof Entity.Media);
+        boolean sensitive = linked && dice.chance(shapes.sensitiveRatio());
+        Withheld withheld = dice.chance(shapes.withheldRatio()) ? Attachments.withheld(dice) : null;
+        return new PostDetails(attached.media(), attached.poll(), edits, sensitive, withheld);
+    }
+
+    /**
+     * A reply's conversation: mostly a direct answer to the thread's first post, else deeper in a thread whose root
+     * came earlier; the post replied to is included when X would have it (not deleted, not protected).
+     */
+    private V2Context replyContext(StatusSpec.Reply reply, UserProfile repliedTo, Instant now, String lang) {
+        long parentId = reply.statusId();
+        Instant parentPosted = SnowflakeIds.createdAt(parentId);
+        long root = dice.chance(0.7) ? parentId
+                : SnowflakeIds.historic(parentPosted.minusMillis(dice.between(60_000L, 3_600_000L)), dice);
+        ObjectNode parent = null;
+        if (dice.chance(factory.shapes().replyParentIncludedRatio())) {
+            parent = earlier(parentId, parentPosted, repliedTo, lang, List.of()).json();
+        }
+        return new V2Context(root, parent, false, false);
+    }
+
+    /** Whether X can include a retweet's or quote's referenced post, and its author. */
+    private V2Context referenceContext(long id) {
+        boolean unavailable = dice.chance(factory.shapes().unavailableReferenceRatio());
+        boolean authorMissing = !unavailable && dice.chance(factory.shapes().missingReferencedAuthorRatio());
+        return new V2Context(id, null, unavailable, authorMissing);
     }
 
     private ObjectNode status(long id, Instant createdAt, UserProfile author, TweetText text, StatusSpec.Reply reply,
                               Whereabouts whereabouts, ObjectNode retweeted, StatusSpec.Quoted quoted,
-                              StatusSpec.Engagement engagement, String lang, boolean streamed) {
+                              StatusSpec.Engagement engagement, String lang, boolean streamed, PostDetails details) {
         Link linkToTweet = text.isExtended() ? Link.to("https://twitter.com/i/web/status/" + id, dice) : null;
         Corpus.Source source = dice.pickWeighted(factory.corpus().sources(), Corpus.Source::weight);
         String filterLevel = filter.filterLevel() == null ? "low" : filter.filterLevel();
         return factory.json().status(new StatusSpec(id, createdAt, author, text, linkToTweet, source, reply, whereabouts,
-                retweeted, quoted, engagement, filterLevel, lang, streamed));
+                retweeted, quoted, engagement, filterLevel, lang, streamed, details));
     }
 
     private String chooseLanguage(UserProfile followed) {
@@ -247,8 +322,15 @@ public final class TweetGenerator {
         return roll < PLACE_RATIO ? factory.geography().randomCity(dice, false) : null;
     }
 
-    private boolean extended() {
-        return dice.chance(factory.mix().extendedRatio());
+    private TextLength textLength() {
+        if (dice.chance(factory.shapes().longPostRatio())) {
+            return TextLength.LONG;
+        }
+        return dice.chance(factory.mix().extendedRatio()) ? TextLength.EXTENDED : TextLength.CLASSIC;
+    }
+
+    private boolean htmlCharacters() {
+        return dice.chance(factory.shapes().htmlEntityRatio());
     }
 
     private Instant before(Instant now) {

@@ -12,6 +12,8 @@ public record TweetText(String text, List<Entity> entities) {
     public static final int CLASSIC_LIMIT = 140;
     /** The most an extended tweet's {@code full_text} holds. */
     public static final int EXTENDED_LIMIT = 280;
+    /** The most a generated long post (X Premium's note tweets go to 25,000) holds: enough to be cut on every API. */
+    public static final int LONG_LIMIT = 800;
     private static final String ELLIPSIS = "…";
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int DEVANAGARI_VIRAMA = 0x094D;
@@ -45,6 +47,48 @@ public record TweetText(String text, List<Entity> entities) {
     /** Length in code points. */
     public int length() {
         return text.codePointCount(0, text.length());
+    }
+
+    /**
+     * The text as X sends it: {@code &}, {@code <} and {@code >} written {@code &amp;}, {@code &lt;} and {@code &gt;},
+     * and every entity's indices moved to where it lands in the escaped text, as Twitter's are (in a real status,
+     * {@code "GREAT NEWS! #Bhutan🇧🇹 &amp; #Maldives"} puts {@code #Maldives} at 28, not 24).
+     */
+    public TweetText escaped() {
+        int[] points = text.codePoints().toArray();
+        int[] escapedAt = new int[points.length + 1];
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int position = 0;
+        for (int i = 0; i < points.length; i++) {
+            escapedAt[i] = position;
+            String escape = switch (points[i]) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                default -> null;
+            };
+            if (escape == null) {
+                out.appendCodePoint(points[i]);
+                position++;
+            } else {
+                out.append(escape);
+                position += escape.length();
+            }
+        }
+        escapedAt[points.length] = position;
+        if (position == points.length) {
+            return this;
+        }
+        List<Entity> moved = new ArrayList<>();
+        for (Entity entity : entities) {
+            moved.add(entity.at(escapedAt[entity.start()], escapedAt[entity.end()]));
+        }
+        return new TweetText(out.toString(), moved);
+    }
+
+    /** The entity for the media link, if the text ends with one. */
+    public java.util.Optional<Entity.Media> media() {
+        return entities.stream().filter(Entity.Media.class::isInstance).map(Entity.Media.class::cast).findFirst();
     }
 
     /** Whether the text needs an extended tweet, being longer than {@value #CLASSIC_LIMIT}. */

@@ -14,6 +14,7 @@ import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.net.ConnectionProxy;
 import io.tweetstream.simulator.net.ProxiedConnection;
+import io.tweetstream.simulator.replay.Recording;
 import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ConnectionState;
 import io.tweetstream.simulator.stream.EndReason;
@@ -51,10 +52,13 @@ public final class FilterEndpoint implements HttpHandler {
     private final ConnectionRejections rejections;
     private final ConnectionProxy proxy;
     private final ObjectMapper mapper;
+    private final Recording replay;
 
+    /** @param replay the recording every stream gets instead of generated statuses; {@code null} for none */
     public FilterEndpoint(SimulatorSettings settings, TweetFactory tweets, StreamLedger ledger, ShutdownSignal shutdown,
                           StreamFaults faults, ConnectionRejections rejections, ConnectionProxy proxy,
-                          ObjectMapper mapper) {
+                          ObjectMapper mapper, Recording replay) {
+        this.replay = replay;
         this.settings = settings;
         this.tweets = tweets;
         this.ledger = ledger;
@@ -144,7 +148,8 @@ public final class FilterEndpoint implements HttpHandler {
             response = StreamResponse.start(client, "application/json");
             StreamSession session = new StreamSession(connection, inbox, wakeup, tweets.forStream(connection.id(), filter),
                     settings, response, ledger, shutdown, mapper,
-                    new Dice(Seeds.derive(settings.seed() ^ NOTICE_SEED_SALT, connection.id())));
+                    new Dice(Seeds.derive(settings.seed() ^ NOTICE_SEED_SALT, connection.id())),
+                    replay == null ? null : replay.cursor(System.nanoTime()));
             reason = session.run();
         } catch (IOException clientGone) {
             log.debug("Stream {} could not start: {}", connection.id(), clientGone.toString());

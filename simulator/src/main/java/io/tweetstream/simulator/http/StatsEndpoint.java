@@ -56,6 +56,7 @@ public final class StatsEndpoint implements HttpHandler {
                 .put("tweetsSent", totals.tweetsSent())
                 .put("deletesSent", totals.deletesSent())
                 .put("limitNoticesSent", totals.limitNoticesSent())
+                .put("noticesSent", totals.noticesSent())
                 .put("requestsRejected", totals.requestsRejected())
                 .put("v2TweetsSkipped", totals.v2TweetsSkipped())
                 .put("v2TweetsDropped", totals.v2TweetsDropped())

@@ -12,6 +12,7 @@ import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.net.ConnectionProxy;
 import io.tweetstream.simulator.net.ProxiedConnection;
+import io.tweetstream.simulator.replay.Recording;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.stream.ConnectionFeed;
 import io.tweetstream.simulator.stream.ConnectionRejections;
@@ -30,6 +31,7 @@ import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.InvalidParametersException;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MessageWriter;
+import io.tweetstream.simulator.v2.ReplayedTweets;
 import io.tweetstream.simulator.v2.SampleStreamTweets;
 import io.tweetstream.simulator.v2.V2Payload;
 import org.slf4j.Logger;
@@ -71,10 +73,13 @@ public final class V2StreamEndpoint implements HttpHandler {
     private final V2Payload payload;
     private final MatchPlanner planner;
     private final V2Broadcast broadcast;
+    private final Recording replay;
 
+    /** @param replay the recording served instead of generated tweets; {@code null} for none */
     public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
                             StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
-                            ObjectMapper mapper) {
+                            ObjectMapper mapper, Recording replay) {
+        this.replay = replay;
         this.endpoint = endpoint;
         this.path = endpoint == StreamEndpoint.V2_FILTERED ? FILTERED_PATH : SAMPLE_PATH;
         this.settings = settings;
@@ -200,6 +205,10 @@ public final class V2StreamEndpoint implements HttpHandler {
 
     /** The source of a run of the broadcast, seeded as the lone connection {@code firstConnectionId} once was. */
     private V2TweetSource source(long firstConnectionId) {
+        if (replay != null) {
+            return new ReplayedTweets(replay.cursor(System.nanoTime()),
+                    endpoint == StreamEndpoint.V2_FILTERED ? rules : null, ledger);
+        }
         if (endpoint == StreamEndpoint.V2_SAMPLE) {
             return new SampleStreamTweets(tweets.forV2Stream(firstConnectionId));
         }

@@ -35,6 +35,11 @@ public final class ConnectionState {
         return endpoint;
     }
 
+    /** The consumer key of a v1.1 stream, empty for v2 (it names the stream in a disconnect message). */
+    String consumerKeyOrEmpty() {
+        return consumerKey == null ? "" : consumerKey;
+    }
+
     public StreamFilter filter() {
         return filter;
     }

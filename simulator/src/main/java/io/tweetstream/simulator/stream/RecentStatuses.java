@@ -36,6 +36,11 @@ final class RecentStatuses {
         return taken;
     }
 
+    /** A random one, kept: a withholding or a location scrub does not use a status up. */
+    Sent any(Dice dice) {
+        return ring.get(dice.index(ring.size()));
+    }
+
     boolean isEmpty() {
         return ring.isEmpty();
     }

@@ -27,6 +27,18 @@ public sealed interface StreamFault {
     record OperationalDisconnect() implements StreamFault {
     }
 
+    /** One v1.1 notice (status or user withheld, location scrub, stall warning), then the stream goes on. */
+    record Notice(io.tweetstream.simulator.SentNotice.Kind kind) implements StreamFault {
+        @Override
+        public boolean endsStream() {
+            return false;
+        }
+    }
+
+    /** Twitter's v1.1 {@code disconnect} message with {@code code}, then a clean end (v1.1 only). */
+    record Disconnect(int code) implements StreamFault {
+    }
+
     /** Nothing at all on the wire, until {@code untilNanos} ({@link System#nanoTime()}). */
     record Stall(long untilNanos) implements StreamFault {
         @Override

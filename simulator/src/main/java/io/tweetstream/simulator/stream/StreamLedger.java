@@ -6,6 +6,7 @@ import io.tweetstream.simulator.ConnectionInfo;
 import io.tweetstream.simulator.InjectedLine;
 import io.tweetstream.simulator.SentDelete;
 import io.tweetstream.simulator.SentLimitNotice;
+import io.tweetstream.simulator.SentNotice;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.filter.StreamFilter;
@@ -29,12 +30,14 @@ public final class StreamLedger {
     private final BoundedHistory<SentTweet> tweets;
     private final BoundedHistory<SentDelete> deletes;
     private final BoundedHistory<SentLimitNotice> limitNotices;
+    private final BoundedHistory<SentNotice> notices;
     private final BoundedHistory<ConnectionAttempt> attempts;
     private final BoundedHistory<InjectedLine> injectedLines;
     private final BoundedHistory<AppliedFault> faults;
     private final AtomicLong tweetCount = new AtomicLong();
     private final AtomicLong deleteCount = new AtomicLong();
     private final AtomicLong limitNoticeCount = new AtomicLong();
+    private final AtomicLong noticeCount = new AtomicLong();
     private final AtomicLong rejectedRequestCount = new AtomicLong();
     private final AtomicLong skippedV2TweetCount = new AtomicLong();
     private final AtomicLong droppedV2TweetCount = new AtomicLong();
@@ -46,6 +49,7 @@ public final class StreamLedger {
         this.tweets = new BoundedHistory<>(historyLimit);
         this.deletes = new BoundedHistory<>(historyLimit);
         this.limitNotices = new BoundedHistory<>(historyLimit);
+        this.notices = new BoundedHistory<>(historyLimit);
         this.attempts = new BoundedHistory<>(historyLimit);
         this.injectedLines = new BoundedHistory<>(historyLimit);
         this.faults = new BoundedHistory<>(historyLimit);
@@ -133,6 +137,11 @@ public final class StreamLedger {
         limitNoticeCount.incrementAndGet();
     }
 
+    void noticeSent(SentNotice notice) {
+        notices.add(notice);
+        noticeCount.incrementAndGet();
+    }
+
     void lineInjected(InjectedLine line) {
         injectedLines.add(line);
         injectedLineCount.incrementAndGet();
@@ -160,6 +169,10 @@ public final class StreamLedger {
         return limitNotices.snapshot();
     }
 
+    public List<SentNotice> sentNotices() {
+        return notices.snapshot();
+    }
+
     public List<ConnectionAttempt> connectionAttempts() {
         return attempts.snapshot();
     }
@@ -183,7 +196,7 @@ public final class StreamLedger {
     /** Counts since the simulator started, including what the bounded histories forgot. */
     public Totals totals() {
         return new Totals(connections.size(), openConnectionCount(), tweetCount.get(), deleteCount.get(),
-                limitNoticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get(), droppedV2TweetCount.get(),
+                limitNoticeCount.get(), noticeCount.get(), rejectedRequestCount.get(), skippedV2TweetCount.get(), droppedV2TweetCount.get(),
                 injectedLineCount.get(), faultCount.get());
     }
 
@@ -191,10 +204,10 @@ public final class StreamLedger {
      * Counts since the simulator started. {@code tweetsSent} counts v1.1 and v2 tweets alike, once per connection
      * written to: a v2 tweet sent on two connections counts twice. {@code v2TweetsSkipped} counts tweets made for a
      * rule they did not match (once, whatever the connections); {@code v2TweetsDropped} counts per connection, as do
-     * {@code linesInjected} and {@code faultsApplied}.
+     * {@code linesInjected} and {@code faultsApplied}. {@code noticesSent} counts the {@link SentNotice}s.
      */
     public record Totals(long connectionsAccepted, long openConnections, long tweetsSent, long deletesSent,
-                         long limitNoticesSent, long requestsRejected, long v2TweetsSkipped, long v2TweetsDropped,
+                         long limitNoticesSent, long noticesSent, long requestsRejected, long v2TweetsSkipped, long v2TweetsDropped,
                          long linesInjected, long faultsApplied) {
     }
 }

@@ -3,25 +3,32 @@ package io.tweetstream.simulator.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.AppliedFault;
 import io.tweetstream.simulator.SentDelete;
 import io.tweetstream.simulator.SentLimitNotice;
+import io.tweetstream.simulator.SentNotice;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.GeneratedTweet;
 import io.tweetstream.simulator.generate.TweetGenerator;
+import io.tweetstream.simulator.replay.RecordedLine;
+import io.tweetstream.simulator.replay.ReplayCursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes one stream from start to end: statuses at the configured rate up to the per-stream maximum, a
- * delete or limit notice after every n-th status, a keep-alive after each silence of the keep-alive
- * interval, and the faults delivered to its {@link FaultInbox} (nothing at all during a stall, and no statuses
- * made for it; bad lines; a drop, clean end or reset, which end it), until the client goes away or the simulator
- * closes. Runs on the thread of the HTTP exchange.
+ * Writes one stream from start to end: statuses at the configured rate up to the per-stream maximum (or the lines of
+ * a recording, at its pace), a delete, limit, withheld, scrub_geo or stall-warning notice after every n-th status, a
+ * keep-alive after each silence of the keep-alive interval, and the faults delivered to its {@link FaultInbox}
+ * (nothing at all during a stall, and no statuses made for it; bad lines and notices; a drop, clean end, reset or
+ * {@code disconnect} message, which end it), until the client goes away or the simulator closes. Runs on the thread
+ * of the HTTP exchange.
  */
 public final class StreamSession {
 
@@ -39,6 +46,7 @@ public final class StreamSession {
     private final ObjectMapper mapper;
     private final Dice noticeDice;
     private final RecentStatuses recent = new RecentStatuses();
+    private final ReplayCursor replay;
     private long undelivered;
 
     /**
@@ -46,10 +54,12 @@ public final class StreamSession {
      *                   and by the simulator's close
      * @param noticeDice chooses deleted statuses and limit counts, apart from the generator's dice so that
      *                   notices do not change which tweets are made
+     * @param replay     the recording to send instead of generated statuses; {@code null} to generate them
      */
     public StreamSession(ConnectionState connection, FaultInbox faults, Wakeup wakeup, TweetGenerator generator,
                          SimulatorSettings settings, MessageSink sink, StreamLedger ledger, ShutdownSignal shutdown,
-                         ObjectMapper mapper, Dice noticeDice) {
+                         ObjectMapper mapper, Dice noticeDice, ReplayCursor replay) {
+        this.replay = replay;
         this.connection = connection;
         this.faults = faults;
         this.wakeup = wakeup;
@@ -66,14 +76,23 @@ public final class StreamSession {
     public EndReason run() {
         long keepAliveNanos = settings.keepAliveInterval().toNanos();
         long startNanos = System.nanoTime();
-        TweetSchedule schedule = new TweetSchedule(startNanos, settings.tweetsPerSecond(), new TweetSchedule.Burst(
-                settings.burstEvery().toNanos(), settings.burstLength().toNanos(), settings.burstFactor()));
+        Pace schedule = replay != null ? replay : new TweetSchedule(startNanos, settings.tweetsPerSecond(),
+                new TweetSchedule.Burst(settings.burstEvery().toNanos(), settings.burstLength().toNanos(),
+                        settings.burstFactor()));
         long lastWriteNanos = startNanos;
         boolean stalled = false;
         try {
             while (!shutdown.isTriggered()) {
                 long now = System.nanoTime();
                 StreamFault fault = faults.next(now);
+                if (fault instanceof StreamFault.Notice notice) {
+                    sendNotice(notice.kind());
+                    lastWriteNanos = System.nanoTime();
+                    continue;
+                }
+                if (fault instanceof StreamFault.Disconnect disconnect) {
+                    return disconnect(disconnect.code());
+                }
                 if (fault != null) {
                     EndReason end = FaultEffects.apply(fault, connection, sink, ledger, this::nextStatusJson);
                     if (end != null) {
@@ -124,10 +143,18 @@ public final class StreamSession {
 
     /** The next status, made now but not recorded: a dropped connection carries half of it. */
     private String nextStatusJson() {
+        if (replay != null) {
+            RecordedLine line = replay.current();
+            return line == null ? null : line.text();
+        }
         return write(generator.next(Instant.now()).json());
     }
 
     private void sendTweet() throws IOException {
+        if (replay != null) {
+            sendReplayed();
+            return;
+        }
         Instant now = Instant.now();
         GeneratedTweet tweet = generator.next(now);
         String json = write(tweet.json());
@@ -141,6 +168,84 @@ public final class StreamSession {
         if (settings.limitEvery() > 0 && sent % settings.limitEvery() == 0) {
             sendLimitNotice();
         }
+        for (SentNotice.Kind kind : noticesDueAfter(sent)) {
+            sendNotice(kind);
+        }
+    }
+
+    /** The notices configured to follow the {@code sent}-th status; stall warnings only if the client asked for them. */
+    private List<SentNotice.Kind> noticesDueAfter(long sent) {
+        List<SentNotice.Kind> due = new ArrayList<>();
+        if (isEvery(settings.statusWithheldEvery(), sent)) {
+            due.add(SentNotice.Kind.STATUS_WITHHELD);
+        }
+        if (isEvery(settings.userWithheldEvery(), sent)) {
+            due.add(SentNotice.Kind.USER_WITHHELD);
+        }
+        if (isEvery(settings.scrubGeoEvery(), sent)) {
+            due.add(SentNotice.Kind.SCRUB_GEO);
+        }
+        if (isEvery(settings.stallWarningEvery(), sent) && connection.filter().stallWarnings()) {
+            due.add(SentNotice.Kind.STALL_WARNING);
+        }
+        return due;
+    }
+
+    private static boolean isEvery(int every, long sent) {
+        return every > 0 && sent % every == 0;
+    }
+
+    /** A recorded line, as recorded; a status counts as a tweet sent, anything else as a notice. */
+    private void sendReplayed() throws IOException {
+        RecordedLine line = replay.current();
+        if (line == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        sink.send(line.text());
+        if (line.json().has("text") && line.json().has("user")) {
+            ledger.tweetSent(connection, new SentTweet(connection.id(), line.json().path("id").asLong(),
+                    line.json().path("user").path("id").asLong(), line.text(), List.of(), now));
+        } else {
+            ledger.noticeSent(new SentNotice(connection.id(), SentNotice.Kind.REPLAYED_LINE, line.text(), now));
+        }
+    }
+
+    /**
+     * A v1.1 notice about what this stream sent before: a status or its author withheld in some countries, an author's
+     * locations to scrub, or a stall warning. Nothing when no status was sent yet (there is nothing to refer to).
+     */
+    private void sendNotice(SentNotice.Kind kind) throws IOException {
+        Instant now = Instant.now();
+        ObjectNode message;
+        if (kind == SentNotice.Kind.STALL_WARNING) {
+            message = Notices.stallWarning(noticeDice.between(60, 95));
+        } else if (recent.isEmpty()) {
+            return;
+        } else {
+            RecentStatuses.Sent earlier = recent.any(noticeDice);
+            List<String> countries = noticeDice.chance(0.5) ? List.of("DE") : List.of("DE", "FR", "TR");
+            message = switch (kind) {
+                case STATUS_WITHHELD -> Notices.statusWithheld(earlier.statusId(), earlier.userId(), countries, now);
+                case USER_WITHHELD -> Notices.userWithheld(earlier.userId(), countries, now);
+                case SCRUB_GEO -> Notices.scrubGeo(earlier.userId(), earlier.statusId());
+                default -> throw new IllegalArgumentException("not a v1.1 notice to inject: " + kind);
+            };
+        }
+        String json = write(message);
+        sink.send(json);
+        ledger.noticeSent(new SentNotice(connection.id(), kind, json, now));
+    }
+
+    /** Twitter's {@code disconnect} message, then the end of the body, as Twitter ended a stream it disconnected. */
+    private EndReason disconnect(int code) throws IOException {
+        String json = write(Notices.disconnect(code, connection.consumerKeyOrEmpty() + "-statuses" + connection.id()));
+        sink.send(json);
+        ledger.noticeSent(new SentNotice(connection.id(), SentNotice.Kind.DISCONNECT, json, Instant.now()));
+        sink.end();
+        ledger.faultApplied(new AppliedFault(Instant.now(), connection.id(), connection.endpoint(),
+                AppliedFault.Type.DISCONNECTED));
+        return EndReason.ENDED_CLEANLY;
     }
 
     private void sendDelete() throws IOException {

@@ -7,7 +7,7 @@ package io.tweetstream.simulator.stream;
  * client) starts afresh rather than bursting to catch up. Pure: times are passed in as
  * {@link System#nanoTime()} values.
  */
-public final class TweetSchedule {
+public final class TweetSchedule implements Pace {
 
     static final long MAX_LAG_NANOS = 1_000_000_000L;
 
@@ -37,21 +37,25 @@ public final class TweetSchedule {
         this.burst = burst;
     }
 
+    @Override
     public boolean isDue(long nowNanos) {
         return nowNanos - nextDueNanos() >= 0;
     }
 
+    @Override
     public long nextDueNanos() {
         return startNanos + Math.round(sinceStartNanos);
     }
 
     /** Starts afresh at {@code nowNanos}: what was due before is not made up for. Bursts keep their rhythm. */
+    @Override
     public void restartAt(long nowNanos) {
         startNanos = nowNanos;
         sinceStartNanos = 0;
     }
 
     /** Records that the due status was sent at {@code nowNanos}. */
+    @Override
     public void advance(long nowNanos) {
         long due = nextDueNanos();
         sinceStartNanos += burst.covers(due - originNanos) ? periodNanos / burst.factor() : periodNanos;

@@ -37,7 +37,7 @@ public final class V2Broadcast implements Runnable {
     private Run run;
 
     /** The tweets made from the first connection opened until the last one closed. */
-    private record Run(V2TweetSource source, TweetSchedule schedule) {
+    private record Run(V2TweetSource source, Pace schedule) {
     }
 
     /** @param sources the source of a run, given the number of the connection that starts it */
@@ -61,9 +61,10 @@ public final class V2Broadcast implements Runnable {
                 settings.maxTweetsPerConnection());
         synchronized (lock) {
             if (feeds.isEmpty()) {
-                run = new Run(sources.apply(connection.id()), new TweetSchedule(System.nanoTime(),
+                V2TweetSource source = sources.apply(connection.id());
+                run = new Run(source, source.pace(new TweetSchedule(System.nanoTime(),
                         settings.tweetsPerSecond(), new TweetSchedule.Burst(settings.burstEvery().toNanos(),
-                        settings.burstLength().toNanos(), settings.burstFactor())));
+                        settings.burstLength().toNanos(), settings.burstFactor()))));
             }
             if (backfillMinutes > 0) {
                 feed.backfill(history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes))));

@@ -1,11 +1,13 @@
 package io.tweetstream.simulator.stream;
 
+import io.tweetstream.simulator.SentNotice;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -99,6 +101,10 @@ public final class V2StreamSession {
         ConnectionState connection = feed.connection();
         String json = messages.apply(tweet);
         sink.send(json);
+        if (tweet.recorded() != null && !tweet.recorded().has("data")) {
+            ledger.noticeSent(new SentNotice(connection.id(), SentNotice.Kind.REPLAYED_LINE, json, Instant.now()));
+            return;
+        }
         ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.authorId(), json,
                 tweet.injectedTerms(), tweet.createdAt(), tweet.matchingRules()));
     }

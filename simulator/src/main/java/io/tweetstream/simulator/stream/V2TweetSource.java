@@ -11,4 +11,9 @@ public interface V2TweetSource {
 
     /** The tweet due at {@code now}, or empty when there is none to send (no rules, say). */
     Optional<V2Tweet> next(Instant now);
+
+    /** When its tweets are due: the configured rate ({@code generated}), unless the source has a pace of its own. */
+    default Pace pace(Pace generated) {
+        return generated;
+    }
 }

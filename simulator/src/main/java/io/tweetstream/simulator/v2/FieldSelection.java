@@ -15,9 +15,10 @@ import java.util.TreeSet;
  * out of the tweets, as X leaves out what a tweet does not have.
  */
 public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Set<String> placeFields,
-                             Set<String> expansions) {
+                             Set<String> expansions, Set<String> mediaFields, Set<String> pollFields) {
 
-    public static final FieldSelection DEFAULT = new FieldSelection(Set.of(), Set.of(), Set.of(), Set.of());
+    public static final FieldSelection DEFAULT = new FieldSelection(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+            Set.of());
 
     static final Set<String> TWEET_FIELDS = Set.of("article", "attachments", "author_id", "card_uri", "community_id",
             "context_annotations", "conversation_id", "created_at", "display_text_range", "edit_controls",
@@ -36,7 +37,11 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
             "edit_history_tweet_ids", "entities.mentions.username", "geo.place_id", "in_reply_to_user_id",
             "entities.note.mentions.username", "referenced_tweets.id", "referenced_tweets.id.attachments.media_keys",
             "referenced_tweets.id.author_id");
-    /** media.fields and poll.fields are accepted and ignored (no media or polls here); backfill_minutes is read apart. */
+    static final Set<String> MEDIA_FIELDS = Set.of("alt_text", "duration_ms", "height", "media_key",
+            "non_public_metrics", "organic_metrics", "preview_image_url", "promoted_metrics", "public_metrics", "type",
+            "url", "variants", "width");
+    static final Set<String> POLL_FIELDS = Set.of("duration_minutes", "end_datetime", "id", "options", "voting_status");
+    /** backfill_minutes is read apart. */
     private static final Set<String> PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields", "expansions",
             "media.fields", "poll.fields", "backfill_minutes");
 
@@ -53,7 +58,9 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
                 names(query, "tweet.fields", TWEET_FIELDS, problems),
                 names(query, "user.fields", USER_FIELDS, problems),
                 names(query, "place.fields", PLACE_FIELDS, problems),
-                names(query, "expansions", EXPANSIONS, problems));
+                names(query, "expansions", EXPANSIONS, problems),
+                names(query, "media.fields", MEDIA_FIELDS, problems),
+                names(query, "poll.fields", POLL_FIELDS, problems));
         if (!problems.isEmpty()) {
             throw new InvalidParametersException(problems);
         }
@@ -70,6 +77,19 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
 
     public boolean placeField(String name) {
         return placeFields.contains(name);
+    }
+
+    public boolean mediaField(String name) {
+        return mediaFields.contains(name);
+    }
+
+    public boolean pollField(String name) {
+        return pollFields.contains(name);
+    }
+
+    /** Every field and expansion X has, as a client that wants all it can get would ask. */
+    public static FieldSelection everything() {
+        return new FieldSelection(TWEET_FIELDS, USER_FIELDS, PLACE_FIELDS, EXPANSIONS, MEDIA_FIELDS, POLL_FIELDS);
     }
 
     public boolean expands(String expansion) {

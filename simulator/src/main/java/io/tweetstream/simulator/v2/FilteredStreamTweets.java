@@ -63,7 +63,7 @@ public final class FilteredStreamTweets implements V2TweetSource {
                     .map(rule -> new MatchedRule(rule.rule().id(), rule.rule().tag()))
                     .toList();
             return Optional.of(new V2Tweet(tweet.id(), tweet.userId(), tweet.json(), tweet.injectedKeywords(), matching,
-                    now));
+                    now, tweet.v2()));
         }
         ledger.v2TweetSkipped();
         return Optional.empty();

@@ -30,7 +30,11 @@ public final class MessageWriter implements Function<V2Tweet, String> {
     @Override
     public String apply(V2Tweet tweet) {
         try {
-            return mapper.writeValueAsString(payload.message(new StatusView(tweet.status()), fields,
+            if (tweet.recorded() != null) {
+                return mapper.writeValueAsString(Replayed.withRules(tweet.recorded(),
+                        withMatchingRules ? tweet.matchingRules() : null));
+            }
+            return mapper.writeValueAsString(payload.message(new StatusView(tweet.status()), tweet.context(), fields,
                     withMatchingRules ? tweet.matchingRules() : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a v2 message as JSON", e);

@@ -21,6 +21,8 @@ public final class RuleSubjects {
         StatusView textSource = status.retweeted().orElse(status);
         String text = status.retweeted().map(original -> "RT @" + original.authorScreenName() + ": " + original.text())
                 .orElse(status.text());
+        // X escapes &, < and > in what it sends, but matches rules on the text as written.
+        text = unescaped(text);
         JsonNode entities = textSource.entities();
         Set<String> hashtags = names(entities.path("hashtags"), "text");
         Set<String> mentions = names(entities.path("user_mentions"), "screen_name");
@@ -31,6 +33,10 @@ public final class RuleSubjects {
                 status.authorScreenName(), status.lang(), status.point(), status.placeBox(),
                 status.retweeted().isPresent(), status.quoted().isPresent(), status.isReply(),
                 !entities.path("urls").isEmpty());
+    }
+
+    static String unescaped(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static Set<String> names(JsonNode entities, String field) {

@@ -22,6 +22,7 @@ public final class SampleStreamTweets implements V2TweetSource {
     @Override
     public Optional<V2Tweet> next(Instant now) {
         GeneratedTweet tweet = generator.next(now, TweetRecipe.ANYTHING);
-        return Optional.of(new V2Tweet(tweet.id(), tweet.userId(), tweet.json(), List.of(), List.of(), now));
+        return Optional.of(new V2Tweet(tweet.id(), tweet.userId(), tweet.json(), List.of(), List.of(), now,
+                tweet.v2()));
     }
 }

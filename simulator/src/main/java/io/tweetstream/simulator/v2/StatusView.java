@@ -30,6 +30,44 @@ public record StatusView(JsonNode json) {
         return extended.isObject() ? extended.path("entities") : json.path("entities");
     }
 
+    /** Where the media, polls and entities of the whole text are: {@code extended_tweet} when the status has one. */
+    private JsonNode whole() {
+        JsonNode extended = json.path("extended_tweet");
+        return extended.isObject() ? extended : json;
+    }
+
+    /** The media items (v1.1 {@code extended_entities.media}), none when the status has none. */
+    public JsonNode media() {
+        return whole().path("extended_entities").path("media");
+    }
+
+    /** The polls (the enterprise format's {@code entities.polls}), none when the status has none. */
+    public JsonNode polls() {
+        return entities().path("polls");
+    }
+
+    /** Every version's id, oldest first: this status's own id alone when it was never edited. */
+    public JsonNode editTweetIds() {
+        return json.path("edit_history").path("edit_tweet_ids");
+    }
+
+    public JsonNode editControls() {
+        return json.path("edit_controls");
+    }
+
+    public boolean possiblySensitive() {
+        return json.path("possibly_sensitive").asBoolean(false);
+    }
+
+    /** The countries the status is withheld in; none when it is not withheld. */
+    public JsonNode withheldInCountries() {
+        return json.path("withheld_in_countries");
+    }
+
+    public boolean withheldForCopyright() {
+        return json.path("withheld_copyright").asBoolean(false);
+    }
+
     public long authorId() {
         return json.path("user").path("id").asLong();
     }

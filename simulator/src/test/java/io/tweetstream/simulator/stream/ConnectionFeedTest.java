@@ -85,6 +85,6 @@ class ConnectionFeedTest {
     }
 
     private static V2Tweet tweet(long id) {
-        return new V2Tweet(id, 7, null, List.of(), List.of(), Instant.now());
+        return new V2Tweet(id, 7, null, List.of(), List.of(), Instant.now(), null);
     }
 }
