@@ -52,7 +52,7 @@ public class TwitterSourceTask extends SourceTask {
         TaskStream opened = StreamAdapters.forType(config.streamType()).open(config, threadName(), buffer, stats);
         TweetRecords tweetRecords = new TweetRecords(config.topic(), opened.sourcePartition());
         records = new StreamRecords(tweetRecords, new RecentTweetIds(config.dedupeCacheSize()),
-                config.tombstonesOnDelete(), stats);
+                config.tombstonesOnDelete(), config.complianceTopic(), stats);
         restoreOffset(tweetRecords);
         stream = opened.stream();
         metrics = TaskMetrics.register(context::pluginMetrics, stats, buffer);

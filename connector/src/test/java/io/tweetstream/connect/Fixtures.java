@@ -34,7 +34,8 @@ public final class Fixtures {
         }
     }
 
+    /** The fixture through the mapper, as the stream maps it (with the JSON, without keeping it). */
     public static Tweet tweet(String name) {
-        return StatusMapper.toTweet(status(name), null);
+        return StatusMapper.toTweet(status(name), json(name), false);
     }
 }

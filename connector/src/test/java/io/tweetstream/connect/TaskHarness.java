@@ -1,72 +1,55 @@
 package io.tweetstream.connect;
 
-import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
- * Tasks started outside a worker as a worker starts them (with no stored offsets), polled like a
- * worker polls them, and all stopped by {@link #close()}.
+ * Connectors and tasks started outside a worker as a worker starts them (with no stored offsets),
+ * polled like a worker polls them, and all stopped by {@link #close()}.
  */
-final class TaskHarness implements AutoCloseable {
+public final class TaskHarness implements AutoCloseable {
 
-    private final List<TwitterSourceTask> tasks = new ArrayList<>();
+    private final List<PolledTask> tasks = new ArrayList<>();
+    private final List<TwitterSourceConnector> connectors = new ArrayList<>();
     private final Metrics metrics = new Metrics();
     private final Duration deadline;
 
-    TaskHarness(Duration deadline) {
+    public TaskHarness(Duration deadline) {
         this.deadline = deadline;
     }
 
-    TwitterSourceTask start(Map<String, String> props) {
-        OffsetStorageReader offsets = mock(OffsetStorageReader.class);
-        when(offsets.offset(any())).thenReturn(null);
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(offsets);
+    /**
+     * Starts the connector (on v2 it syncs the app's rules with X) and then the tasks it plans for
+     * {@code maxTasks}, as a worker does.
+     */
+    public List<PolledTask> startConnector(Map<String, String> props, int maxTasks) {
+        TwitterSourceConnector connector = new TwitterSourceConnector();
+        connector.start(props);
+        connectors.add(connector);
+        return connector.taskConfigs(maxTasks).stream().map(this::start).toList();
+    }
+
+    /** Starts one task with {@code props} (a task config, or a connector config taken as one). */
+    public PolledTask start(Map<String, String> props) {
+        int index = tasks.size();
         // The worker's plugin metrics, tagged as a worker tags them.
-        String index = Integer.toString(tasks.size());
-        when(context.pluginMetrics()).thenReturn(new PluginMetricsImpl(metrics,
-                Map.of("connector", props.getOrDefault("name", "tweets"), "task", index)));
+        PluginMetrics pluginMetrics = new PluginMetricsImpl(metrics,
+                Map.of("connector", props.getOrDefault("name", "tweets"), "task", Integer.toString(index)));
         TwitterSourceTask task = new TwitterSourceTask();
-        task.initialize(context);
-        tasks.add(task);
+        task.initialize(new FirstRunContext(props, pluginMetrics));
+        PolledTask polled = new PolledTask(task, index, this, deadline);
+        tasks.add(polled);
         task.start(props);
-        return task;
-    }
-
-    /** Polls until at least {@code count} records came, failing after the deadline. */
-    List<SourceRecord> pollUntil(TwitterSourceTask task, int count) {
-        List<SourceRecord> records = new ArrayList<>();
-        await().atMost(deadline).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                records.addAll(batch);
-            }
-            return records.size() >= count;
-        });
-        return records;
-    }
-
-    /** Polls into {@code into} while {@code notYet} holds, failing after the deadline. */
-    void pollWhile(TwitterSourceTask task, List<SourceRecord> into, java.util.function.BooleanSupplier notYet) {
-        await().atMost(deadline).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                into.addAll(batch);
-            }
-            return !notYet.getAsBoolean();
-        });
+        return polled;
     }
 
     /** The value of plugin metric {@code name} of the {@code index}-th task started, or null if none. */
@@ -76,9 +59,30 @@ final class TaskHarness implements AutoCloseable {
                 .map(e -> e.getValue().metricValue()).findFirst().orElse(null);
     }
 
+    /** A task's context on its first run: no offsets stored yet. */
+    private record FirstRunContext(Map<String, String> configs, PluginMetrics pluginMetrics) implements SourceTaskContext {
+
+        @Override
+        public OffsetStorageReader offsetStorageReader() {
+            return new OffsetStorageReader() {
+                @Override
+                public <T> Map<String, Object> offset(Map<String, T> partition) {
+                    return null;
+                }
+
+                @Override
+                public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
+                    return new HashMap<>();
+                }
+            };
+        }
+    }
+
+    /** Stops every task and connector started, even those a test stopped already (stop is idempotent). */
     @Override
     public void close() {
-        tasks.forEach(TwitterSourceTask::stop);
+        tasks.forEach(PolledTask::stop);
+        connectors.forEach(TwitterSourceConnector::stop);
         metrics.close();
     }
 }

@@ -168,8 +168,18 @@ public class TwitterSourceConfig extends AbstractConfig {
 
     public static final String TOMBSTONES_ON_DELETE = "tombstones.on.delete";
     private static final String TOMBSTONES_ON_DELETE_DOC =
-            "Write a tombstone (the tweet id as key, a null value) when Twitter says a tweet was deleted,"
-                    + " so that a compacted topic forgets it. When false, delete notices are counted and logged.";
+            "Write a tombstone (the tweet id as key, a null value) when Twitter says a tweet was deleted, or"
+                    + " withheld in some countries (v1.1 status_withheld), so that a compacted topic forgets it."
+                    + " When false, these notices are counted and logged.";
+
+    public static final String COMPLIANCE_TOPIC = "compliance.topic";
+    private static final String COMPLIANCE_TOPIC_DOC =
+            "Kafka topic of its own (not 'topic') to write the stream's compliance notices to, one record per"
+                    + " notice keyed by user id:"
+                    + " deleted and withheld tweets, withheld users and scrubbed locations (v1.1 delete,"
+                    + " status_withheld, user_withheld and scrub_geo), so that consumers can act on tweets already"
+                    + " written. Empty (the default) writes none; withheld users and scrubbed locations are then"
+                    + " only counted and logged.";
 
     public static final String INCLUDE_RAW_JSON = "include.raw.json";
     private static final String INCLUDE_RAW_JSON_DOC =
@@ -261,6 +271,8 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, true,
                 Importance.MEDIUM, TOMBSTONES_ON_DELETE_DOC, OUTPUT_GROUP, ++order, Width.SHORT,
                 "Tombstones on delete");
+        def.define(COMPLIANCE_TOPIC, Type.STRING, "", optionalTopicName(),
+                Importance.LOW, COMPLIANCE_TOPIC_DOC, OUTPUT_GROUP, ++order, Width.MEDIUM, "Compliance topic");
         def.define(INCLUDE_RAW_JSON, Type.BOOLEAN, false,
                 Importance.LOW, INCLUDE_RAW_JSON_DOC, OUTPUT_GROUP, ++order, Width.SHORT, "Include raw JSON");
         def.define(DEDUPE_CACHE_SIZE, Type.INT, 100_000, Range.between(0, 10_000_000),
@@ -274,6 +286,16 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 10_000_000),
                 Importance.LOW, QUEUE_CAPACITY_DOC, PERFORMANCE_GROUP, ++order, Width.SHORT, "Queue capacity");
         return withStreamRecommenders(def);
+    }
+
+    /** Empty, or a name Kafka accepts for a topic. */
+    private static ConfigDef.Validator optionalTopicName() {
+        TopicNameValidator topicName = new TopicNameValidator();
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (!"".equals(value)) {
+                topicName.ensureValid(name, value);
+            }
+        }, () -> "empty, or " + topicName);
     }
 
     /**
@@ -423,6 +445,11 @@ public class TwitterSourceConfig extends AbstractConfig {
 
     public boolean tombstonesOnDelete() {
         return getBoolean(TOMBSTONES_ON_DELETE);
+    }
+
+    /** Where compliance notices go; empty when they are not written. */
+    public String complianceTopic() {
+        return getString(COMPLIANCE_TOPIC).trim();
     }
 
     public boolean includeRawJson() {

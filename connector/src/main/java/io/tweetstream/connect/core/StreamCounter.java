@@ -27,7 +27,12 @@ public enum StreamCounter {
     DUPLICATES("duplicates", "duplicates-total", "Tweets that arrived again and were dropped by id"),
     LEFT_TO_OTHER_TASKS("leftToOtherTasks", "left-to-other-tasks-total",
             "v2 tweets another task of the connector writes"),
-    UNMATCHED("unmatched", "unmatched-total", "v2 tweets that matched only other users' rules");
+    UNMATCHED("unmatched", "unmatched-total", "v2 tweets that matched only other users' rules"),
+    INCOMPLETE_REFERENCES("incompleteReferences", "incomplete-references-total",
+            "Tweets written without a tweet or author they refer to, which the API left out (deleted, protected"
+                    + " or suspended): a retweet keeps the original's id and X's truncated text"),
+    COMPLIANCE_NOTICES_WRITTEN("complianceNotices", "compliance-notices-written-total",
+            "Compliance notices (deletes, withholdings, scrub-geo) written to compliance.topic");
 
     private final String logName;
     private final String metricName;

@@ -3,7 +3,10 @@ package io.tweetstream.connect.core;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.List;
 
-/** What a stream hands to the task: a tweet, or the notice that a tweet was deleted. */
+/**
+ * What a stream hands to the task: a tweet, or a compliance notice about tweets or users, which the
+ * task turns into tombstones and compliance records (see {@code record/StreamRecords}).
+ */
 public sealed interface StreamEvent {
 
     /** @param matchedKeywords the configured phrases the tweet matched, for the record's keyword field */
@@ -14,5 +17,29 @@ public sealed interface StreamEvent {
         }
     }
 
+    /** A notice that a tweet was deleted (v1.1 {@code delete}). */
     record TweetDeleted(long tweetId, long userId, long receivedAtMillis) implements StreamEvent {}
+
+    /** A notice that a tweet is now withheld in some countries (v1.1 {@code status_withheld}). */
+    record TweetWithheld(long tweetId, long userId, List<String> countries, long receivedAtMillis)
+            implements StreamEvent {
+
+        public TweetWithheld {
+            countries = List.copyOf(countries);
+        }
+    }
+
+    /** A notice that a user, and so every tweet of theirs, is withheld in some countries (v1.1 {@code user_withheld}). */
+    record UserWithheld(long userId, List<String> countries, long receivedAtMillis) implements StreamEvent {
+
+        public UserWithheld {
+            countries = List.copyOf(countries);
+        }
+    }
+
+    /**
+     * A notice that a user removed the location from their tweets up to a tweet id (v1.1
+     * {@code scrub_geo}): records already written still hold it.
+     */
+    record GeoScrubbed(long userId, long upToTweetId, long receivedAtMillis) implements StreamEvent {}
 }

@@ -3,8 +3,11 @@ package io.tweetstream.connect.record;
 import io.tweetstream.connect.core.RecentTweetIds;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent;
+import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
+import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import io.tweetstream.connect.core.StreamStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a stream delivered into the records the task hands to the worker: each tweet not
- * written before (by id) becomes a record, each delete notice a tombstone when tombstones are on.
- * It keeps the offset of the last tweet, which a tombstone carries.
+ * written before (by id) becomes a record; a deleted or withheld tweet a tombstone, when tombstones
+ * are on; every compliance notice a record on the compliance topic, when there is one. It keeps the
+ * offset of the last tweet, which tombstones and notices carry.
+ *
+ * <p>A withheld tweet is tombstoned like a deleted one: the notice names only the tweet, so its
+ * record cannot be rewritten with the countries, and a topic cannot show a tweet only outside them.
+ * A withheld user and a scrubbed location cannot be applied to records already written (the notice
+ * names no tweets, or a range of them), so they are counted, logged, and written as notices.
  */
 public final class StreamRecords {
 
@@ -25,13 +34,18 @@ public final class StreamRecords {
     private final TweetRecords records;
     private final RecentTweetIds recentIds;
     private final boolean tombstonesOnDelete;
+    private final ComplianceRecords compliance;
     private final StreamStats stats;
     private Map<String, ?> lastOffset = Map.of();
 
-    public StreamRecords(TweetRecords records, RecentTweetIds recentIds, boolean tombstonesOnDelete, StreamStats stats) {
+    /** @param complianceTopic where compliance notices go; empty to write none */
+    public StreamRecords(TweetRecords records, RecentTweetIds recentIds, boolean tombstonesOnDelete,
+            String complianceTopic, StreamStats stats) {
         this.records = records;
         this.recentIds = recentIds;
         this.tombstonesOnDelete = tombstonesOnDelete;
+        this.compliance = complianceTopic == null || complianceTopic.isEmpty()
+                ? null : new ComplianceRecords(complianceTopic, records.sourcePartition());
         this.stats = stats;
     }
 
@@ -50,15 +64,45 @@ public final class StreamRecords {
                 }
                 batch.add(records.tweet(received.tweet(), received.matchedKeywords()));
                 lastOffset = TweetRecords.offsetOf(received.tweet());
-            } else if (event instanceof TweetDeleted deleted) {
-                if (tombstonesOnDelete) {
-                    batch.add(records.tombstone(deleted.tweetId(), lastOffset, deleted.receivedAtMillis()));
-                    stats.increment(StreamCounter.TOMBSTONES);
-                } else {
-                    log.debug("Tweet {} was deleted; tombstones are off", deleted.tweetId());
-                }
+                continue;
+            }
+            if (event instanceof TweetDeleted deleted) {
+                tombstone(deleted.tweetId(), deleted.receivedAtMillis(), "deleted", batch);
+            } else if (event instanceof TweetWithheld withheld) {
+                tombstone(withheld.tweetId(), withheld.receivedAtMillis(), "withheld in " + withheld.countries(), batch);
+            } else if (event instanceof UserWithheld withheld) {
+                logUnapplied("User {} is withheld in {}: records already written of their tweets are unchanged",
+                        withheld.userId(), withheld.countries());
+            } else if (event instanceof GeoScrubbed scrubbed) {
+                logUnapplied("User {} scrubbed the location of their tweets up to {}: records already written"
+                        + " still hold it", scrubbed.userId(), scrubbed.upToTweetId());
+            }
+            if (compliance != null) {
+                batch.add(compliance.notice(event, lastOffset));
+                stats.increment(StreamCounter.COMPLIANCE_NOTICES_WRITTEN);
             }
         }
         return batch;
+    }
+
+    private void tombstone(long tweetId, long atMillis, String why, List<SourceRecord> batch) {
+        if (tombstonesOnDelete) {
+            batch.add(records.tombstone(tweetId, lastOffset, atMillis));
+            stats.increment(StreamCounter.TOMBSTONES);
+        } else {
+            log.debug("Tweet {} was {}; tombstones are off", tweetId, why);
+        }
+    }
+
+    /**
+     * Without a compliance topic nothing else records these notices, so they are logged where an
+     * operator sees them; they are rare (a handful a day on a busy stream).
+     */
+    private void logUnapplied(String message, Object user, Object detail) {
+        if (compliance == null) {
+            log.info(message + "; set compliance.topic to hand such notices to consumers", user, detail);
+        } else {
+            log.debug(message, user, detail);
+        }
     }
 }

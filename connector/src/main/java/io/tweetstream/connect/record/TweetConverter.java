@@ -25,12 +25,34 @@ public final class TweetConverter {
                 .put(MENTIONS, tweet.mentions())
                 .put(URLS, expandedUrls(tweet.links()))
                 .put(IN_REPLY_TO_STATUS_ID, tweet.inReplyToStatusId())
-                .put(RETWEETED_STATUS_ID, tweet.retweetedStatus() == null ? null : tweet.retweetedStatus().id())
+                .put(RETWEETED_STATUS_ID, tweet.retweet() == null ? null : tweet.retweet().originalId())
                 .put(QUOTED_STATUS_ID, tweet.quotedStatusId())
                 .put(COORDINATES, coordinates(tweet.coordinates()))
                 .put(PLACE, place(tweet.place()))
                 .put(MATCHED_KEYWORDS, matchedKeywords)
-                .put(RAW_JSON, tweet.rawJson());
+                .put(RAW_JSON, tweet.rawJson())
+                .put(EDIT_HISTORY_TWEET_IDS, tweet.editHistoryTweetIds())
+                .put(MEDIA, media(tweet.media()))
+                .put(POSSIBLY_SENSITIVE, tweet.possiblySensitive())
+                .put(CONVERSATION_ID, tweet.conversationId())
+                .put(WITHHELD_COUNTRIES, tweet.withheldCountries())
+                .put(RETWEETED_USER_ID, tweet.retweet() == null ? null : tweet.retweet().authorId())
+                .put(RETWEETED_SCREEN_NAME, tweet.retweet() == null ? null : tweet.retweet().authorScreenName());
+    }
+
+    private static List<Struct> media(List<Tweet.Media> media) {
+        if (media == null) {
+            return null;
+        }
+        List<Struct> structs = new ArrayList<>(media.size());
+        for (Tweet.Media item : media) {
+            structs.add(new Struct(MEDIA_SCHEMA)
+                    .put(MEDIA_ID, item.id())
+                    .put(MEDIA_TYPE, item.type())
+                    .put(MEDIA_URL, item.url())
+                    .put(MEDIA_ALT_TEXT, item.altText()));
+        }
+        return structs;
     }
 
     private static Struct user(TwitterUser user) {

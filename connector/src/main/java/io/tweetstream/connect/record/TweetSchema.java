@@ -25,6 +25,13 @@ public final class TweetSchema {
     public static final String PLACE = "place";
     public static final String MATCHED_KEYWORDS = "matched_keywords";
     public static final String RAW_JSON = "raw_json";
+    public static final String EDIT_HISTORY_TWEET_IDS = "edit_history_tweet_ids";
+    public static final String MEDIA = "media";
+    public static final String POSSIBLY_SENSITIVE = "possibly_sensitive";
+    public static final String CONVERSATION_ID = "conversation_id";
+    public static final String WITHHELD_COUNTRIES = "withheld_countries";
+    public static final String RETWEETED_USER_ID = "retweeted_user_id";
+    public static final String RETWEETED_SCREEN_NAME = "retweeted_screen_name";
 
     public static final String USER_ID = "id";
     public static final String USER_SCREEN_NAME = "screen_name";
@@ -43,6 +50,17 @@ public final class TweetSchema {
     public static final String PLACE_COUNTRY_CODE = "country_code";
     public static final String PLACE_COUNTRY = "country";
     public static final String PLACE_TYPE = "place_type";
+
+    public static final String MEDIA_ID = "media_id";
+    public static final String MEDIA_TYPE = "type";
+    public static final String MEDIA_URL = "url";
+    public static final String MEDIA_ALT_TEXT = "alt_text";
+
+    /**
+     * The version of {@link #VALUE}. Version 2 added the optional fields after {@code raw_json}; a
+     * record of version 1 reads as version 2 with them null.
+     */
+    public static final int VALUE_VERSION = 2;
 
     /** The record key: the tweet id, identical for a tweet and its tombstone. */
     public static final Schema KEY = Schema.INT64_SCHEMA;
@@ -77,10 +95,22 @@ public final class TweetSchema {
             .field(PLACE_TYPE, Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
+    public static final Schema MEDIA_SCHEMA = SchemaBuilder.struct()
+            .name("io.tweetstream.Media").version(1)
+            .doc("A photo, video or animated GIF attached to the tweet.")
+            .field(MEDIA_ID, Schema.INT64_SCHEMA)
+            .field(MEDIA_TYPE, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(MEDIA_URL, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(MEDIA_ALT_TEXT, Schema.OPTIONAL_STRING_SCHEMA)
+            .build();
+
     private static final Schema STRINGS = SchemaBuilder.array(Schema.STRING_SCHEMA).build();
+    private static final Schema OPTIONAL_STRINGS = SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build();
+    private static final Schema OPTIONAL_INT64S = SchemaBuilder.array(Schema.INT64_SCHEMA).optional().build();
+    private static final Schema OPTIONAL_MEDIA = SchemaBuilder.array(MEDIA_SCHEMA).optional().build();
 
     public static final Schema VALUE = SchemaBuilder.struct()
-            .name("io.tweetstream.Tweet").version(1)
+            .name("io.tweetstream.Tweet").version(VALUE_VERSION)
             .doc("A tweet delivered by Twitter's filtered stream.")
             .field(ID, Schema.INT64_SCHEMA)
             .field(CREATED_AT, Timestamp.SCHEMA)
@@ -97,6 +127,14 @@ public final class TweetSchema {
             .field(PLACE, PLACE_SCHEMA)
             .field(MATCHED_KEYWORDS, STRINGS)
             .field(RAW_JSON, Schema.OPTIONAL_STRING_SCHEMA)
+            // Version 2: optional, so that records of version 1 stay readable (compatible both ways).
+            .field(EDIT_HISTORY_TWEET_IDS, OPTIONAL_INT64S)
+            .field(MEDIA, OPTIONAL_MEDIA)
+            .field(POSSIBLY_SENSITIVE, Schema.OPTIONAL_BOOLEAN_SCHEMA)
+            .field(CONVERSATION_ID, Schema.OPTIONAL_INT64_SCHEMA)
+            .field(WITHHELD_COUNTRIES, OPTIONAL_STRINGS)
+            .field(RETWEETED_USER_ID, Schema.OPTIONAL_INT64_SCHEMA)
+            .field(RETWEETED_SCREEN_NAME, Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
     private TweetSchema() {}

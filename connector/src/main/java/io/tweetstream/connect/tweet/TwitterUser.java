@@ -1,6 +1,11 @@
 package io.tweetstream.connect.tweet;
 
-/** The author of a tweet, with the profile fields that are useful downstream. */
+/**
+ * The author of a tweet, with the profile fields that are useful downstream.
+ *
+ * @param location what the user wrote as their location; null when they wrote none, which v1.1
+ *     sends as an empty string and v2 by leaving the field out
+ */
 public record TwitterUser(
         long id,
         String screenName,
@@ -8,4 +13,9 @@ public record TwitterUser(
         String location,
         boolean verified,
         long followersCount,
-        long friendsCount) {}
+        long friendsCount) {
+
+    public TwitterUser {
+        location = location == null || location.isEmpty() ? null : location;
+    }
+}

@@ -1,18 +1,18 @@
 package io.tweetstream.connect.v1;
 
-import io.tweetstream.connect.core.StreamCounter;
-
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent;
-import io.tweetstream.connect.core.StreamStats;
-
-import io.tweetstream.connect.match.KeywordMatcher;
+import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.match.KeywordMatcher;
 import io.tweetstream.connect.tweet.Tweet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import twitter4j.ConnectionLifeCycleListener;
+import twitter4j.RawStreamListener;
 import twitter4j.StallWarning;
 import twitter4j.Status;
 import twitter4j.StatusDeletionNotice;
@@ -22,8 +22,12 @@ import twitter4j.TwitterException;
 /**
  * Receives Twitter4j's stream callbacks on the stream's reader thread (see {@link DirectDispatcher})
  * and turns them into {@link StreamEvent}s, counts and log lines.
+ *
+ * <p>It also hears every line as received ({@link RawStreamListener}), just before Twitter4j parses
+ * it, on the same thread: for the withheld notices Twitter4j does not parse, and for the fields of a
+ * status Twitter4j does not read (see {@link StatusJson}).
  */
-final class StatusEventListener implements StatusListener, ConnectionLifeCycleListener {
+final class StatusEventListener implements StatusListener, RawStreamListener, ConnectionLifeCycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
     private static final long LIMIT_LOG_INTERVAL_MS = 30_000;
@@ -34,8 +38,13 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
     private final KeywordMatcher matcher;
     private final String endpoint;
     private long lastLimitLogMillis;
+    private String lastLine;
+    private Exception lastException;
 
-    /** @param rawMessages the source of raw JSON, or null when raw JSON is not kept */
+    /**
+     * @param rawMessages present when raw JSON is kept; the listener reads each line itself (it is a raw
+     *     listener too), so only its presence matters here
+     */
     StatusEventListener(EventBuffer buffer, StreamStats stats, RawMessageCapture rawMessages,
             KeywordMatcher matcher, String endpoint) {
         this.buffer = buffer;
@@ -46,10 +55,24 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
     }
 
     @Override
+    public void onMessage(String line) {
+        lastLine = line;
+        StreamEvent notice = WithheldNotices.parse(line, System.currentTimeMillis());
+        if (notice != null) {
+            stats.increment(StreamCounter.WITHHELD);
+            log.debug("Withheld notice: {}", notice);
+            hand(notice);
+        }
+    }
+
+    @Override
     public void onStatus(Status status) {
-        String rawJson = rawMessages == null ? null : rawMessages.lastMessage();
         stats.increment(StreamCounter.TWEETS_RECEIVED);
-        Tweet tweet = StatusMapper.toTweet(status, rawJson);
+        Tweet tweet = StatusMapper.toTweet(status, lastLine, rawMessages != null);
+        if (tweet.lacksReferencedContent()) {
+            stats.increment(StreamCounter.INCOMPLETE_REFERENCES);
+            log.debug("Tweet {} is written without the tweet it quotes, which Twitter did not include", tweet.id());
+        }
         // v1.1 does not say which phrase a tweet matched; the reader thread works it out.
         hand(new TweetReceived(tweet, matcher.matches(tweet)));
     }
@@ -83,7 +106,9 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
 
     @Override
     public void onScrubGeo(long userId, long upToStatusId) {
+        stats.increment(StreamCounter.SCRUB_GEO);
         log.debug("Scrub geo notice for user {} up to tweet {}", userId, upToStatusId);
+        hand(new GeoScrubbed(userId, upToStatusId, System.currentTimeMillis()));
     }
 
     @Override
@@ -95,6 +120,12 @@ final class StatusEventListener implements StatusListener, ConnectionLifeCycleLi
 
     @Override
     public void onException(Exception e) {
+        // Twitter4j reports a connection error to its status listeners and then to its raw listeners:
+        // this listener is both, and hears the same exception twice in a row.
+        if (e == lastException) {
+            return;
+        }
+        lastException = e;
         if (e instanceof TwitterException te && te.getStatusCode() > 0) {
             onHttpError(te.getStatusCode());
         } else if (e instanceof TwitterException te && te.isCausedByNetworkIssue()) {

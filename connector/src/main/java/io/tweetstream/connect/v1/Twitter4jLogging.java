@@ -98,9 +98,23 @@ public final class Twitter4jLogging extends twitter4j.LoggerFactory {
         @Override
         public void warn(String message, String detail) {
             String safe = safe(message, detail);
-            if (safe != null) {
+            if (safe == null) {
+                return;
+            }
+            if (handledByTheConnector(message, detail)) {
+                log.debug(safe);
+            } else {
                 log.warn(safe);
             }
+        }
+
+        /**
+         * Twitter4j 4.0.7 predates the withheld notices and warns of each as an unknown event; the
+         * connector reads them itself (see {@code StatusEventListener}), so they are no news.
+         */
+        private static boolean handledByTheConnector(String message, String detail) {
+            return message.startsWith("Received unknown event") && detail != null
+                    && (detail.contains("\"status_withheld\"") || detail.contains("\"user_withheld\""));
         }
 
         @Override

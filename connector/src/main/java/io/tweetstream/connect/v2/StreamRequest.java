@@ -10,10 +10,13 @@ final class StreamRequest {
     static final String FILTERED_STREAM = "2/tweets/search/stream";
     static final String SAMPLE_STREAM = "2/tweets/sample/stream";
 
-    static final String FIELDS = "tweet.fields=created_at,author_id,lang,entities,geo,referenced_tweets,note_tweet"
-            + "&expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,geo.place_id"
+    static final String FIELDS = "tweet.fields=created_at,author_id,lang,entities,geo,referenced_tweets,note_tweet,"
+            + "attachments,edit_history_tweet_ids,possibly_sensitive,conversation_id,withheld"
+            + "&expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,geo.place_id,attachments.media_keys,"
+            + "referenced_tweets.id.attachments.media_keys"
             + "&user.fields=username,name,location,verified,public_metrics"
-            + "&place.fields=full_name,name,country,country_code,place_type";
+            + "&place.fields=full_name,name,country,country_code,place_type"
+            + "&media.fields=media_key,type,url,preview_image_url,alt_text";
 
     private StreamRequest() {}
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns each line of a v2 stream into what the task writes: a tweet of this task's share goes to the
  * buffer with its matched phrases; a line that cannot be read, a tweet that lacks what the record
- * needs, and an error message from X are logged and counted, never written.
+ * needs, and an error message from X are logged and counted, never written. A tweet whose referenced
+ * tweet or author X left out is written with what there is, and counted.
  */
 final class V2MessageHandler {
 
@@ -77,8 +78,13 @@ final class V2MessageHandler {
             skip("lacks what the record needs: " + e.getMessage(), line);
             return Outcome.CONTINUE;
         }
-        if (!message.problems().isEmpty()) {
-            // Partial errors: a referenced tweet or user X could not include (deleted, protected).
+        if (tweet.lacksReferencedContent()) {
+            // Partial errors: a referenced tweet or user X could not include (deleted, protected). The
+            // record is written with what there is (a retweet keeps the original's id and X's text).
+            stats.increment(StreamCounter.INCOMPLETE_REFERENCES);
+            log.debug("Tweet {} is written without part of what it refers to; X said: {}", tweet.id(),
+                    message.problems());
+        } else if (!message.problems().isEmpty()) {
             log.debug("Tweet {} came with partial errors: {}", tweet.id(), message.problems());
         }
         stats.increment(StreamCounter.TWEETS_RECEIVED);

@@ -185,4 +185,14 @@ class TwitterSourceConfigTest {
             assertThat(key.group).as(key.name).isNotBlank();
         });
     }
+
+    @Test
+    void complianceTopicIsOffByDefaultAndMustBeATopicNameWhenSet() {
+        assertThat(new TwitterSourceConfig(TestConfigs.valid()).complianceTopic()).isEmpty();
+        assertThat(new TwitterSourceConfig(TestConfigs.with(TwitterSourceConfig.COMPLIANCE_TOPIC, "tweets-compliance"))
+                .complianceTopic()).isEqualTo("tweets-compliance");
+        assertThatThrownBy(() -> new TwitterSourceConfig(
+                TestConfigs.with(TwitterSourceConfig.COMPLIANCE_TOPIC, "no spaces allowed")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(TwitterSourceConfig.COMPLIANCE_TOPIC);
+    }
 }

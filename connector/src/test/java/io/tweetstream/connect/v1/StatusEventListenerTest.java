@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tweetstream.connect.Fixtures;
+import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
+import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import io.tweetstream.connect.match.KeywordMatcher;
 import java.io.IOException;
 import java.util.List;
@@ -95,5 +98,72 @@ class StatusEventListenerTest {
 
         assertThat(stats.get(StreamCounter.LIMIT_UNDELIVERED)).isEqualTo(30);
         assertThat(stats.get(StreamCounter.CONNECTS)).isEqualTo(1);
+    }
+
+    @Test
+    void statusWithheldNoticeBecomesAnEventAndIsCounted() throws InterruptedException {
+        listener.onMessage(Fixtures.json("status-withheld.json"));
+
+        assertThat(buffer.drain(10, 10)).singleElement().isInstanceOfSatisfying(TweetWithheld.class, e -> {
+            assertThat(e.tweetId()).isEqualTo(1861100000000000181L);
+            assertThat(e.userId()).isEqualTo(55555555L);
+            assertThat(e.countries()).containsExactly("DE", "FR");
+        });
+        assertThat(stats.get(StreamCounter.WITHHELD)).isEqualTo(1);
+    }
+
+    @Test
+    void userWithheldNoticeBecomesAnEventAndIsCounted() throws InterruptedException {
+        listener.onMessage(Fixtures.json("user-withheld.json"));
+
+        assertThat(buffer.drain(10, 10)).singleElement().isInstanceOfSatisfying(UserWithheld.class, e -> {
+            assertThat(e.userId()).isEqualTo(3333333333L);
+            assertThat(e.countries()).containsExactly("TR");
+        });
+        assertThat(stats.get(StreamCounter.WITHHELD)).isEqualTo(1);
+    }
+
+    @Test
+    void scrubGeoNoticeBecomesAnEventAndIsCounted() throws InterruptedException {
+        // Twitter4j parses scrub_geo itself and calls back with its two ids.
+        listener.onMessage(Fixtures.json("scrub-geo.json"));
+        listener.onScrubGeo(98765432L, 1861100000000000202L);
+
+        assertThat(buffer.drain(10, 10)).singleElement().isInstanceOfSatisfying(GeoScrubbed.class, e -> {
+            assertThat(e.userId()).isEqualTo(98765432L);
+            assertThat(e.upToTweetId()).isEqualTo(1861100000000000202L);
+        });
+        assertThat(stats.get(StreamCounter.SCRUB_GEO)).isEqualTo(1);
+        assertThat(stats.get(StreamCounter.WITHHELD)).isZero();
+    }
+
+    @Test
+    void aStatusOrAnotherNoticeIsNoWithheldNotice() throws InterruptedException {
+        listener.onMessage(Fixtures.json("withheld.json"));
+        listener.onMessage("{\"delete\":{\"status\":{\"id\":1,\"user_id\":2}}}");
+
+        assertThat(buffer.drain(10, 10)).isEmpty();
+        assertThat(stats.get(StreamCounter.WITHHELD)).isZero();
+    }
+
+    @Test
+    void aStatusIsMappedWithTheLineItCameIn() throws InterruptedException {
+        listener.onMessage(Fixtures.json("photo.json"));
+        listener.onStatus(Fixtures.status("photo.json"));
+
+        TweetReceived received = (TweetReceived) buffer.drain(10, 10).get(0);
+        assertThat(received.tweet().media()).extracting(m -> m.type()).containsExactly("photo");
+        assertThat(received.tweet().rawJson()).isNull();
+    }
+
+    @Test
+    void aConnectionErrorReportedToBothListenerRolesIsHandledOnce() throws InterruptedException {
+        JSONException unreadable = new JSONException("Unterminated string");
+
+        // Twitter4j tells its status listeners, then its raw listeners: this listener is both.
+        listener.onException(unreadable);
+        listener.onException(unreadable);
+
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(1);
     }
 }

@@ -48,6 +48,18 @@ class Twitter4jLoggingTest {
         verify(slf4j, never()).debug(org.mockito.ArgumentMatchers.contains("ck-9f8e7d"));
     }
 
+    @Test
+    void withheldNoticesTwitter4jDoesNotKnowAreNotWarnedOfSinceTheConnectorReadsThem() {
+        org.slf4j.Logger slf4j = debugEnabled();
+        twitter4j.Logger stream = new Twitter4jLogging.RedactingLogger(slf4j, false);
+
+        stream.warn("Received unknown event:", "{\"status_withheld\":{\"id\":1,\"user_id\":2}}");
+        stream.warn("Received unknown event:", "{\"something_new\":{}}");
+
+        verify(slf4j).debug("Received unknown event:{\"status_withheld\":{\"id\":1,\"user_id\":2}}");
+        verify(slf4j).warn("Received unknown event:{\"something_new\":{}}");
+    }
+
     private static org.slf4j.Logger debugEnabled() {
         org.slf4j.Logger slf4j = mock(org.slf4j.Logger.class);
         when(slf4j.isDebugEnabled()).thenReturn(true);

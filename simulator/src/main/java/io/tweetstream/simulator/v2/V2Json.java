@@ -54,7 +54,8 @@ public final class V2Json {
             tweet.put("author_id", Long.toString(status.authorId()));
         }
         if (fields.tweetField("created_at")) {
-            tweet.put("created_at", time(status.createdAt()));
+            // X's created_at has whole seconds (".000Z"), like v1.1's; the snowflake id holds the milliseconds.
+            tweet.put("created_at", time(status.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         }
         if (fields.tweetField("conversation_id")) {
             long conversation = context != null ? context.conversationId()

@@ -1,0 +1,109 @@
+package io.tweetstream.connect.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tweetstream.connect.Fixtures;
+import io.tweetstream.connect.core.RecentTweetIds;
+import io.tweetstream.connect.core.StreamCounter;
+import io.tweetstream.connect.core.StreamEvent;
+import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
+import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
+import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
+import io.tweetstream.connect.core.StreamEvent.UserWithheld;
+import io.tweetstream.connect.core.StreamStats;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+class StreamRecordsTest {
+
+    private static final long AT = 1_795_568_400_000L;
+
+    private final StreamStats stats = new StreamStats();
+    private final TweetRecords tweetRecords = new TweetRecords("tweets", "track=kafka");
+
+    private StreamRecords records(boolean tombstones, String complianceTopic) {
+        return new StreamRecords(tweetRecords, new RecentTweetIds(100), tombstones, complianceTopic, stats);
+    }
+
+    private static final TweetReceived TWEET = new TweetReceived(Fixtures.tweet("withheld.json"), List.of("kafka"));
+    private static final TweetWithheld STATUS_WITHHELD =
+            new TweetWithheld(1861100000000000181L, 55555555L, List.of("DE", "FR"), AT);
+    private static final UserWithheld USER_WITHHELD = new UserWithheld(3333333333L, List.of("TR"), AT);
+    private static final GeoScrubbed SCRUB_GEO = new GeoScrubbed(98765432L, 1861100000000000202L, AT);
+    private static final TweetDeleted DELETED = new TweetDeleted(1861100000000000191L, 98765432L, AT);
+
+    @Test
+    void withheldTweetBecomesATombstoneLikeADeletedOne() {
+        List<SourceRecord> batch = records(true, "").toRecords(List.of(TWEET, STATUS_WITHHELD, DELETED));
+
+        assertThat(batch).hasSize(3);
+        assertThat(batch.get(1).key()).isEqualTo(1861100000000000181L);
+        assertThat(batch.get(1).value()).isNull();
+        assertThat(batch.get(1).topic()).isEqualTo("tweets");
+        assertThat(batch.get(1).sourceOffset()).isEqualTo(TweetRecords.offsetOf(TWEET.tweet()));
+        assertThat(batch.get(2).key()).isEqualTo(1861100000000000191L);
+        assertThat(stats.get(StreamCounter.TOMBSTONES)).isEqualTo(2);
+    }
+
+    @Test
+    void withoutTombstonesOrComplianceTopicNoticesWriteNothing() {
+        List<SourceRecord> batch = records(false, "").toRecords(List.of(STATUS_WITHHELD, USER_WITHHELD, SCRUB_GEO,
+                DELETED));
+
+        assertThat(batch).isEmpty();
+        assertThat(stats.get(StreamCounter.TOMBSTONES)).isZero();
+    }
+
+    @Test
+    void userWithheldAndScrubGeoCannotRewriteRecordsSoWriteNoTombstone() {
+        assertThat(records(true, "").toRecords(List.of(USER_WITHHELD, SCRUB_GEO))).isEmpty();
+    }
+
+    @Test
+    void everyNoticeGoesToTheComplianceTopicKeyedByUser() {
+        List<StreamEvent> events = List.of(TWEET, STATUS_WITHHELD, USER_WITHHELD, SCRUB_GEO, DELETED);
+
+        List<SourceRecord> notices = records(false, "tweets-compliance").toRecords(events);
+
+        assertThat(notices).hasSize(5).first().extracting(SourceRecord::topic).isEqualTo("tweets");
+        List<SourceRecord> compliance = notices.subList(1, 5);
+        assertThat(compliance).allSatisfy(r -> {
+            assertThat(r.topic()).isEqualTo("tweets-compliance");
+            assertThat(r.valueSchema()).isEqualTo(ComplianceSchema.VALUE);
+            ((Struct) r.value()).validate();
+            assertThat(r.timestamp()).isEqualTo(AT);
+            assertThat(r.sourceOffset()).isEqualTo(TweetRecords.offsetOf(TWEET.tweet()));
+        });
+        assertThat(compliance).extracting(SourceRecord::key)
+                .containsExactly(55555555L, 3333333333L, 98765432L, 98765432L);
+        assertThat(compliance).extracting(r -> ((Struct) r.value()).getString(ComplianceSchema.TYPE))
+                .containsExactly("status_withheld", "user_withheld", "scrub_geo", "delete");
+        Struct withheld = (Struct) compliance.get(0).value();
+        assertThat(withheld.getInt64(ComplianceSchema.TWEET_ID)).isEqualTo(1861100000000000181L);
+        assertThat(withheld.getArray(ComplianceSchema.WITHHELD_COUNTRIES)).containsExactly("DE", "FR");
+        Struct scrub = (Struct) compliance.get(2).value();
+        assertThat(scrub.getInt64(ComplianceSchema.UP_TO_TWEET_ID)).isEqualTo(1861100000000000202L);
+        assertThat(scrub.getInt64(ComplianceSchema.TWEET_ID)).isNull();
+        assertThat(scrub.get(ComplianceSchema.RECEIVED_AT)).isEqualTo(new Date(AT));
+        assertThat(stats.get(StreamCounter.COMPLIANCE_NOTICES_WRITTEN)).isEqualTo(4);
+    }
+
+    @Test
+    void withBothTheWithheldTweetGetsATombstoneAndANotice() {
+        List<SourceRecord> batch = records(true, "tweets-compliance").toRecords(List.of(STATUS_WITHHELD));
+
+        assertThat(batch).extracting(SourceRecord::topic).containsExactly("tweets", "tweets-compliance");
+    }
+
+    @Test
+    void aTweetThatArrivesAgainIsDroppedAndCounted() {
+        List<SourceRecord> batch = records(true, "").toRecords(List.of(TWEET, TWEET));
+
+        assertThat(batch).hasSize(1);
+        assertThat(stats.get(StreamCounter.DUPLICATES)).isEqualTo(1);
+    }
+}
