@@ -5,6 +5,7 @@ import io.tweetstream.simulator.testing.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +30,9 @@ class TweetRenderingsTest {
 
             assertThat(v1.path("id").asLong()).isEqualTo(tweet.id()).isEqualTo(data.path("id").asLong());
             assertThat(v1.path("user").path("id").asLong()).isEqualTo(tweet.authorId()).isEqualTo(data.path("author_id").asLong());
-            assertThat(Instant.parse(data.path("created_at").asText()).toEpochMilli())
-                    .isEqualTo(v1.path("timestamp_ms").asLong());
+            // created_at has whole seconds on both APIs, as X sends it; timestamp_ms the milliseconds.
+            assertThat(Instant.parse(data.path("created_at").asText()))
+                    .isEqualTo(Instant.ofEpochMilli(v1.path("timestamp_ms").asLong()).truncatedTo(ChronoUnit.SECONDS));
             String v1Text = v1.has("extended_tweet") ? v1.at("/extended_tweet/full_text").asText() : v1.path("text").asText();
             String v2Text = data.has("note_tweet") ? data.at("/note_tweet/text").asText() : data.path("text").asText();
             assertThat(v2Text).isEqualTo(v1Text);

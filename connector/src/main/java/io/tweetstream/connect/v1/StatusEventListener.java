@@ -31,44 +31,67 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
     private static final long LIMIT_LOG_INTERVAL_MS = 30_000;
+    private static final int LOGGED_LINE_CHARS = 200;
 
     private final EventBuffer buffer;
     private final StreamStats stats;
-    private final RawMessageCapture rawMessages;
+    private final boolean keepRawJson;
     private final KeywordMatcher matcher;
     private final String endpoint;
     private long lastLimitLogMillis;
     private String lastLine;
+    /** The last line, until Twitter4j made a callback of it; still set at the next line, it made none. */
+    private String unanswered;
     private Exception lastException;
 
-    /**
-     * @param rawMessages present when raw JSON is kept; the listener reads each line itself (it is a raw
-     *     listener too), so only its presence matters here
-     */
-    StatusEventListener(EventBuffer buffer, StreamStats stats, RawMessageCapture rawMessages,
-            KeywordMatcher matcher, String endpoint) {
+    /** @param keepRawJson whether each tweet carries the line it came in, as received */
+    StatusEventListener(EventBuffer buffer, StreamStats stats, boolean keepRawJson, KeywordMatcher matcher,
+            String endpoint) {
         this.buffer = buffer;
         this.stats = stats;
-        this.rawMessages = rawMessages;
+        this.keepRawJson = keepRawJson;
         this.matcher = matcher;
         this.endpoint = endpoint;
     }
 
     @Override
     public void onMessage(String line) {
+        countIfUnanswered();
         lastLine = line;
         StreamEvent notice = WithheldNotices.parse(line, System.currentTimeMillis());
         if (notice != null) {
             stats.increment(StreamCounter.WITHHELD);
             log.debug("Withheld notice: {}", notice);
             hand(notice);
+        } else if (DisconnectNotices.isOne(line)) {
+            stats.increment(StreamCounter.STREAM_ERRORS);
+            log.warn("Twitter is closing the stream from {}: {}", endpoint, DisconnectNotices.describe(line));
+        } else {
+            unanswered = line;
+        }
+    }
+
+    /**
+     * Twitter4j drops a message of a type it does not know (new ones may appear) without a callback:
+     * the line before the current one, still unanswered, was such a message. It is counted and
+     * logged as skipped, never lost silently.
+     */
+    private void countIfUnanswered() {
+        String skipped = unanswered;
+        unanswered = null;
+        if (skipped != null) {
+            stats.increment(StreamCounter.SKIPPED_MESSAGES);
+            log.warn("Skipped a stream message of a type Twitter4j does not know ({} skipped so far): {}",
+                    stats.get(StreamCounter.SKIPPED_MESSAGES),
+                    skipped.length() > LOGGED_LINE_CHARS ? skipped.substring(0, LOGGED_LINE_CHARS) + "…" : skipped);
         }
     }
 
     @Override
     public void onStatus(Status status) {
+        unanswered = null;
         stats.increment(StreamCounter.TWEETS_RECEIVED);
-        Tweet tweet = StatusMapper.toTweet(status, lastLine, rawMessages != null);
+        Tweet tweet = StatusMapper.toTweet(status, lastLine, keepRawJson);
         if (tweet.lacksReferencedContent()) {
             stats.increment(StreamCounter.INCOMPLETE_REFERENCES);
             log.debug("Tweet {} is written without the tweet it quotes, which Twitter did not include", tweet.id());
@@ -79,6 +102,7 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     @Override
     public void onDeletionNotice(StatusDeletionNotice notice) {
+        unanswered = null;
         stats.increment(StreamCounter.DELETES);
         hand(new TweetDeleted(notice.getStatusId(), notice.getUserId(), System.currentTimeMillis()));
     }
@@ -94,6 +118,7 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     @Override
     public void onTrackLimitationNotice(int undeliveredSinceConnect) {
+        unanswered = null;
         long growth = stats.limitNotice(undeliveredSinceConnect);
         long now = System.currentTimeMillis();
         if (growth > 0 && now - lastLimitLogMillis >= LIMIT_LOG_INTERVAL_MS) {
@@ -106,6 +131,7 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     @Override
     public void onScrubGeo(long userId, long upToStatusId) {
+        unanswered = null;
         stats.increment(StreamCounter.SCRUB_GEO);
         log.debug("Scrub geo notice for user {} up to tweet {}", userId, upToStatusId);
         hand(new GeoScrubbed(userId, upToStatusId, System.currentTimeMillis()));
@@ -113,6 +139,7 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     @Override
     public void onStallWarning(StallWarning warning) {
+        unanswered = null;
         stats.increment(StreamCounter.STALL_WARNINGS);
         log.warn("Twitter warns that this stream is falling behind: {}% of its queue is full ({})",
                 warning.getPercentFull(), warning.getMessage());
@@ -120,6 +147,7 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     @Override
     public void onException(Exception e) {
+        unanswered = null;
         // Twitter4j reports a connection error to its status listeners and then to its raw listeners:
         // this listener is both, and hears the same exception twice in a row.
         if (e == lastException) {
@@ -155,12 +183,16 @@ final class StatusEventListener implements StatusListener, RawStreamListener, Co
 
     @Override
     public void onConnect() {
+        // A line left from the previous connection was cut off or killed the reader, which are
+        // counted where they are seen.
+        unanswered = null;
         stats.connected();
         log.info("Connected to {}", endpoint);
     }
 
     @Override
     public void onDisconnect() {
+        countIfUnanswered();
         log.info("Disconnected from {}", endpoint);
     }
 

@@ -57,13 +57,9 @@ public final class Twitter4jFilterStream implements TweetStream {
     @Override
     public synchronized void start() {
         String endpoint = settings.baseUrl() + "statuses/filter.json";
-        RawMessageCapture rawMessages = settings.keepRawJson() ? new RawMessageCapture() : null;
-        StatusEventListener listener = new StatusEventListener(buffer, stats, rawMessages,
+        StatusEventListener listener = new StatusEventListener(buffer, stats, settings.keepRawJson(),
                 new KeywordMatcher(filter.track()), endpoint);
         twitterStream = new TwitterStreamFactory(configuration()).getInstance();
-        if (rawMessages != null) {
-            twitterStream.addListener(rawMessages);
-        }
         twitterStream.addListener(listener);
         twitterStream.addConnectionLifeCycleListener(listener);
         threads = new StreamThreads(settings.threadName(), this::onReaderDied);

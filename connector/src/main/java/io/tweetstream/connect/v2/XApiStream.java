@@ -264,6 +264,13 @@ public final class XApiStream implements TweetStream {
         if (watchdog != null) {
             watchdog.shutdownNow();
         }
+        try {
+            if (watchdog != null && !watchdog.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.warn("The stall watchdog of {} did not end within {} ms", endpoint, THREAD_EXIT_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (reading != null) {
             try {
                 reading.join(THREAD_EXIT_WAIT_MS);

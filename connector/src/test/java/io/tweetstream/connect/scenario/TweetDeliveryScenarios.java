@@ -142,8 +142,8 @@ abstract class TweetDeliveryScenarios extends ScenarioSuite {
         CompletableFuture.runAsync(task::stop).get(3, TimeUnit.SECONDS);
 
         if (readerEndsWithinStop()) {
-            assertThat(api.streamThreads()).as("stream threads but helpers that end on their own")
-                    .allMatch(name -> name.endsWith("-watchdog"));
+            assertThat(api.streamThreads()).as("stream threads, the reader and its watchdog, once stop() returned")
+                    .isEmpty();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> api.streamThreads().isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator().openConnectionCount() == 0);

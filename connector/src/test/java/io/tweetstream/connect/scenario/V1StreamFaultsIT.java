@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * HTTP error (420 and 429 included) 10 s, doubling up to 240 s. Only the first step of each is
  * waited for here.
  */
-@Outcome(fault = Fault.OPERATIONAL_DISCONNECT, value = "(not simulated on v1.1)", applies = false)
 class V1StreamFaultsIT extends StreamFaultScenarios {
 
     /** Twitter4j's {@code HTTP_ERROR_INITIAL_WAIT}; Twitter advised 5 s (and 60 s after a 420). */
@@ -72,20 +71,38 @@ class V1StreamFaultsIT extends StreamFaultScenarios {
                 .satisfies(wait -> assertThat(wait).isGreaterThanOrEqualTo(almost(TWITTER4J_HTTP_ERROR_WAIT)));
     }
 
-    /** Twitter4j drops a message of a type it does not know without telling its listeners. */
+    /**
+     * Twitter4j drops a message of a type it does not know without telling its listeners; the
+     * connector sees the line itself and counts it when the next one comes.
+     */
     @Override
-    @Outcome(fault = Fault.UNREADABLE_LINE,
-            value = "skipped; truncated JSON is counted, a message of an unknown type is dropped by Twitter4j uncounted")
+    @Outcome(fault = Fault.UNREADABLE_LINE, value = "skipped and counted (a type Twitter4j does not know: by the"
+            + " connector, which sees every line)")
     protected long skippedCountedForAnUnknownMessage() {
-        return 0;
+        return 1;
     }
 
-    /** The 10 MiB line is valid JSON of no type Twitter4j knows: dropped uncounted, as an unknown message. */
+    /** The 10 MiB line is valid JSON of no type Twitter4j knows: skipped and counted as an unknown message. */
     @Override
-    @Outcome(fault = Fault.HUGE_LINE,
-            value = "read whole by Twitter4j (held once, briefly), then skipped (uncounted when it is valid JSON)")
+    @Outcome(fault = Fault.HUGE_LINE, value = "read whole by Twitter4j (held once, briefly), then skipped and counted")
     protected long skippedCountedForAHugeLine() {
-        return 0;
+        return 1;
+    }
+
+    @Test
+    @Covers(Fault.OPERATIONAL_DISCONNECT)
+    @Outcome(fault = Fault.OPERATIONAL_DISCONNECT,
+            value = "Twitter's `disconnect` message is logged and counted in `stream-errors-total`; Twitter4j reconnects")
+    void aDisconnectMessageIsCountedAndTheStreamReconnects() {
+        PolledTask task = streamingTask();
+        task.pollUntilWritten(5);
+
+        assertThat(simulator().disconnectV1Streams(7)).isEqualTo(1);
+        task.pollUntil(() -> task.count(StreamCounter.CONNECTS) >= 2);
+        task.pollUntilMoreWritten(5);
+
+        assertThat(task.count(StreamCounter.STREAM_ERRORS)).isEqualTo(1);
+        assertThat(task.count(StreamCounter.SKIPPED_MESSAGES)).isZero();
     }
 
     @Override

@@ -26,7 +26,7 @@ class StatusEventListenerTest {
     private final StreamStats stats = new StreamStats();
     private final EventBuffer buffer = new EventBuffer(10, stats);
     private final StatusEventListener listener =
-        new StatusEventListener(buffer, stats, null, new KeywordMatcher(List.of("kafka", "streaming")),
+        new StatusEventListener(buffer, stats, false, new KeywordMatcher(List.of("kafka", "streaming")),
             "http://127.0.0.1:1/1.1/statuses/filter.json");
 
     private static TwitterException httpError(int status) {
@@ -57,7 +57,7 @@ class StatusEventListenerTest {
 
     @Test
     void forbiddenAndNotAcceptableFailTheStream() {
-        StatusEventListener other = new StatusEventListener(buffer, stats, null, new KeywordMatcher(List.of()), "x");
+        StatusEventListener other = new StatusEventListener(buffer, stats, false, new KeywordMatcher(List.of()), "x");
         other.onException(httpError(406));
 
         assertThatThrownBy(() -> buffer.drain(1, 1)).hasMessageContaining("HTTP 406").hasMessageContaining("track keywords");
@@ -165,5 +165,34 @@ class StatusEventListenerTest {
         listener.onException(unreadable);
 
         assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageTwitter4jMakesNoCallbackOfIsCountedAsSkippedWhenTheNextOneComes() throws InterruptedException {
+        String status = Fixtures.json("classic.json");
+        listener.onMessage(status);
+        listener.onStatus(Fixtures.status("classic.json"));
+        listener.onMessage("{\"brand_new_notice\":{\"id\":1}}");
+
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isZero();
+
+        listener.onMessage(status);
+        listener.onStatus(Fixtures.status("classic.json"));
+
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isEqualTo(1);
+        assertThat(buffer.drain(10, 10)).hasSize(2);
+        listener.onMessage("{\"another_new_notice\":{}}");
+        listener.onDisconnect();
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).as("counted when the connection ends").isEqualTo(2);
+    }
+
+    @Test
+    void aDisconnectMessageIsCountedAsAStreamErrorNotAsSkipped() {
+        listener.onMessage("{\"disconnect\":{\"code\":7,\"stream_name\":\"tweetstream-statuses\","
+            + "\"reason\":\"admin logout\"}}");
+        listener.onDisconnect();
+
+        assertThat(stats.get(StreamCounter.STREAM_ERRORS)).isEqualTo(1);
+        assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).isZero();
     }
 }
