@@ -1,11 +1,7 @@
 package io.tweetstream.connect.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.tweetstream.connect.ReadmeSection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigDocumentationTest {
 
-    private static final Path README = Path.of("..", "README.md");
     private static final String START = "<!-- config-table:start (generated from TwitterSourceConfig by ConfigDocumentationTest) -->";
     private static final String END = "<!-- config-table:end -->";
 
@@ -59,20 +54,7 @@ class ConfigDocumentationTest {
 
     @Test
     void readmeConfigTableMatchesConfigDef() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String expected = START + "\n" + markdownTable(TwitterSourceConfig.CONFIG_DEF) + "\n" + END;
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        assertThat(start).as("README.md has the config table markers").isNotNegative();
-        assertThat(end).isGreaterThan(start);
-        String actual = readme.substring(start, end + END.length());
-        if (Boolean.getBoolean("tweetstream.updateReadme") && !actual.equals(expected)) {
-            Files.writeString(README, readme.substring(0, start) + expected + readme.substring(end + END.length()),
-                StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(actual)
-            .as("README.md's config table; regenerate with: mvn -pl connector test -Dtest=ConfigDocumentationTest -Dtweetstream.updateReadme=true")
-            .isEqualTo(expected);
+        new ReadmeSection(START, END, ConfigDocumentationTest.class)
+            .assertHolds(markdownTable(TwitterSourceConfig.CONFIG_DEF) + "\n");
     }
 }

@@ -1,11 +1,7 @@
 package io.tweetstream.connect.metrics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.tweetstream.connect.ReadmeSection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsDocumentationTest {
 
-    private static final Path README = Path.of("..", "README.md");
     private static final String START = "<!-- metrics-table:start (generated from TaskMetrics by MetricsDocumentationTest) -->";
     private static final String END = "<!-- metrics-table:end -->";
 
@@ -30,20 +25,6 @@ class MetricsDocumentationTest {
 
     @Test
     void readmeMetricsTableMatchesTheRegisteredMetrics() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String expected = START + "\n" + markdownTable() + END;
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        assertThat(start).as("README.md has the metrics table markers").isNotNegative();
-        assertThat(end).isGreaterThan(start);
-        String actual = readme.substring(start, end + END.length());
-        if (Boolean.getBoolean("tweetstream.updateReadme") && !actual.equals(expected)) {
-            Files.writeString(README, readme.substring(0, start) + expected + readme.substring(end + END.length()),
-                StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(actual)
-            .as("README.md's metrics table; regenerate with: mvn -pl connector test -Dtest=MetricsDocumentationTest -Dtweetstream.updateReadme=true")
-            .isEqualTo(expected);
+        new ReadmeSection(START, END, MetricsDocumentationTest.class).assertHolds(markdownTable());
     }
 }

@@ -2,10 +2,8 @@ package io.tweetstream.connect.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tweetstream.connect.ReadmeSection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class FaultTableDocumentationTest {
 
-    private static final Path README = Path.of("..", "README.md");
     private static final String START = "<!-- fault-table:start (generated from StreamFaultScenarios by FaultTableDocumentationTest) -->";
     private static final String END = "<!-- fault-table:end -->";
 
@@ -26,21 +23,6 @@ class FaultTableDocumentationTest {
 
     @Test
     void readmeFaultTableMatchesTheScenarios() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String expected = START + "\n" + FaultTable.markdown() + END;
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        assertThat(start).as("README.md has the fault table markers").isNotNegative();
-        assertThat(end).isGreaterThan(start);
-        String actual = readme.substring(start, end + END.length());
-        if (Boolean.getBoolean("tweetstream.updateReadme") && !actual.equals(expected)) {
-            Files.writeString(README, readme.substring(0, start) + expected + readme.substring(end + END.length()),
-                    StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(actual)
-                .as("README.md's fault table; regenerate with: mvn -pl connector test -Dtest=FaultTableDocumentationTest"
-                        + " -Dtweetstream.updateReadme=true")
-                .isEqualTo(expected);
+        new ReadmeSection(START, END, FaultTableDocumentationTest.class).assertHolds(FaultTable.markdown());
     }
 }
