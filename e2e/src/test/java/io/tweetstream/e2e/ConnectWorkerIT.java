@@ -144,6 +144,9 @@ class ConnectWorkerIT {
         awaitRunning("oauth-log", 1);
         await().atMost(DEADLINE).until(() -> connections("ck-oauth-log").stream().anyMatch(ConnectionInfo::open));
         await().atMost(DEADLINE).until(() -> platform.worker().log().contains("statuses/filter.json"));
+        // The plugin's twitter4j.properties took effect in the plugin's class loader: Twitter4j logs through
+        // the plugin's redacting factory (at DEBUG here), not its own pick of a logger.
+        assertThat(platform.worker().log()).contains("Twitter4j logs through SLF4J, with its OAuth details left out");
 
         assertThat(platform.worker().log())
             .doesNotContain("ck-oauth-log", "1-access-token", "access-secret-1", "consumer-secret", "oauth_consumer_key",

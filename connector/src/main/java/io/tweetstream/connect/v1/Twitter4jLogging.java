@@ -11,8 +11,13 @@ import java.util.List;
  */
 public final class Twitter4jLogging extends twitter4j.LoggerFactory {
 
-    /** Twitter4j finds the factory by name and makes it by reflection. */
-    public Twitter4jLogging() {}
+    /** What the factory logs when Twitter4j makes it, once per plugin class loader. */
+    static final String IN_EFFECT = "Twitter4j logs through SLF4J, with its OAuth details left out";
+
+    /** Twitter4j finds the factory by name (in the plugin's twitter4j.properties) and makes it by reflection. */
+    public Twitter4jLogging() {
+        org.slf4j.LoggerFactory.getLogger(Twitter4jLogging.class).info(IN_EFFECT);
+    }
 
     @Override
     public twitter4j.Logger getLogger(Class<?> type) {
