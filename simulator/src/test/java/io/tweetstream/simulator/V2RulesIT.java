@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
 import static io.tweetstream.simulator.testing.V2Client.RULES;
@@ -87,6 +88,32 @@ class V2RulesIT {
         assertThat(simulator.rules()).extracting(StreamRule::value).containsExactly("#spark");
         assertThat(simulator.ruleChanges()).extracting(RuleChange::kind)
                 .containsExactly(RuleChange.Kind.ADDED, RuleChange.Kind.ADDED, RuleChange.Kind.DELETED);
+    }
+
+    @Test
+    void listsTheRulesInPagesLinkedByNextToken() throws Exception {
+        List<String> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) { // the cap of this simulator
+            added.add(client.addRule("paging" + i, "p" + i));
+        }
+
+        List<String> listed = new java.util.ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            V2Client.Answer page = client.get(V2Client.RULES + "?max_results=2" + (token == null ? "" : "&pagination_token=" + token));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().path("meta").path("result_count").asInt()).isBetween(1, 2);
+            page.body().path("data").forEach(rule -> listed.add(rule.path("id").asText()));
+            token = page.body().path("meta").path("next_token").asText(null);
+            pages++;
+        } while (token != null);
+
+        assertThat(pages).isEqualTo(2);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(added);
+        assertThat(client.get(V2Client.RULES).body().path("meta").has("next_token")).as("one page of up to 1,000").isFalse();
+        assertThat(client.get(V2Client.RULES + "?max_results=1001").status()).isEqualTo(400);
+        assertThat(client.get(V2Client.RULES + "?pagination_token=nonsense").status()).isEqualTo(400);
     }
 
     @Test

@@ -5,10 +5,19 @@ import java.util.stream.Collectors;
 
 /**
  * The parts of an X API response body the connector reads: rules in {@code data}, problems in
- * {@code errors}, and the top-level {@code title}/{@code detail} of an error response.
+ * {@code errors}, the top-level {@code title}/{@code detail} of an error response, and the token of
+ * the next page in {@code meta}.
  */
 record ApiResponse(List<StreamRule> data, List<ApiProblem> errors, String title, String detail,
-        String connectionIssue) {
+        String connectionIssue, Meta meta) {
+
+    /** @param nextToken the {@code pagination_token} of the next page; null on the last */
+    record Meta(String nextToken) {}
+
+    /** The next page's token, or null when this is the last page. */
+    String nextToken() {
+        return meta == null ? null : meta.nextToken();
+    }
 
     List<StreamRule> rules() {
         return data == null ? List.of() : data;

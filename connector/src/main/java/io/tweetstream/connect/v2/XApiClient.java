@@ -5,11 +5,14 @@ import io.tweetstream.connect.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.types.Password;
@@ -21,6 +24,8 @@ import org.apache.kafka.common.config.types.Password;
 public final class XApiClient {
 
     static final String RULES_PATH = "2/tweets/search/stream/rules";
+    /** The most rules X lists in one page. */
+    static final int RULES_PAGE_SIZE = 1_000;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
@@ -41,9 +46,21 @@ public final class XApiClient {
         return baseUrl;
     }
 
-    /** Every rule of the app, its other users' included. */
+    /**
+     * Every rule of the app, its other users' included: X lists them in pages of at most 1,000,
+     * linked by {@code meta.next_token}, and an Enterprise app may have tens of thousands.
+     */
     public List<StreamRule> rules() throws XApiException, IOException, InterruptedException {
-        return send(request(RULES_PATH).GET(), "GET " + RULES_PATH).rules();
+        List<StreamRule> rules = new ArrayList<>();
+        String token = null;
+        do {
+            String path = RULES_PATH + "?max_results=" + RULES_PAGE_SIZE
+                    + (token == null ? "" : "&pagination_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            ApiResponse page = send(request(path).GET(), "GET " + RULES_PATH);
+            rules.addAll(page.rules());
+            token = page.nextToken();
+        } while (token != null);
+        return rules;
     }
 
     /**
@@ -98,13 +115,13 @@ public final class XApiClient {
     /** The error body of a refused request, or an empty one when it is not the JSON X sends. */
     static ApiResponse parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return new ApiResponse(null, null, null, null, null);
+            return new ApiResponse(null, null, null, null, null, null);
         }
         try {
             return Json.MAPPER.readValue(body, ApiResponse.class);
         } catch (JsonProcessingException e) {
             String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
-            return new ApiResponse(null, null, "Unreadable response", text.strip(), null);
+            return new ApiResponse(null, null, "Unreadable response", text.strip(), null, null);
         } catch (IOException e) {
             throw new IllegalStateException("reading a byte array cannot fail", e);
         }

@@ -51,8 +51,46 @@ class V2RulesIT extends ScenarioSuite {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
+    /** {@code count} rules of other users, added as X allows, many to a request. */
+    private void addForeignRules(int count) throws Exception {
+        for (int from = 0; from < count; from += 500) {
+            String rules = java.util.stream.IntStream.range(from, Math.min(count, from + 500))
+                    .mapToObj(i -> "{\"value\":\"foreign" + i + "\",\"tag\":\"someone else's\"}")
+                    .collect(Collectors.joining(","));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(simulator().v2BaseUrl() + "2/tweets/search/stream/rules"))
+                    .header("Authorization", "Bearer " + TestConfigs.BEARER_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"add\":[" + rules + "]}"))
+                    .build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+    }
+
     private static List<String> keywords(SourceRecord record) {
         return ((Struct) record.value()).getArray(TweetSchema.MATCHED_KEYWORDS);
+    }
+
+    /**
+     * X lists rules in pages of at most 1,000: with 1,200 rules of other users before its own, the
+     * connector finds its rules on the second page, so a restart changes nothing.
+     */
+    @Test
+    void theConnectorReadsEveryPageOfTheAppsRules() throws Exception {
+        startSimulator(settings -> settings.seed(11).maxTweetsPerConnection(0).v2MaxRules(5_000));
+        addForeignRules(1_200);
+        Map<String, String> props = config("kafka,flink");
+        props.put(TwitterSourceConfig.V2_MAX_RULES, "5000"); // an Enterprise app's
+        new TwitterSourceConnector().start(props);
+        int changesAfterFirstStart = simulator().ruleChanges().size();
+
+        new TwitterSourceConnector().start(props);
+
+        assertThat(simulator().ruleChanges()).as("a restart with the same config changes no rule")
+                .hasSize(changesAfterFirstStart);
+        assertThat(simulator().rules()).hasSize(1_202)
+                .filteredOn(r -> r.tag().startsWith("tweetstream:")).extracting(StreamRule::value)
+                .containsExactlyInAnyOrder("kafka", "flink");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class RulesEndpoint implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(RulesEndpoint.class);
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final Set<String> GET_PARAMETERS = Set.of("ids", "max_results", "pagination_token");
+    private static final int MAX_PAGE_SIZE = 1_000;
     private static final Set<String> POST_PARAMETERS = Set.of("dry_run");
 
     private final RuleBook rules;
@@ -89,13 +90,55 @@ public final class RulesEndpoint implements HttpHandler {
             Set<String> wanted = Set.copyOf(Arrays.asList(ids.split(",")));
             listed = listed.stream().filter(rule -> wanted.contains(rule.id())).toList();
         }
-        ObjectNode body = mapper.createObjectNode();
-        if (!listed.isEmpty()) {
-            ArrayNode data = body.putArray("data");
-            listed.forEach(rule -> data.add(ruleNode(rule)));
+        Integer pageSize = pageSize(query.get("max_results"));
+        Integer offset = pageOffset(query.get("pagination_token"));
+        if (pageSize == null || offset == null || offset > listed.size()) {
+            responses.send(exchange, 400, V2Problems.invalidRequest(pageSize == null
+                    ? "The `max_results` query parameter value [" + query.get("max_results") + "] is not between 1 and "
+                            + MAX_PAGE_SIZE
+                    : "The `pagination_token` query parameter value [" + query.get("pagination_token") + "] is not valid"));
+            return;
         }
-        body.putObject("meta").put("sent", V2Json.time(Instant.now())).put("result_count", listed.size());
+        List<StreamRule> page = listed.subList(offset, Math.min(listed.size(), offset + pageSize));
+        ObjectNode body = mapper.createObjectNode();
+        if (!page.isEmpty()) {
+            ArrayNode data = body.putArray("data");
+            page.forEach(rule -> data.add(ruleNode(rule)));
+        }
+        ObjectNode meta = body.putObject("meta").put("sent", V2Json.time(Instant.now())).put("result_count", page.size());
+        if (offset + page.size() < listed.size()) {
+            meta.put("next_token", pageToken(offset + page.size()));
+        }
         responses.send(exchange, 200, body);
+    }
+
+    /** X pages the rules, at most 1,000 a page (the default); null for a size X refuses. */
+    private static Integer pageSize(String maxResults) {
+        if (maxResults == null) {
+            return MAX_PAGE_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(maxResults);
+            return size >= 1 && size <= MAX_PAGE_SIZE ? size : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The rule a page starts at; X's tokens are opaque strings of 16 to 19 characters, these 16 hex digits. */
+    private static Integer pageOffset(String token) {
+        if (token == null) {
+            return 0;
+        }
+        try {
+            return token.length() == 16 ? Math.toIntExact(Long.parseLong(token, 16)) : null;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static String pageToken(int offset) {
+        return String.format("%016x", offset);
     }
 
     private void change(HttpExchange exchange, Map<String, String> query) throws IOException {
