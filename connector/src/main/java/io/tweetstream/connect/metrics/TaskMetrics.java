@@ -1,8 +1,7 @@
 package io.tweetstream.connect.metrics;
 
-import io.tweetstream.connect.core.StreamCounter;
-
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -25,17 +25,10 @@ public final class Retweets {
         TwitterUser author = original == null ? null : original.user();
         String authorName = author != null ? author.screenName() : RetweetText.authorIn(retweet.text());
         Tweet.Retweet what = new Tweet.Retweet(originalId, original, author == null ? null : author.id(), authorName);
-        if (original == null || authorName == null) {
-            return withContent(retweet, what, retweet);
-        }
-        Tweet content = new Tweet(original.id(), original.createdAt(), RetweetText.of(authorName, original.text()),
-                original.lang(), original.user(), original.hashtags(), original.mentions(), original.links(), null,
-                null, null, null, null, null, null, original.media(), null, null, null, null);
-        return withContent(retweet, what, content);
-    }
-
-    private static Tweet withContent(Tweet retweet, Tweet.Retweet what, Tweet content) {
-        return new Tweet(retweet.id(), retweet.createdAt(), content.text(), retweet.lang(), retweet.user(),
+        // The content is the original's when there is an original and a name to prefix its text with.
+        Tweet content = original == null || authorName == null ? retweet : original;
+        String text = content == retweet ? retweet.text() : RetweetText.of(authorName, original.text());
+        return new Tweet(retweet.id(), retweet.createdAt(), text, retweet.lang(), retweet.user(),
                 content.hashtags(), content.mentions(), content.links(), retweet.inReplyToStatusId(), what,
                 retweet.quotedStatus(), retweet.quotedStatusId(), retweet.coordinates(), retweet.place(),
                 retweet.editHistoryTweetIds(), content.media(), retweet.possiblySensitive(),

@@ -1,7 +1,6 @@
 package io.tweetstream.connect.v1;
 
 import io.tweetstream.connect.core.EventBuffer;
-
 import twitter4j.Dispatcher;
 import twitter4j.conf.Configuration;
 

@@ -1,7 +1,6 @@
 package io.tweetstream.connect.v1;
 
 import io.tweetstream.connect.config.BoundingBox;
-
 import java.util.List;
 import java.util.stream.Collectors;
 

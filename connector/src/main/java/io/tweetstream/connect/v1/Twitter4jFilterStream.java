@@ -1,12 +1,10 @@
 package io.tweetstream.connect.v1;
 
-import io.tweetstream.connect.core.StreamCounter;
-
 import io.tweetstream.connect.config.BoundingBox;
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
-
 import io.tweetstream.connect.match.KeywordMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,9 @@
 package io.tweetstream.connect.v2;
 
-import io.tweetstream.connect.core.StreamCounter;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.tweet.Tweet;

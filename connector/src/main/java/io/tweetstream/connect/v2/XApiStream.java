@@ -1,8 +1,7 @@
 package io.tweetstream.connect.v2;
 
-import io.tweetstream.connect.core.StreamCounter;
-
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
 import java.io.IOException;

@@ -1,10 +1,9 @@
 package io.tweetstream.connect.v1;
 
-import io.tweetstream.connect.config.TwitterSourceConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tweetstream.connect.TestConfigs;
+import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.v1.OAuthCredentials;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,17 @@
 package io.tweetstream.connect.v1;
 
-import io.tweetstream.connect.core.StreamCounter;
-
-import io.tweetstream.connect.core.EventBuffer;
-import io.tweetstream.connect.core.StreamFailure;
-import io.tweetstream.connect.core.StreamStats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tweetstream.connect.Fixtures;
+import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
+import io.tweetstream.connect.core.StreamFailure;
+import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.match.KeywordMatcher;
 import java.io.IOException;
 import java.util.List;

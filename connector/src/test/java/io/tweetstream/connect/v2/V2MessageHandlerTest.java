@@ -1,12 +1,11 @@
 package io.tweetstream.connect.v2;
 
-import io.tweetstream.connect.core.StreamCounter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tweetstream.connect.core.EventBuffer;
-import io.tweetstream.connect.core.StreamEvent;
+import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.tweet.Tweet;
 import java.io.IOException;
