@@ -3,6 +3,7 @@ package io.tweetstream.connect;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.RecentTweetIds;
+import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamFailure;
 import io.tweetstream.connect.core.StreamStats;
@@ -11,9 +12,9 @@ import io.tweetstream.connect.metrics.TaskMetrics;
 import io.tweetstream.connect.record.StreamRecords;
 import io.tweetstream.connect.record.TweetRecords;
 import io.tweetstream.connect.source.TaskStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -53,23 +54,30 @@ public class TwitterSourceTask extends SourceTask {
         TweetRecords tweetRecords = new TweetRecords(config.topic(), opened.sourcePartition());
         records = new StreamRecords(tweetRecords, new RecentTweetIds(config.dedupeCacheSize()),
                 config.tombstonesOnDelete(), config.complianceTopic(), stats);
-        restoreOffset(tweetRecords);
         stream = opened.stream();
+        restoreOffset(tweetRecords, stream);
         metrics = TaskMetrics.register(context::pluginMetrics, stats, buffer);
         stream.start();
         nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
     }
 
-    private void restoreOffset(TweetRecords tweetRecords) {
+    /** Continues from where the previous run of this task's share stopped writing, if it wrote anything. */
+    private void restoreOffset(TweetRecords tweetRecords, TweetStream opened) {
         Map<String, Object> offset = context.offsetStorageReader().offset(tweetRecords.sourcePartition());
         if (offset == null) {
+            log.info("No earlier run of this stream ({}) wrote a tweet: starting from now", tweetRecords.sourcePartition());
             return;
         }
         records.resumeAfter(offset);
-        Object createdAt = offset.get(TweetRecords.OFFSET_CREATED_AT);
-        log.info("The previous run of this stream last wrote tweet {} (created {}). A live stream cannot"
-                + " replay the tweets sent while the task was down.", offset.get(TweetRecords.OFFSET_TWEET_ID),
-                createdAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : "at an unknown time");
+        Optional<ResumePoint> point = ResumePoint.fromOffset(offset);
+        if (point.isEmpty()) {
+            log.warn("The stored offset {} of {} names no tweet and time: the gap since the previous run cannot be"
+                    + " measured, so it is not refilled", offset, tweetRecords.sourcePartition());
+            return;
+        }
+        log.info("The previous run of this stream last wrote tweet {} (created {}): refilling the gap since",
+                point.get().tweetId(), point.get().createdAt());
+        opened.resumeAfter(point.get());
     }
 
     /** A name that singles out this task's stream threads, e.g. "tweetstream-task-my-connector-1a2b3c4d". */

@@ -278,6 +278,7 @@ class TwitterSourceConnectorTest {
     void aFilteredStreamKeyOnTheSampleStreamIsReported() {
         Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
+        props.put(TwitterSourceConfig.V2_TIER, "enterprise");
         props.remove(TwitterSourceConfig.TRACK_KEYWORDS);
         props.put(TwitterSourceConfig.V2_MAX_CONNECTIONS, "2");
 

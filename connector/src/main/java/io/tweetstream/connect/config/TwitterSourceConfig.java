@@ -102,21 +102,49 @@ public class TwitterSourceConfig extends AbstractConfig {
             "v2 only: 'filtered' streams the tweets matching rules made from the track keywords, follow"
                     + " user ids and locations; 'sample' streams a random 1% of all tweets and takes no filter.";
 
+    public static final String V2_TIER = "twitter.v2.tier";
+    private static final String V2_TIER_DOC =
+            "v2 only: the X API access of the app's project: 'pay-per-use' (what a new developer account gets:"
+                    + " one filtered-stream connection, 1,000 rules of 1,024 characters, 50 connects per 15 minutes,"
+                    + " no backfill, Recovery or sample stream) or 'enterprise' (redundant connections, 25,000 rules"
+                    + " of 2,048 characters, backfill and Recovery). It sets the defaults of the keys that follow"
+                    + " from it, which an explicit value still overrides, and validation refuses what the tier"
+                    + " lacks.";
+
     public static final String V2_MAX_CONNECTIONS = "twitter.v2.max.connections";
     private static final String V2_MAX_CONNECTIONS_DOC =
-            "v2 only: how many concurrent connections to the filtered stream the app's X API tier allows"
-                    + " (Pro allows 1, Enterprise more). Each task holds one connection, so the connector runs at"
-                    + " most this many tasks, whatever tasks.max says.";
+            "v2 only: how many concurrent connections to the filtered stream the app's X API tier allows."
+                    + " Each task holds one connection, so the connector runs at most this many tasks, whatever"
+                    + " tasks.max says. Default by " + V2_TIER + ": " + ApiTier.describeDefaults(ApiTier::connections)
+                    + ".";
 
     public static final String V2_MAX_RULES = "twitter.v2.max.rules";
     private static final String V2_MAX_RULES_DOC =
-            "v2 only: how many filtered-stream rules the app's tier allows (Pro: 1,000). The connector makes"
-                    + " one rule per track phrase, plus rules for followed users and locations, and refuses a"
-                    + " config that needs more rules than remain beside the app's other rules.";
+            "v2 only: how many filtered-stream rules the app's tier allows. The connector makes one rule per"
+                    + " track phrase, plus rules for followed users and locations, and refuses a config that needs"
+                    + " more rules than remain beside the app's other rules. Default by " + V2_TIER + ": "
+                    + ApiTier.describeDefaults(ApiTier::rules) + ".";
 
     public static final String V2_MAX_RULE_LENGTH = "twitter.v2.max.rule.length";
     private static final String V2_MAX_RULE_LENGTH_DOC =
-            "v2 only: the longest rule the app's tier accepts, in characters (Pro: 1,024).";
+            "v2 only: the longest rule the app's tier accepts, in characters. Default by " + V2_TIER + ": "
+                    + ApiTier.describeDefaults(ApiTier::ruleLength) + ".";
+
+    public static final String V2_CONNECTS_PER_15_MINUTES = "twitter.v2.connects.per.15.minutes";
+    private static final String V2_CONNECTS_PER_15_MINUTES_DOC =
+            "v2 only: the most connection attempts the tasks of this worker make to the stream in any 15"
+                    + " minutes (X's limit on GET /2/tweets/search/stream), 0 for no limit of the connector's own:"
+                    + " X's x-rate-limit headers are obeyed in any case. Default by " + V2_TIER + ": "
+                    + ApiTier.describeDefaults(ApiTier::connectsPer15Minutes) + ".";
+
+    public static final String V2_GAP_RECOVERY = "twitter.v2.gap.recovery";
+    private static final String V2_GAP_RECOVERY_DOC =
+            "v2 only: how the task refills a gap longer than backfill reaches (a restart, an outage, a"
+                    + " reconnect), from the last tweet written: 'recovery' re-streams up to 24 hours (Enterprise),"
+                    + " 'search' asks recent search for each rule, up to 7 days back (every tier; recovered Posts"
+                    + " are billed as streamed ones). Tried in that order; empty to refill nothing. What no tool"
+                    + " reaches is logged as a warning and counted. Default by " + V2_TIER
+                    + ": pay-per-use 'search', enterprise 'recovery,search'.";
 
     public static final String V2_NETWORK_BACKOFF_MS = "twitter.v2.backoff.network.ms";
     private static final String V2_NETWORK_BACKOFF_MS_DOC =
@@ -136,10 +164,10 @@ public class TwitterSourceConfig extends AbstractConfig {
 
     public static final String V2_BACKFILL_MINUTES = "twitter.v2.backfill.minutes";
     private static final String V2_BACKFILL_MINUTES_DOC =
-            "v2 only: after a reconnect, ask X to resend up to this many minutes of the tweets sent while the"
-                    + " connection was down (X's 'backfill_minutes', 1 to 5, for tiers that have it: Pro and"
-                    + " Enterprise). The overlap with what was already written is dropped by tweet id (see"
-                    + " dedupe.cache.size). 0 asks for none.";
+            "v2 only: after a reconnect or a restart, ask X to resend up to this many minutes of the tweets"
+                    + " sent while no connection was open (X's 'backfill_minutes', 1 to 5, Enterprise only). The"
+                    + " overlap with what was already written is dropped by tweet id. 0 asks for none. Default by "
+                    + V2_TIER + ": " + ApiTier.describeDefaults(ApiTier::backfillMinutes) + ".";
 
     public static final String TRACK_KEYWORDS = "twitter.track.keywords";
     private static final String TRACK_KEYWORDS_DOC =
@@ -238,14 +266,22 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
                 ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE),
                 Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
-        def.define(V2_MAX_CONNECTIONS, Type.INT, 1, Range.between(1, 1_000),
+        def.define(V2_TIER, Type.STRING, ApiTier.PAY_PER_USE.configValue(),
+                ConfigDef.ValidString.in(ApiTier.configValues()),
+                Importance.HIGH, V2_TIER_DOC, V2_GROUP, ++order, Width.SHORT, "X API tier");
+        def.define(V2_MAX_CONNECTIONS, Type.INT, null, TierDefault.orRange(1, 1_000),
                 Importance.MEDIUM, V2_MAX_CONNECTIONS_DOC, V2_GROUP, ++order, Width.SHORT, "Max connections");
-        def.define(V2_MAX_RULES, Type.INT, 1_000, Range.between(1, 1_000_000),
+        def.define(V2_MAX_RULES, Type.INT, null, TierDefault.orRange(1, 1_000_000),
                 Importance.LOW, V2_MAX_RULES_DOC, V2_GROUP, ++order, Width.SHORT, "Max rules");
-        def.define(V2_MAX_RULE_LENGTH, Type.INT, 1_024, Range.between(16, 100_000),
+        def.define(V2_MAX_RULE_LENGTH, Type.INT, null, TierDefault.orRange(16, 100_000),
                 Importance.LOW, V2_MAX_RULE_LENGTH_DOC, V2_GROUP, ++order, Width.SHORT, "Max rule length");
-        def.define(V2_BACKFILL_MINUTES, Type.INT, 0, Range.between(0, 5),
+        def.define(V2_CONNECTS_PER_15_MINUTES, Type.INT, null, TierDefault.orRange(0, 100_000),
+                Importance.LOW, V2_CONNECTS_PER_15_MINUTES_DOC, V2_GROUP, ++order, Width.SHORT,
+                "Connects per 15 minutes");
+        def.define(V2_BACKFILL_MINUTES, Type.INT, null, TierDefault.orRange(0, 5),
                 Importance.MEDIUM, V2_BACKFILL_MINUTES_DOC, V2_GROUP, ++order, Width.SHORT, "Backfill minutes");
+        def.define(V2_GAP_RECOVERY, Type.LIST, null, TierDefault.orGapRecoveryTools(),
+                Importance.MEDIUM, V2_GAP_RECOVERY_DOC, V2_GROUP, ++order, Width.MEDIUM, "Gap recovery");
         def.define(V2_NETWORK_BACKOFF_MS, Type.INT, 250, Range.between(1, 600_000),
                 Importance.LOW, V2_NETWORK_BACKOFF_MS_DOC, V2_GROUP, ++order, Width.SHORT,
                 "Network backoff (ms)");
@@ -386,20 +422,69 @@ public class TwitterSourceConfig extends AbstractConfig {
         return getPassword(V2_BEARER_TOKEN);
     }
 
+    public ApiTier v2Tier() {
+        return ApiTier.of(getString(V2_TIER));
+    }
+
     public int v2MaxConnections() {
-        return getInt(V2_MAX_CONNECTIONS);
+        return intOrTierDefault(V2_MAX_CONNECTIONS, v2Tier().connections());
     }
 
     public int v2MaxRules() {
-        return getInt(V2_MAX_RULES);
+        return intOrTierDefault(V2_MAX_RULES, v2Tier().rules());
     }
 
     public int v2MaxRuleLength() {
-        return getInt(V2_MAX_RULE_LENGTH);
+        return intOrTierDefault(V2_MAX_RULE_LENGTH, v2Tier().ruleLength());
+    }
+
+    /** 0 when the connector sets no limit of its own. */
+    public int v2ConnectsPer15Minutes() {
+        return intOrTierDefault(V2_CONNECTS_PER_15_MINUTES, v2Tier().connectsPer15Minutes());
     }
 
     public int v2BackfillMinutes() {
-        return getInt(V2_BACKFILL_MINUTES);
+        return intOrTierDefault(V2_BACKFILL_MINUTES, v2Tier().backfillMinutes());
+    }
+
+    /** The tools that refill a gap longer than backfill reaches, in the order to try them. */
+    public List<GapRecoveryTool> v2GapRecovery() {
+        List<String> values = getList(V2_GAP_RECOVERY);
+        return values == null ? v2Tier().recoveryTools()
+                : values.stream().map(GapRecoveryTool::of).distinct().sorted().toList();
+    }
+
+    private int intOrTierDefault(String key, int tierDefault) {
+        Integer value = getInt(key);
+        return value == null ? tierDefault : value;
+    }
+
+    /**
+     * What this config asks of X that its tier lacks, by key, each with a message that says so: backfill,
+     * Recovery and the sample stream need Enterprise.
+     */
+    public Map<String, String> tierProblems() {
+        ApiTier tier = v2Tier();
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (tier.isEnterprise()) {
+            return problems;
+        }
+        String lacks = " (" + V2_TIER + "=" + tier.configValue() + "): set " + V2_TIER + "="
+                + ApiTier.ENTERPRISE.configValue() + " if the app's project has Enterprise access";
+        if (v2BackfillMinutes() > 0) {
+            problems.put(V2_BACKFILL_MINUTES, "X's backfill_minutes is Enterprise only, and this app is "
+                    + tier.configValue() + lacks + ", or set " + V2_BACKFILL_MINUTES + "=0: gaps are then refilled"
+                    + " by recent search");
+        }
+        if (v2GapRecovery().contains(GapRecoveryTool.RECOVERY)) {
+            problems.put(V2_GAP_RECOVERY, "X's Recovery (start_time/end_time on the stream) is Enterprise only, and"
+                    + " this app is " + tier.configValue() + lacks + ", or leave 'recovery' out of " + V2_GAP_RECOVERY);
+        }
+        if (streamType() == StreamType.V2_SAMPLE) {
+            problems.put(V2_STREAM, "X's sample stream needs Enterprise access, and this app is " + tier.configValue()
+                    + lacks + ", or read the filtered stream (" + V2_STREAM + "=" + V2_STREAM_FILTERED + ")");
+        }
+        return problems;
     }
 
     public int v2NetworkBackoffMs() {

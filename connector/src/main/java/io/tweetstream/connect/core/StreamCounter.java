@@ -31,6 +31,14 @@ public enum StreamCounter {
     INCOMPLETE_REFERENCES("incompleteReferences", "incomplete-references-total",
             "Tweets written without a tweet or author they refer to, which the API left out (deleted, protected"
                     + " or suspended): a retweet keeps the original's id and X's truncated text"),
+    GAPS_REFILLED("gapsRefilled", "gaps-refilled-total",
+            "Gaps in the stream (a restart, an outage, a reconnect) refilled by backfill, Recovery or recent search"),
+    RECOVERED("recovered", "recovered-total",
+            "Tweets of this task's share that backfill, Recovery or recent search delivered to refill a gap (those"
+                    + " written already are then dropped as duplicates)"),
+    UNRECOVERABLE_SECONDS("unrecoverableSeconds", "unrecoverable-seconds-total",
+            "Seconds of gaps no tool of the tier could refill (older than its reach, recovery off, operators recent"
+                    + " search lacks), each logged as a warning with its window"),
     COMPLIANCE_NOTICES_WRITTEN("complianceNotices", "compliance-notices-written-total",
             "Compliance notices (deletes, withholdings, scrub-geo) written to compliance.topic");
 

@@ -9,11 +9,20 @@ import java.util.List;
  */
 public sealed interface StreamEvent {
 
-    /** @param matchedKeywords the configured phrases the tweet matched, for the record's keyword field */
-    record TweetReceived(Tweet tweet, List<String> matchedKeywords) implements StreamEvent {
+    /**
+     * @param matchedKeywords the configured phrases the tweet matched, for the record's keyword field
+     * @param recovered whether it refills a gap (backfill, Recovery, recent search) rather than arrived
+     *     live: a recovered tweet at or before the point the task resumed from was written before
+     */
+    record TweetReceived(Tweet tweet, List<String> matchedKeywords, boolean recovered) implements StreamEvent {
 
         public TweetReceived {
             matchedKeywords = List.copyOf(matchedKeywords);
+        }
+
+        /** A tweet that arrived live. */
+        public TweetReceived(Tweet tweet, List<String> matchedKeywords) {
+            this(tweet, matchedKeywords, false);
         }
     }
 

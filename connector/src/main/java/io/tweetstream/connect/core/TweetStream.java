@@ -7,6 +7,12 @@ package io.tweetstream.connect.core;
  */
 public interface TweetStream extends AutoCloseable {
 
+    /**
+     * Tells the stream, before {@link #start()}, where the previous run of its task stopped writing, so
+     * that it refills the gap from there to now as far as its API can, and reports what it cannot.
+     */
+    void resumeAfter(ResumePoint lastWritten);
+
     /** Opens the connection in the background and returns at once. */
     void start();
 

@@ -1,6 +1,7 @@
 package io.tweetstream.connect.record;
 
 import io.tweetstream.connect.core.RecentTweetIds;
+import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what a stream delivered into the records the task hands to the worker: each tweet not
  * written before (by id) becomes a record; a deleted or withheld tweet a tombstone, when tombstones
- * are on; every compliance notice a record on the compliance topic, when there is one. It keeps the
- * offset of the last tweet, which tombstones and notices carry.
+ * are on; every compliance notice a record on the compliance topic, when there is one. Every record
+ * carries the offset of the newest tweet written so far (X delivers out of order, and the gap after
+ * a restart begins there). A recovered tweet at or before the point the task resumed from was
+ * written by the previous run: it is dropped as a duplicate, as the id cache only knows this run.
  *
  * <p>A withheld tweet is tombstoned like a deleted one: the notice names only the tweet, so its
  * record cannot be rewritten with the countries, and a topic cannot show a tweet only outside them.
@@ -37,6 +40,9 @@ public final class StreamRecords {
     private final ComplianceRecords compliance;
     private final StreamStats stats;
     private Map<String, ?> lastOffset = Map.of();
+    private ResumePoint newest;
+    /** Recovered tweets up to this id were written before the restart; -1 when there was none. */
+    private long resumedFromId = -1;
 
     /** @param complianceTopic where compliance notices go; empty to write none */
     public StreamRecords(TweetRecords records, RecentTweetIds recentIds, boolean tombstonesOnDelete,
@@ -52,18 +58,27 @@ public final class StreamRecords {
     /** Continues from the offset the previous run of this stream stored. */
     public void resumeAfter(Map<String, ?> storedOffset) {
         lastOffset = Map.copyOf(storedOffset);
+        ResumePoint.fromOffset(storedOffset).ifPresent(point -> {
+            newest = point;
+            resumedFromId = point.tweetId();
+        });
     }
 
     public List<SourceRecord> toRecords(List<StreamEvent> events) {
         List<SourceRecord> batch = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
             if (event instanceof TweetReceived received) {
-                if (!recentIds.firstTime(received.tweet().id())) {
+                long id = received.tweet().id();
+                if ((received.recovered() && id <= resumedFromId) || !recentIds.firstTime(id)) {
                     stats.increment(StreamCounter.DUPLICATES);
                     continue;
                 }
-                batch.add(records.tweet(received.tweet(), received.matchedKeywords()));
-                lastOffset = TweetRecords.offsetOf(received.tweet());
+                ResumePoint point = TweetRecords.pointOf(received.tweet());
+                if (newest == null || point.tweetId() > newest.tweetId()) {
+                    newest = point;
+                    lastOffset = point.toOffset();
+                }
+                batch.add(records.tweet(received.tweet(), received.matchedKeywords(), lastOffset));
                 continue;
             }
             if (event instanceof TweetDeleted deleted) {

@@ -1,5 +1,6 @@
 package io.tweetstream.connect.record;
 
+import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,16 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Builds the connector's source records for one stream: tweets keyed by id with their creation
  * time as the record timestamp, and tombstones for deleted tweets.
  *
- * <p>The source partition names the stream's filter; the offset is the last tweet the stream
- * delivered ({@value #OFFSET_TWEET_ID} and {@value #OFFSET_CREATED_AT}). A live stream cannot be
- * replayed, so the offset does not resume the stream: it records how far it got, so that after a
- * restart the task can say which tweets it may have missed.
+ * <p>The source partition names the task's share of the stream; the offset is the newest tweet
+ * written so far ({@value #OFFSET_TWEET_ID} and {@value #OFFSET_CREATED_AT}, see {@link ResumePoint}),
+ * which every record carries, since X delivers out of order: after a restart the task refills the gap
+ * from there.
  */
 public final class TweetRecords {
 
     public static final String PARTITION_FILTER = "filter";
-    public static final String OFFSET_TWEET_ID = "tweet_id";
-    public static final String OFFSET_CREATED_AT = "created_at";
+    public static final String OFFSET_TWEET_ID = ResumePoint.OFFSET_TWEET_ID;
+    public static final String OFFSET_CREATED_AT = ResumePoint.OFFSET_CREATED_AT;
 
     private final String topic;
     private final Map<String, String> sourcePartition;
@@ -33,7 +34,12 @@ public final class TweetRecords {
     }
 
     public SourceRecord tweet(Tweet tweet, List<String> matchedKeywords) {
-        return new SourceRecord(sourcePartition, offsetOf(tweet), topic, null,
+        return tweet(tweet, matchedKeywords, offsetOf(tweet));
+    }
+
+    /** @param offset the newest tweet written so far, this one included */
+    public SourceRecord tweet(Tweet tweet, List<String> matchedKeywords, Map<String, ?> offset) {
+        return new SourceRecord(sourcePartition, offset, topic, null,
                 TweetSchema.KEY, tweet.id(), TweetSchema.VALUE, TweetConverter.toStruct(tweet, matchedKeywords),
                 tweet.createdAt().toEpochMilli());
     }
@@ -49,6 +55,10 @@ public final class TweetRecords {
     }
 
     public static Map<String, Long> offsetOf(Tweet tweet) {
-        return Map.of(OFFSET_TWEET_ID, tweet.id(), OFFSET_CREATED_AT, tweet.createdAt().toEpochMilli());
+        return pointOf(tweet).toOffset();
+    }
+
+    public static ResumePoint pointOf(Tweet tweet) {
+        return new ResumePoint(tweet.id(), tweet.createdAt());
     }
 }

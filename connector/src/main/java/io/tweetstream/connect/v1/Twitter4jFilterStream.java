@@ -2,10 +2,13 @@ package io.tweetstream.connect.v1;
 
 import io.tweetstream.connect.config.BoundingBox;
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.GapReports;
+import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
 import io.tweetstream.connect.match.KeywordMatcher;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +53,13 @@ public final class Twitter4jFilterStream implements TweetStream {
         this.filter = filter;
         this.buffer = buffer;
         this.stats = stats;
+    }
+
+    /** Twitter's v1.1 stream cannot replay anything: the whole gap is reported as lost. */
+    @Override
+    public void resumeAfter(ResumePoint lastWritten) {
+        GapReports.unrecoverable(stats, "the v1.1 filter stream", lastWritten.createdAt(), Instant.now(),
+                "Twitter's v1.1 stream has no backfill, Recovery or search; the X API v2 (twitter.api=v2) refills gaps");
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
     public TaskPlan plan(TwitterSourceConfig config, String connectorName, int maxTasks) {
         Map<String, String> problems = new LinkedHashMap<>();
         requireBearerToken(config, problems);
+        requireTier(config, problems);
         String missingFilter = config.missingFilterProblem();
         if (missingFilter != null) {
             problems.put(TwitterSourceConfig.TRACK_KEYWORDS, missingFilter);

@@ -29,6 +29,10 @@ final class V2MessageHandler {
     private final StreamStats stats;
     private final TaskShare share;
     private final boolean keepRawJson;
+    /** The newest tweet id the stream delivered, whoever writes it; where a gap after it begins. */
+    private volatile long newestSeenId = -1;
+    /** On a connection that asked for backfill, tweets made before it opened are the backfill. */
+    private volatile long backfillBelowId = -1;
 
     /** @param share the task's share of the filtered stream, or null for the sample stream */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson) {
@@ -41,7 +45,25 @@ final class V2MessageHandler {
     /** What a line asked of the connection. */
     enum Outcome { CONTINUE, DISCONNECTED_BY_X }
 
+    /** The newest tweet id delivered so far, or -1 before the first. */
+    long newestSeenId() {
+        return newestSeenId;
+    }
+
+    /** Marks the tweets of the connection just opened with ids below {@code id} as backfill; -1 for none. */
+    void backfillBelow(long id) {
+        backfillBelowId = id;
+    }
+
     Outcome handle(byte[] line) throws InterruptedException {
+        return handle(line, false);
+    }
+
+    /**
+     * @param recovered whether the line refills a gap (a Recovery stream, or a tweet found by recent
+     *     search, with the rules that found it as its matching rules) rather than arrived live
+     */
+    Outcome handle(byte[] line, boolean recovered) throws InterruptedException {
         StreamMessage message;
         try {
             message = READER.readValue(line);
@@ -55,17 +77,27 @@ final class V2MessageHandler {
         if (message.data() == null) {
             return onErrors(message.problems(), line);
         }
+        handleTweet(message, line, recovered);
+        return Outcome.CONTINUE;
+    }
+
+    private void handleTweet(StreamMessage message, byte[] line, boolean recovered) throws InterruptedException {
+        long id = parseId(message.data().id());
+        if (id > newestSeenId && !recovered) {
+            newestSeenId = id;
+        }
+        boolean refill = recovered || (id >= 0 && id < backfillBelowId);
         List<String> keywords = List.of();
         if (share != null) {
             TaskShare.Verdict verdict = share.judge(message.rules());
             if (verdict instanceof TaskShare.Verdict.OtherTask) {
                 stats.increment(StreamCounter.LEFT_TO_OTHER_TASKS);
-                return Outcome.CONTINUE;
+                return;
             }
             if (verdict instanceof TaskShare.Verdict.NotOurs) {
                 stats.increment(StreamCounter.UNMATCHED);
                 log.debug("Tweet {} matched only rules of other users of the app", message.data().id());
-                return Outcome.CONTINUE;
+                return;
             }
             keywords = ((TaskShare.Verdict.Write) verdict).keywords();
         }
@@ -75,7 +107,7 @@ final class V2MessageHandler {
                     keepRawJson ? new String(line, StandardCharsets.UTF_8) : null);
         } catch (V2TweetMapper.MalformedTweetException e) {
             skip("lacks what the record needs: " + e.getMessage(), line);
-            return Outcome.CONTINUE;
+            return;
         }
         if (tweet.lacksReferencedContent()) {
             // Partial errors: a referenced tweet or user X could not include (deleted, protected). The
@@ -86,9 +118,16 @@ final class V2MessageHandler {
         } else if (!message.problems().isEmpty()) {
             log.debug("Tweet {} came with partial errors: {}", tweet.id(), message.problems());
         }
-        stats.increment(StreamCounter.TWEETS_RECEIVED);
-        buffer.put(new TweetReceived(tweet, keywords));
-        return Outcome.CONTINUE;
+        stats.increment(refill ? StreamCounter.RECOVERED : StreamCounter.TWEETS_RECEIVED);
+        buffer.put(new TweetReceived(tweet, keywords, refill));
+    }
+
+    private static long parseId(String id) {
+        try {
+            return id == null ? -1 : Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private Outcome onErrors(List<ApiProblem> problems, byte[] line) {

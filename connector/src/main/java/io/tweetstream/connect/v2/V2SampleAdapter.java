@@ -17,6 +17,7 @@ public final class V2SampleAdapter extends V2StreamAdapter {
     public TaskPlan plan(TwitterSourceConfig config, String connectorName, int maxTasks) {
         Map<String, String> problems = new LinkedHashMap<>();
         requireBearerToken(config, problems);
+        requireTier(config, problems);
         if (!config.trackKeywords().isEmpty() || !config.followUserIds().isEmpty() || !config.locations().isEmpty()
                 || !config.languages().isEmpty()) {
             problems.put(TwitterSourceConfig.TRACK_KEYWORDS, "The sample stream takes no filter: remove "

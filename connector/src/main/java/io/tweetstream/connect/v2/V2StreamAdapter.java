@@ -23,9 +23,15 @@ abstract class V2StreamAdapter implements StreamAdapter {
         problems.put(TwitterSourceConfig.V2_BEARER_TOKEN, problem);
     }
 
+    /** What the config asks of X that the app's tier lacks (backfill, Recovery, the sample stream on pay-per-use). */
+    static void requireTier(TwitterSourceConfig config, Map<String, String> problems) {
+        config.tierProblems().forEach(problems::putIfAbsent);
+    }
+
     static XApiStream.Settings settings(TwitterSourceConfig config, String threadName) {
         return new XApiStream.Settings(threadName, config.connectTimeoutMs(), config.streamReadTimeoutMs(),
                 config.v2NetworkBackoffMs(), config.v2HttpBackoffMs(), config.v2RateLimitBackoffMs(),
-                config.v2BackfillMinutes(), config.includeRawJson());
+                config.v2BackfillMinutes(), config.includeRawJson(), config.v2GapRecovery(),
+                config.v2ConnectsPer15Minutes());
     }
 }

@@ -19,11 +19,14 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * The X API v2 calls the connector makes, over the JDK's HTTP client with the app's bearer token:
- * listing, adding and deleting filtered-stream rules, and opening a stream.
+ * listing, adding and deleting filtered-stream rules, opening a stream, and recent search.
  */
 public final class XApiClient {
 
     static final String RULES_PATH = "2/tweets/search/stream/rules";
+    static final String SEARCH_PATH = "2/tweets/search/recent";
+    /** The most tweets X returns in one page of recent search. */
+    static final int SEARCH_PAGE_SIZE = 100;
     /** The most rules X lists in one page. */
     static final int RULES_PAGE_SIZE = 1_000;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -44,6 +47,11 @@ public final class XApiClient {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The app's token, to tell apps apart; never log it. */
+    Password bearerToken() {
+        return bearerToken;
     }
 
     /**
@@ -102,12 +110,34 @@ public final class XApiClient {
         return http.send(request, BodyHandlers.ofInputStream());
     }
 
+    /**
+     * One page of recent search for {@code query}: tweets with ids above {@code sinceId} and below
+     * {@code untilId}, newest first, with the fields the stream asks for.
+     *
+     * @param nextToken the previous page's token; null for the first page
+     * @throws XApiException when X refuses the request, e.g. HTTP 400 for a query it cannot search or
+     *     429 when the window's requests are used up (see {@link XApiException#rateLimit()})
+     */
+    public SearchPage search(String query, long sinceId, long untilId, String nextToken)
+            throws XApiException, IOException, InterruptedException {
+        String path = SEARCH_PATH + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&since_id=" + sinceId + "&until_id=" + untilId + "&max_results=" + SEARCH_PAGE_SIZE
+                + "&" + StreamRequest.FIELDS
+                + (nextToken == null ? "" : "&next_token=" + URLEncoder.encode(nextToken, StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = http.send(request(path).GET().build(), BodyHandlers.ofByteArray());
+        RateLimit rateLimit = RateLimit.of(response.headers());
+        if (response.statusCode() / 100 != 2) {
+            throw new XApiException(response.statusCode(), "GET " + SEARCH_PATH, parse(response.body()), rateLimit);
+        }
+        return SearchPage.of(Json.MAPPER.readTree(response.body()), rateLimit);
+    }
+
     private ApiResponse send(HttpRequest.Builder request, String description)
             throws XApiException, IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
         ApiResponse body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new XApiException(response.statusCode(), description, body);
+            throw new XApiException(response.statusCode(), description, body, RateLimit.of(response.headers()));
         }
         return body;
     }

@@ -8,11 +8,17 @@ public final class XApiException extends Exception {
 
     private final int status;
     private final transient ApiResponse response;
+    private final transient RateLimit rateLimit;
 
     XApiException(int status, String request, ApiResponse response) {
+        this(status, request, response, RateLimit.UNKNOWN);
+    }
+
+    XApiException(int status, String request, ApiResponse response, RateLimit rateLimit) {
         super("X API answered HTTP " + status + " to " + request + ": " + response.describe());
         this.status = status;
         this.response = response;
+        this.rateLimit = rateLimit;
     }
 
     public int status() {
@@ -21,5 +27,10 @@ public final class XApiException extends Exception {
 
     ApiResponse response() {
         return response;
+    }
+
+    /** What the response's {@code x-rate-limit-*} headers said; when to retry after a 429. */
+    RateLimit rateLimit() {
+        return rateLimit;
     }
 }

@@ -1,6 +1,9 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.config.GapRecoveryTool;
 import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.GapReports;
+import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
@@ -10,6 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,9 +42,12 @@ public final class XApiStream implements TweetStream {
      * @param threadName a name unique to this stream, given to its reader and watchdog threads
      * @param readTimeoutMs silence after which the connection counts as stalled and is replaced
      * @param backfillMinutes the most minutes of missed tweets to ask X for on a reconnect; 0 for none
+     * @param gapRecovery the tools beside backfill that refill a gap, in the order to try them
+     * @param connectsPer15Minutes the most connection attempts the app makes in 15 minutes; 0 for no own limit
      */
     public record Settings(String threadName, int connectTimeoutMs, int readTimeoutMs, long networkBackoffMs,
-            long httpBackoffMs, long rateLimitBackoffMs, int backfillMinutes, boolean keepRawJson) {}
+            long httpBackoffMs, long rateLimitBackoffMs, int backfillMinutes, boolean keepRawJson,
+            List<GapRecoveryTool> gapRecovery, int connectsPer15Minutes) {}
 
     private final XApiClient client;
     private final Settings settings;
@@ -50,18 +57,27 @@ public final class XApiStream implements TweetStream {
     private final StreamStats stats;
     private final V2MessageHandler handler;
     private final ReconnectBackoff backoff;
+    private final ConnectPacer pacer;
+    private final GapLadder ladder;
     private final CountDownLatch closing = new CountDownLatch(1);
+    /** Refills gaps beside the live connection; null on the sample stream, which only backfill refills. */
+    private GapFiller filler;
+    /** Where the previous run of the task stopped writing; null when it wrote nothing, or on a first start. */
+    private volatile ResumePoint resumedFrom;
+    /**
+     * The id below which no tweet can be missing from the connection opened last: a gap before it was
+     * refilled when it opened. -1 before the first connection.
+     */
+    private long connectedFromId = -1;
     private volatile boolean closed;
     private volatile boolean stalled;
     private volatile InputStream body;
     private volatile LineReader reader;
-    /** When the last line (tweet or keep-alive) arrived; 0 before the first connection delivered. */
-    private long lastLineNanos;
     private Thread thread;
-    private ScheduledExecutorService watchdog;
+    private final ScheduledExecutorService watchdog;
 
     private XApiStream(XApiClient client, Settings settings, boolean sample, TaskShare share, EventBuffer buffer,
-            StreamStats stats) {
+            StreamStats stats, String connector, int task) {
         this.client = client;
         this.settings = settings;
         this.pathAndQuery = StreamRequest.pathAndQuery(sample);
@@ -71,16 +87,41 @@ public final class XApiStream implements TweetStream {
         this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson());
         this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
                 settings.rateLimitBackoffMs());
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread watcher = new Thread(runnable, settings.threadName() + "-watchdog");
+            watcher.setDaemon(true);
+            return watcher;
+        });
+        this.pacer = ConnectPacer.forApp(client.baseUrl(), client.bearerToken(), settings.connectsPer15Minutes());
+        this.ladder = new GapLadder(settings.backfillMinutes(), sample ? List.of() : settings.gapRecovery(), !sample);
+        if (!sample && !settings.gapRecovery().isEmpty()) {
+            SearchRecovery.Sleeper sleeper = GapFiller.sleeperUntil(closing);
+            RecoveryStream recovery = settings.gapRecovery().contains(GapRecoveryTool.RECOVERY)
+                    ? new RecoveryStream(client, handler, stats, pacer, watchdog, settings, sleeper) : null;
+            SearchRecovery search = settings.gapRecovery().contains(GapRecoveryTool.SEARCH)
+                    ? new SearchRecovery(client, handler, stats, connector, task, sleeper) : null;
+            this.filler = new GapFiller(settings.threadName(), recovery, search, stats, streamName(), closing);
+        }
     }
 
     /** Task {@code task} of {@code taskCount} of the connector: it writes its share of the filtered stream. */
     public static XApiStream filtered(XApiClient client, Settings settings, String connector, int task, int taskCount,
             EventBuffer buffer, StreamStats stats) {
-        return new XApiStream(client, settings, false, new TaskShare(connector, task, taskCount), buffer, stats);
+        return new XApiStream(client, settings, false, new TaskShare(connector, task, taskCount), buffer, stats,
+                connector, task);
     }
 
     public static XApiStream sample(XApiClient client, Settings settings, EventBuffer buffer, StreamStats stats) {
-        return new XApiStream(client, settings, true, null, buffer, stats);
+        return new XApiStream(client, settings, true, null, buffer, stats, null, 0);
+    }
+
+    private String streamName() {
+        return endpoint.endsWith(StreamRequest.SAMPLE_STREAM) ? "the sample stream" : "the filtered stream";
+    }
+
+    @Override
+    public void resumeAfter(ResumePoint lastWritten) {
+        resumedFrom = lastWritten;
     }
 
     @Override
@@ -88,11 +129,6 @@ public final class XApiStream implements TweetStream {
         thread = new Thread(this::run, settings.threadName());
         thread.setDaemon(true);
         thread.start();
-        watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread watcher = new Thread(runnable, settings.threadName() + "-watchdog");
-            watcher.setDaemon(true);
-            return watcher;
-        });
         long period = Math.max(50, Math.min(1_000, settings.readTimeoutMs() / 4));
         watchdog.scheduleAtFixedRate(this::closeIfStalled, period, period, TimeUnit.MILLISECONDS);
         log.info("Streaming from {}", endpoint);
@@ -138,8 +174,22 @@ public final class XApiStream implements TweetStream {
 
     /** Reads one connection to its end; returns how long to wait before the next. */
     private Duration connectAndRead() throws IOException, InterruptedException, FatalStreamException {
+        Duration paced = pacer.waitBeforeConnect(Instant.now());
+        if (!paced.isZero()) {
+            log.info("Waiting {} s before connecting to {}, to stay within X's connection limits (at most {} attempts"
+                    + " in 15 minutes, and none before X's rate-limit window resets)", paced.toSeconds(), endpoint,
+                    settings.connectsPer15Minutes());
+            if (closing.await(paced.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Duration.ZERO;
+            }
+        }
+        long sinceId = gapSinceId();
+        GapPlan plan = sinceId < 0 ? GapPlan.none() : ladder.plan(Snowflake.timeOf(sinceId), Instant.now());
         Duration headersTimeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
-        HttpResponse<InputStream> response = client.openStream(pathAndQuery + backfill(), headersTimeout);
+        pacer.attempted(Instant.now());
+        HttpResponse<InputStream> response = client.openStream(pathAndQuery
+                + (plan.backfillMinutes() > 0 ? "&backfill_minutes=" + plan.backfillMinutes() : ""), headersTimeout);
+        pacer.observed(RateLimit.of(response.headers()), Instant.now());
         InputStream in = response.body();
         if (response.statusCode() != 200) {
             byte[] errorBody;
@@ -155,12 +205,43 @@ public final class XApiStream implements TweetStream {
                 return Duration.ZERO;
             }
             stats.connected();
-            log.info("Connected to {}", endpoint);
+            Instant connectedAt = Instant.now();
+            log.info("Connected to {}{}", endpoint, plan.backfillMinutes() > 0
+                    ? " with " + plan.backfillMinutes() + " minute(s) of backfill" : "");
+            refillBesideTheStream(plan, sinceId, connectedAt);
             return read(new LineReader(in, MAX_MESSAGE_BYTES));
         } finally {
             reader = null;
             body = null;
         }
+    }
+
+    /**
+     * The newest tweet id up to which the stream is known to have delivered, where a gap before the
+     * next connection begins; -1 when there is no gap to refill (a first start).
+     */
+    private long gapSinceId() {
+        long since = Math.max(handler.newestSeenId(), connectedFromId);
+        ResumePoint resumed = resumedFrom;
+        return resumed == null ? since : Math.max(since, resumed.tweetId());
+    }
+
+    /** The connection is open: what backfill did not ask for is refilled beside it, or reported. */
+    private void refillBesideTheStream(GapPlan plan, long sinceId, Instant connectedAt) {
+        handler.backfillBelow(plan.backfillMinutes() > 0 ? Snowflake.lowestIdAt(connectedAt) : -1);
+        for (GapPlan.Unreachable unreachable : plan.unreachable()) {
+            GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
+                    unreachable.why());
+        }
+        if (filler != null) {
+            filler.refill(plan, sinceId, connectedAt);
+        } else if (plan.refillsBesideTheStream()) {
+            throw new IllegalStateException("A gap plan beside the stream needs a gap filler");
+        }
+        if (plan.backfillMinutes() > 0 || plan.refillsBesideTheStream()) {
+            log.info("Refilling the gap in {} since tweet {} (made {})", streamName(), sinceId, Snowflake.timeOf(sinceId));
+        }
+        connectedFromId = Math.max(connectedFromId, Snowflake.lowestIdAt(connectedAt) - 1);
     }
 
     private Duration read(LineReader lines) throws IOException, InterruptedException {
@@ -183,24 +264,11 @@ public final class XApiStream implements TweetStream {
                 backoff.reset();
                 delivering = true;
             }
-            lastLineNanos = System.nanoTime();
             if (line.length > 0 && handler.handle(line) == V2MessageHandler.Outcome.DISCONNECTED_BY_X) {
                 return backoff.afterNetworkError();
             }
         }
         return Duration.ZERO;
-    }
-
-    /**
-     * On a reconnect, asks X to resend what was sent while the connection was down: the whole minutes
-     * since the last line arrived, at least one, at most the configured backfill.
-     */
-    private String backfill() {
-        if (settings.backfillMinutes() == 0 || lastLineNanos == 0) {
-            return "";
-        }
-        long downMinutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - lastLineNanos) + 1;
-        return "&backfill_minutes=" + Math.min(downMinutes, settings.backfillMinutes());
     }
 
     private Duration refused(int status, HttpHeaders headers, ApiResponse problem) throws FatalStreamException {
@@ -211,6 +279,10 @@ public final class XApiStream implements TweetStream {
             case 403 -> throw new FatalStreamException("X refused the stream (HTTP 403) at " + endpoint
                     + ": the app's project has no access to it (the filtered stream needs a tier that includes"
                     + " it). X said: " + said);
+            case 409 -> throw new FatalStreamException("X refused the stream (HTTP 409) at " + endpoint + ": the app"
+                    + " has no filtered-stream rules, so there is nothing to stream. The connector puts its rules in place"
+                    + " when it starts: someone deleted them since. Restart the connector (POST"
+                    + " /connectors/<name>/restart) to put them back. X said: " + said);
             case 400, 404 -> throw new FatalStreamException("X refused the stream request (HTTP " + status + ") at "
                     + endpoint + ": check twitter.v2.base.url. X said: " + said);
             case 429 -> {
@@ -260,11 +332,12 @@ public final class XApiStream implements TweetStream {
         if (in != null) {
             closeQuietly(in);
         }
-        if (watchdog != null) {
-            watchdog.shutdownNow();
+        if (filler != null) {
+            filler.close();
         }
+        watchdog.shutdownNow();
         try {
-            if (watchdog != null && !watchdog.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            if (!watchdog.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 log.warn("The stall watchdog of {} did not end within {} ms", endpoint, THREAD_EXIT_WAIT_MS);
             }
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.tweet.Tweet;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
@@ -35,6 +36,37 @@ class StreamRecordsTest {
     private static final UserWithheld USER_WITHHELD = new UserWithheld(3333333333L, List.of("TR"), AT);
     private static final GeoScrubbed SCRUB_GEO = new GeoScrubbed(98765432L, 1861100000000000202L, AT);
     private static final TweetDeleted DELETED = new TweetDeleted(1861100000000000191L, 98765432L, AT);
+
+    private static Tweet tweet(long id) {
+        Tweet t = TWEET.tweet();
+        return new Tweet(id, t.createdAt().plusMillis(id % 1000), t.text(), t.lang(), t.user(), t.hashtags(),
+                t.mentions(), t.links(), null, null, null, null, null, null, List.of(id), List.of(), false, id, List.of(),
+                null);
+    }
+
+    @Test
+    void everyRecordCarriesTheNewestTweetWrittenSoFarAsItsOffset() {
+        // X delivers out of order: 102 before 101.
+        List<SourceRecord> batch = records(true, "").toRecords(List.of(new TweetReceived(tweet(100), List.of()),
+                new TweetReceived(tweet(102), List.of()), new TweetReceived(tweet(101), List.of()), DELETED));
+
+        assertThat(batch).extracting(SourceRecord::sourceOffset).containsExactly(TweetRecords.offsetOf(tweet(100)),
+                TweetRecords.offsetOf(tweet(102)), TweetRecords.offsetOf(tweet(102)), TweetRecords.offsetOf(tweet(102)));
+    }
+
+    @Test
+    void recoveredTweetsUpToTheResumePointWereWrittenBeforeAndAreDropped() {
+        StreamRecords records = records(true, "");
+        records.resumeAfter(TweetRecords.offsetOf(tweet(200)));
+
+        List<SourceRecord> batch = records.toRecords(List.of(new TweetReceived(tweet(199), List.of(), true),
+                new TweetReceived(tweet(200), List.of(), true), new TweetReceived(tweet(201), List.of(), true),
+                new TweetReceived(tweet(150), List.of(), false), new TweetReceived(tweet(201), List.of(), false)));
+
+        assertThat(batch).extracting(SourceRecord::key).containsExactly(201L, 150L);
+        assertThat(batch).extracting(SourceRecord::sourceOffset).containsOnly(TweetRecords.offsetOf(tweet(201)));
+        assertThat(stats.get(StreamCounter.DUPLICATES)).isEqualTo(3);
+    }
 
     @Test
     void withheldTweetBecomesATombstoneLikeADeletedOne() {

@@ -1,0 +1,76 @@
+package io.tweetstream.connect.v2;
+
+import io.tweetstream.connect.config.GapRecoveryTool;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * X's recovery ladder (filtered-stream/integrate/recovery-and-redundancy-features.mdx): a gap of up
+ * to five minutes is asked for as backfill on the new connection; up to 24 hours, re-streamed with
+ * Recovery; older, or where the tier has neither, searched with recent search, which reaches seven
+ * days back. Which tools may be used is the config's to say ({@code twitter.v2.backfill.minutes},
+ * {@code twitter.v2.gap.recovery}); what none reaches is reported.
+ */
+final class GapLadder {
+
+    static final Duration RECOVERY_REACH = Duration.ofHours(24);
+    /** Recent search reaches seven days back; a minute less, so that the request is still inside. */
+    static final Duration SEARCH_REACH = Duration.ofDays(7).minusMinutes(1);
+
+    private final int backfillMinutes;
+    private final List<GapRecoveryTool> tools;
+    private final boolean searchable;
+
+    /**
+     * @param searchable whether recent search can find the stream's tweets: the filtered stream's
+     *     rules can be searched, the sample stream's {@code sample:} cannot
+     */
+    GapLadder(int backfillMinutes, List<GapRecoveryTool> tools, boolean searchable) {
+        this.backfillMinutes = backfillMinutes;
+        this.tools = tools;
+        this.searchable = searchable;
+    }
+
+    /** The plan for the tweets made from {@code from} until {@code now}, when a new connection opens. */
+    GapPlan plan(Instant from, Instant now) {
+        Duration gap = Duration.between(from, now);
+        if (gap.isNegative() || gap.isZero()) {
+            return GapPlan.none();
+        }
+        // Whole minutes, one more for the part-minute and the time the request takes.
+        long minutes = gap.toMinutes() + 1;
+        if (minutes <= backfillMinutes) {
+            return new GapPlan((int) minutes, null, null, List.of());
+        }
+        GapPlan.Window window = new GapPlan.Window(from, now);
+        if (tools.contains(GapRecoveryTool.RECOVERY) && gap.compareTo(RECOVERY_REACH) <= 0) {
+            return new GapPlan(0, window, null, List.of());
+        }
+        List<GapPlan.Unreachable> unreachable = new ArrayList<>();
+        if (!tools.contains(GapRecoveryTool.SEARCH) || !searchable) {
+            unreachable.add(new GapPlan.Unreachable(window, why(gap)));
+            return new GapPlan(0, null, null, unreachable);
+        }
+        Instant oldestSearchable = now.minus(SEARCH_REACH);
+        if (from.isBefore(oldestSearchable)) {
+            unreachable.add(new GapPlan.Unreachable(new GapPlan.Window(from, oldestSearchable),
+                    "recent search reaches 7 days back"
+                            + (tools.contains(GapRecoveryTool.RECOVERY) ? " and Recovery 24 hours" : "")));
+            window = new GapPlan.Window(oldestSearchable, now);
+        }
+        return new GapPlan(0, null, window, unreachable);
+    }
+
+    private String why(Duration gap) {
+        if (!searchable) {
+            return "the sample stream can only be refilled by backfill (" + backfillMinutes + " minutes configured,"
+                    + " Enterprise only) or Recovery: recent search has no sample: operator";
+        }
+        if (tools.isEmpty()) {
+            return "twitter.v2.gap.recovery is empty, so only backfill (" + backfillMinutes + " minutes) refills gaps";
+        }
+        return "the gap is longer than Recovery's 24 hours and search is not in twitter.v2.gap.recovery";
+    }
+}
