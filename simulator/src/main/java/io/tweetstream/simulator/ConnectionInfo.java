@@ -20,6 +20,9 @@ import java.util.List;
  * @param endpoint    the API the stream was opened on
  * @param tweetsDropped v2 tweets not written because the client read too slowly and the connection's backlog
  *                    ({@link SimulatorSettings#v2ConnectionBacklog()}) was full; 0 on v1.1
+ * @param recovery    whether it is a Recovery stream: a v2 filtered stream opened with {@code start_time} and
+ *                    {@code end_time}, which re-streams a past period and ends; it does not take a live connection's
+ *                    slot (at most {@link StreamSimulator#MAX_RECOVERY_STREAMS} are open at once)
  */
 public record ConnectionInfo(
         long id,
@@ -32,7 +35,8 @@ public record ConnectionInfo(
         Instant closedAt,
         long tweetsSent,
         StreamEndpoint endpoint,
-        long tweetsDropped) {
+        long tweetsDropped,
+        boolean recovery) {
 
     public ConnectionInfo {
         track = List.copyOf(track);

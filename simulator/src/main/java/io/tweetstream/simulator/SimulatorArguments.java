@@ -42,7 +42,7 @@ final class SimulatorArguments {
         Long seed;
         @Option(names = "--max-tweets", paramLabel = "N", description = "statuses per stream, then only keep-alives (default: no limit)")
         Long maxTweets;
-        @Option(names = "--keep-alive-ms", paramLabel = "N", description = "silence before a keep-alive CRLF, in ms (default 30000)")
+        @Option(names = "--keep-alive-ms", paramLabel = "N", description = "silence before a keep-alive CRLF, in ms, v1.1 and v2 (default 30000; v2 20000)")
         Long keepAliveMs;
         @Option(names = "--delete-every", paramLabel = "N", description = "a delete notice after every N-th status, 0 = never (default 0)")
         Integer deleteEvery;
@@ -107,6 +107,30 @@ final class SimulatorArguments {
         String replayRate = "recorded";
         @Option(names = "--replay-loop", description = "start the recording over at its end (default: keep-alives only)")
         boolean replayLoop;
+        @Option(names = "--tier", paramLabel = "TIER",
+                description = "v2: the X project's access, pay-per-use or enterprise (default pay-per-use)")
+        String tier = "pay-per-use";
+        @Option(names = "--continuous", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "v2: make filtered-stream tweets whether or not a client is connected, as X never stops;"
+                        + " --no-continuous makes them only while one is (default on)")
+        boolean continuous;
+        @Option(names = "--v2-keep-alive-ms", paramLabel = "N",
+                description = "v2: silence before a keep-alive CRLF, in ms (default 20000, or --keep-alive-ms)")
+        Long v2KeepAliveMs;
+        @Option(names = "--connects-per-window", paramLabel = "N",
+                description = "v2: stream requests per rate-limit window, 0 = unlimited (default 50 pay-per-use, 0 enterprise)")
+        Integer connectsPerWindow;
+        @Option(names = "--search-requests-per-window", paramLabel = "N",
+                description = "v2: recent-search requests per rate-limit window (default 450)")
+        Integer searchRequestsPerWindow;
+        @Option(names = "--rate-limit-window-s", paramLabel = "N", description = "v2: rate-limit window, in seconds (default 900)")
+        Long rateLimitWindowSeconds;
+        @Option(names = "--history-limit", paramLabel = "N",
+                description = "v2: filtered-stream tweets kept for backfill, Recovery and search, 0 = none (default 100000)")
+        Integer historyLimit;
+        @Option(names = "--recovery-rate", paramLabel = "R",
+                description = "v2: tweets per second of a Recovery stream, 0 = as fast as read (default 0)")
+        Double recoveryRate;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -137,6 +161,25 @@ final class SimulatorArguments {
                 .acceptedBearerTokens(new HashSet<>(options.bearerTokens));
         if (options.bind != null) {
             builder.bindAddress(options.bind);
+        }
+        builder.tier(tier(options.tier)).continuousTweets(options.continuous);
+        if (options.v2KeepAliveMs != null) {
+            builder.v2KeepAliveInterval(Duration.ofMillis(options.v2KeepAliveMs));
+        }
+        if (options.connectsPerWindow != null) {
+            builder.v2ConnectsPerWindow(options.connectsPerWindow);
+        }
+        if (options.searchRequestsPerWindow != null) {
+            builder.searchRequestsPerWindow(options.searchRequestsPerWindow);
+        }
+        if (options.rateLimitWindowSeconds != null) {
+            builder.rateLimitWindow(Duration.ofSeconds(options.rateLimitWindowSeconds));
+        }
+        if (options.historyLimit != null) {
+            builder.historyLimit(options.historyLimit);
+        }
+        if (options.recoveryRate != null) {
+            builder.recoveryTweetsPerSecond(options.recoveryRate);
         }
         if (options.seed != null) {
             builder.seed(options.seed);
@@ -254,6 +297,26 @@ final class SimulatorArguments {
                 && !options.replayLoop), "--replay-api, --replay-rate and --replay-loop need --replay FILE");
         require(options.v2BackfillLimit == null || options.v2BackfillLimit >= 0,
                 "--v2-backfill-limit must be >= 0, was " + options.v2BackfillLimit);
+        require(options.v2KeepAliveMs == null || options.v2KeepAliveMs >= 1,
+                "--v2-keep-alive-ms must be >= 1, was " + options.v2KeepAliveMs);
+        require(options.connectsPerWindow == null || options.connectsPerWindow >= 0,
+                "--connects-per-window must be >= 0 (0 = unlimited), was " + options.connectsPerWindow);
+        require(options.searchRequestsPerWindow == null || options.searchRequestsPerWindow >= 1,
+                "--search-requests-per-window must be >= 1, was " + options.searchRequestsPerWindow);
+        require(options.rateLimitWindowSeconds == null || options.rateLimitWindowSeconds >= 1,
+                "--rate-limit-window-s must be >= 1, was " + options.rateLimitWindowSeconds);
+        require(options.historyLimit == null || options.historyLimit >= 0,
+                "--history-limit must be >= 0, was " + options.historyLimit);
+        require(options.recoveryRate == null || options.recoveryRate >= 0,
+                "--recovery-rate must be >= 0, was " + options.recoveryRate);
+    }
+
+    private static SimulatorSettings.Tier tier(String label) {
+        return switch (label.toLowerCase(java.util.Locale.ROOT)) {
+            case "pay-per-use" -> SimulatorSettings.Tier.PAY_PER_USE;
+            case "enterprise" -> SimulatorSettings.Tier.ENTERPRISE;
+            default -> throw new IllegalArgumentException("--tier must be pay-per-use or enterprise, was " + label);
+        };
     }
 
     private static Replay replay(Options options) {

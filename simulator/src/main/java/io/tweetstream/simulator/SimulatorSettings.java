@@ -51,6 +51,32 @@ public final class SimulatorSettings {
     private final int scrubGeoEvery;
     private final int stallWarningEvery;
     private final Replay replay;
+    private final Tier tier;
+    private final Duration v2KeepAliveInterval;
+    private final int v2ConnectsPerWindow;
+    private final int searchRequestsPerWindow;
+    private final Duration rateLimitWindow;
+    private final boolean continuousTweets;
+    private final int historyLimit;
+    private final double recoveryTweetsPerSecond;
+
+    /**
+     * What an X project's access allows, as X sells it (x-api/posts/filtered-stream/introduction.mdx,
+     * x-api/fundamentals/rate-limits.mdx). The tier sets defaults that explicit builder calls still override.
+     */
+    public enum Tier {
+        /**
+         * What a new developer account gets: 1 filtered-stream connection, 1,000 rules of at most 1,024 characters,
+         * 50 connect attempts per window, search queries of at most 512 characters; no {@code backfill_minutes}, no
+         * Recovery ({@code start_time}/{@code end_time} on the stream), no sample stream (403 client-not-enrolled).
+         */
+        PAY_PER_USE,
+        /**
+         * Enterprise: 2 redundant connections, 25,000 rules of at most 2,048 characters, connect attempts by contract
+         * (unlimited here), search queries of at most 4,096 characters; backfill, Recovery and the sample stream.
+         */
+        ENTERPRISE
+    }
 
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
@@ -70,9 +96,9 @@ public final class SimulatorSettings {
         this.burstLength = builder.burstLength;
         this.burstFactor = builder.burstFactor;
         this.acceptedBearerTokens = Set.copyOf(builder.acceptedBearerTokens);
-        this.v2MaxConnections = builder.v2MaxConnections;
-        this.v2MaxRules = builder.v2MaxRules;
-        this.v2MaxRuleLength = builder.v2MaxRuleLength;
+        this.v2MaxConnections = builder.resolvedMaxConnections();
+        this.v2MaxRules = builder.resolvedMaxRules();
+        this.v2MaxRuleLength = builder.resolvedMaxRuleLength();
         this.v2ConnectionBacklog = builder.v2ConnectionBacklog;
         this.v2BackfillLimit = builder.v2BackfillLimit;
         this.longPostRatio = builder.longPostRatio;
@@ -90,6 +116,88 @@ public final class SimulatorSettings {
         this.scrubGeoEvery = builder.scrubGeoEvery;
         this.stallWarningEvery = builder.stallWarningEvery;
         this.replay = builder.replay;
+        this.tier = builder.tier == null ? Tier.ENTERPRISE : builder.tier;
+        this.v2KeepAliveInterval = builder.resolvedV2KeepAlive();
+        this.v2ConnectsPerWindow = builder.resolvedConnectsPerWindow();
+        this.searchRequestsPerWindow = builder.searchRequestsPerWindow;
+        this.rateLimitWindow = builder.rateLimitWindow;
+        this.continuousTweets = builder.continuousTweets;
+        this.historyLimit = builder.historyLimit;
+        this.recoveryTweetsPerSecond = builder.recoveryTweetsPerSecond;
+    }
+
+    /**
+     * The access the simulated X project has: what the v2 endpoints refuse (backfill, Recovery and the sample stream
+     * need {@link Tier#ENTERPRISE}) and the defaults of the limits below. Default {@link Tier#ENTERPRISE}, with the
+     * limits the simulator had before tiers (1 connection, 1,000 rules of 1,024 characters, connect attempts
+     * unlimited), so that a test that names no tier sees what it always saw; calling {@link Builder#tier(Tier)}
+     * applies that tier's limits.
+     */
+    public Tier tier() {
+        return tier;
+    }
+
+    /** Whether the tier has Enterprise's features: backfill, Recovery, the sample stream. */
+    public boolean enterpriseFeatures() {
+        return tier == Tier.ENTERPRISE;
+    }
+
+    /**
+     * Silence after which a v2 stream sends a bare CRLF. Default 20 s, X's heartbeat; {@link Builder#keepAliveInterval}
+     * sets it too unless {@link Builder#v2KeepAliveInterval} is called.
+     */
+    public Duration v2KeepAliveInterval() {
+        return v2KeepAliveInterval;
+    }
+
+    /**
+     * Requests to a v2 stream endpoint (filtered or sample, Recovery included) allowed per {@link #rateLimitWindow()},
+     * whatever their answer; one more gets 429 Too Many Requests until the window ends. 0 = unlimited. Default 50 on
+     * pay-per-use (X's documented limit), unlimited on Enterprise (by contract).
+     */
+    public int v2ConnectsPerWindow() {
+        return v2ConnectsPerWindow;
+    }
+
+    /** Requests to {@code GET /2/tweets/search/recent} allowed per {@link #rateLimitWindow()}; one more gets 429. Default 450 (X's app limit). */
+    public int searchRequestsPerWindow() {
+        return searchRequestsPerWindow;
+    }
+
+    /**
+     * The length of X's rate-limit windows: each counter (stream connects, rules GET and POST, recent search) starts a
+     * window at its first request and resets at its end ({@code x-rate-limit-reset}). Default 15 minutes, as X; tests
+     * shrink it.
+     */
+    public Duration rateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    /**
+     * Whether the v2 filtered stream makes tweets from the simulator's start whether or not a connection is open, as X's
+     * world goes on (they are kept in the history for backfill, Recovery and search). Default false: tweets are made
+     * only while some connection would get them.
+     */
+    public boolean continuousTweets() {
+        return continuousTweets;
+    }
+
+    /**
+     * How many v2 filtered-stream tweets the history keeps for {@link StreamSimulator#madeTweets()}, backfill, Recovery
+     * and recent search; the oldest is forgotten beyond. 0 keeps none. Default 100,000 (about 9 KB of heap each).
+     */
+    public int historyLimit() {
+        return historyLimit;
+    }
+
+    /** Tweets per second a Recovery stream sends; 0 = as fast as the client reads. Default 0. */
+    public double recoveryTweetsPerSecond() {
+        return recoveryTweetsPerSecond;
+    }
+
+    /** The longest recent-search query, in characters: 512 on pay-per-use, 4,096 on Enterprise. */
+    public int searchQueryMaxLength() {
+        return tier == Tier.PAY_PER_USE ? 512 : 4_096;
     }
 
     /**
@@ -102,18 +210,18 @@ public final class SimulatorSettings {
 
     /**
      * Concurrent connections allowed to each v2 stream endpoint (filtered and sample counted apart); one more
-     * gets 429 TooManyConnections. Default 1, as X's Pro access.
+     * gets 429 TooManyConnections. Default 1 (pay-per-use, and no tier named); 2 on Enterprise (redundant connections).
      */
     public int v2MaxConnections() {
         return v2MaxConnections;
     }
 
-    /** Filtered-stream rules the app may hold; an add beyond gets 403 RulesCapExceeded. Default 1000, as X Pro. */
+    /** Filtered-stream rules the app may hold; an add beyond gets 403 RulesCapExceeded. Default 1,000 (pay-per-use, no tier named); 25,000 on Enterprise. */
     public int v2MaxRules() {
         return v2MaxRules;
     }
 
-    /** The longest rule value accepted, in characters. Default 1024, as X Pro. */
+    /** The longest rule value accepted, in characters. Default 1,024 (pay-per-use, no tier named); 2,048 on Enterprise. */
     public int v2MaxRuleLength() {
         return v2MaxRuleLength;
     }
@@ -273,7 +381,7 @@ public final class SimulatorSettings {
         return maxTweetsPerConnection;
     }
 
-    /** Silence after which a bare CRLF is sent, on v1.1 and v2 streams. Default 30 s, as Twitter v1.1 (X v2 uses 20 s). */
+    /** Silence after which a bare CRLF is sent on v1.1 streams. Default 30 s, as Twitter v1.1 (v2: {@link #v2KeepAliveInterval()}). */
     public Duration keepAliveInterval() {
         return keepAliveInterval;
     }
@@ -328,7 +436,10 @@ public final class SimulatorSettings {
                 + ", acceptedBearerTokens=" + acceptedBearerTokens.size() + " token(s)"
                 + ", v2MaxConnections=" + v2MaxConnections + ", v2MaxRules=" + v2MaxRules
                 + ", v2MaxRuleLength=" + v2MaxRuleLength + ", v2ConnectionBacklog=" + v2ConnectionBacklog
-                + ", v2BackfillLimit=" + v2BackfillLimit
+                + ", v2BackfillLimit=" + v2BackfillLimit + ", tier=" + tier + ", v2KeepAliveInterval=" + v2KeepAliveInterval
+                + ", v2ConnectsPerWindow=" + v2ConnectsPerWindow + ", searchRequestsPerWindow=" + searchRequestsPerWindow
+                + ", rateLimitWindow=" + rateLimitWindow + ", continuousTweets=" + continuousTweets
+                + ", historyLimit=" + historyLimit
                 + ", shapes=" + payloadShapes()
                 + (replay == null ? "" : ", " + replay)
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
@@ -354,9 +465,18 @@ public final class SimulatorSettings {
         private Duration burstLength = Duration.ofSeconds(5);
         private double burstFactor = 4.0;
         private Set<String> acceptedBearerTokens = Set.of();
-        private int v2MaxConnections = 1;
-        private int v2MaxRules = 1_000;
-        private int v2MaxRuleLength = 1_024;
+        private Integer v2MaxConnections;
+        private Integer v2MaxRules;
+        private Integer v2MaxRuleLength;
+        private Integer v2ConnectsPerWindow;
+        private Tier tier;
+        private Duration keepAliveIntervalSet;
+        private Duration v2KeepAliveInterval;
+        private int searchRequestsPerWindow = 450;
+        private Duration rateLimitWindow = Duration.ofMinutes(15);
+        private boolean continuousTweets;
+        private int historyLimit = 100_000;
+        private double recoveryTweetsPerSecond;
         private int v2ConnectionBacklog = 5_000;
         private int v2BackfillLimit = 10_000;
         private double longPostRatio = 0.02;
@@ -376,6 +496,54 @@ public final class SimulatorSettings {
         private Replay replay;
 
         private Builder() {
+        }
+
+        /** The project's access; sets the defaults of the limits it implies (see {@link Tier}). */
+        public Builder tier(Tier tier) {
+            this.tier = Objects.requireNonNull(tier, "tier");
+            return this;
+        }
+
+        /** Silence after which a v2 stream sends a keep-alive; see {@link SimulatorSettings#v2KeepAliveInterval()}. */
+        public Builder v2KeepAliveInterval(Duration v2KeepAliveInterval) {
+            this.v2KeepAliveInterval = Objects.requireNonNull(v2KeepAliveInterval, "v2KeepAliveInterval");
+            return this;
+        }
+
+        /** Stream requests per window; 0 = unlimited. See {@link SimulatorSettings#v2ConnectsPerWindow()}. */
+        public Builder v2ConnectsPerWindow(int v2ConnectsPerWindow) {
+            this.v2ConnectsPerWindow = v2ConnectsPerWindow;
+            return this;
+        }
+
+        /** Recent-search requests per window. See {@link SimulatorSettings#searchRequestsPerWindow()}. */
+        public Builder searchRequestsPerWindow(int searchRequestsPerWindow) {
+            this.searchRequestsPerWindow = searchRequestsPerWindow;
+            return this;
+        }
+
+        /** The length of the rate-limit windows. See {@link SimulatorSettings#rateLimitWindow()}. */
+        public Builder rateLimitWindow(Duration rateLimitWindow) {
+            this.rateLimitWindow = Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
+            return this;
+        }
+
+        /** Tweets made whether or not a client is connected. See {@link SimulatorSettings#continuousTweets()}. */
+        public Builder continuousTweets(boolean continuousTweets) {
+            this.continuousTweets = continuousTweets;
+            return this;
+        }
+
+        /** Filtered-stream tweets remembered. See {@link SimulatorSettings#historyLimit()}. */
+        public Builder historyLimit(int historyLimit) {
+            this.historyLimit = historyLimit;
+            return this;
+        }
+
+        /** The pace of Recovery streams; 0 = unlimited. See {@link SimulatorSettings#recoveryTweetsPerSecond()}. */
+        public Builder recoveryTweetsPerSecond(double recoveryTweetsPerSecond) {
+            this.recoveryTweetsPerSecond = recoveryTweetsPerSecond;
+            return this;
         }
 
         public Builder acceptedBearerTokens(Set<String> acceptedBearerTokens) {
@@ -441,8 +609,10 @@ public final class SimulatorSettings {
             return this;
         }
 
+        /** The v1.1 keep-alive interval, and the v2 one unless {@link #v2KeepAliveInterval} is called. */
         public Builder keepAliveInterval(Duration keepAliveInterval) {
             this.keepAliveInterval = Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+            this.keepAliveIntervalSet = keepAliveInterval;
             return this;
         }
 
@@ -578,6 +748,35 @@ public final class SimulatorSettings {
 
         /** @throws IllegalArgumentException naming the setting that is out of range */
         public SimulatorSettings build() {
+            validate();
+            return new SimulatorSettings(this);
+        }
+
+        // The tier's defaults where no explicit value was given. No tier named: Enterprise's features with the
+        // limits the simulator had before tiers, so that existing tests see what they always saw.
+
+        private int resolvedMaxConnections() {
+            return v2MaxConnections != null ? v2MaxConnections : tier == Tier.ENTERPRISE ? 2 : 1;
+        }
+
+        private int resolvedMaxRules() {
+            return v2MaxRules != null ? v2MaxRules : tier == Tier.ENTERPRISE ? 25_000 : 1_000;
+        }
+
+        private int resolvedMaxRuleLength() {
+            return v2MaxRuleLength != null ? v2MaxRuleLength : tier == Tier.ENTERPRISE ? 2_048 : 1_024;
+        }
+
+        private int resolvedConnectsPerWindow() {
+            return v2ConnectsPerWindow != null ? v2ConnectsPerWindow : tier == Tier.PAY_PER_USE ? 50 : 0;
+        }
+
+        private Duration resolvedV2KeepAlive() {
+            return v2KeepAliveInterval != null ? v2KeepAliveInterval
+                    : keepAliveIntervalSet != null ? keepAliveIntervalSet : Duration.ofSeconds(20);
+        }
+
+        private void validate() {
             require(port >= 0 && port <= 65_535, "port must be in [0, 65535], was " + port);
             require(tweetsPerSecond > 0 && tweetsPerSecond <= MAX_TWEETS_PER_SECOND,
                     "tweetsPerSecond must be in (0, " + MAX_TWEETS_PER_SECOND + "], was " + tweetsPerSecond);
@@ -608,9 +807,9 @@ public final class SimulatorSettings {
                     "acceptedConsumerKeys must not contain blank keys");
             require(acceptedBearerTokens.stream().noneMatch(token -> token == null || token.isBlank()),
                     "acceptedBearerTokens must not contain blank tokens");
-            require(v2MaxConnections >= 1, "v2MaxConnections must be >= 1, was " + v2MaxConnections);
-            require(v2MaxRules >= 1, "v2MaxRules must be >= 1, was " + v2MaxRules);
-            require(v2MaxRuleLength >= 1, "v2MaxRuleLength must be >= 1, was " + v2MaxRuleLength);
+            require(resolvedMaxConnections() >= 1, "v2MaxConnections must be >= 1, was " + resolvedMaxConnections());
+            require(resolvedMaxRules() >= 1, "v2MaxRules must be >= 1, was " + resolvedMaxRules());
+            require(resolvedMaxRuleLength() >= 1, "v2MaxRuleLength must be >= 1, was " + resolvedMaxRuleLength());
             require(v2ConnectionBacklog >= 1, "v2ConnectionBacklog must be >= 1, was " + v2ConnectionBacklog);
             require(v2BackfillLimit >= 0, "v2BackfillLimit must be >= 0, was " + v2BackfillLimit);
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
@@ -618,7 +817,16 @@ public final class SimulatorSettings {
                     && (burstEvery.isZero() || tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND),
                     "bursts need a non-negative period and length and a factor > 0 that keeps the rate under "
                             + MAX_TWEETS_PER_SECOND);
-            return new SimulatorSettings(this);
+            require(resolvedV2KeepAlive().toMillis() >= 1, "v2KeepAliveInterval must be at least 1 ms, was "
+                    + resolvedV2KeepAlive());
+            require(resolvedConnectsPerWindow() >= 0, "v2ConnectsPerWindow must be >= 0 (0 = unlimited), was "
+                    + resolvedConnectsPerWindow());
+            require(searchRequestsPerWindow >= 1, "searchRequestsPerWindow must be >= 1, was " + searchRequestsPerWindow);
+            require(rateLimitWindow.toMillis() >= 1, "rateLimitWindow must be at least 1 ms, was " + rateLimitWindow);
+            require(historyLimit >= 0, "historyLimit must be >= 0, was " + historyLimit);
+            require(recoveryTweetsPerSecond >= 0 && recoveryTweetsPerSecond <= MAX_TWEETS_PER_SECOND,
+                    "recoveryTweetsPerSecond must be in [0, " + MAX_TWEETS_PER_SECOND + "] (0 = unlimited), was "
+                            + recoveryTweetsPerSecond);
         }
 
         private static void requireRatio(String name, double value) {

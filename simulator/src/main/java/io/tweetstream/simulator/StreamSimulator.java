@@ -2,10 +2,13 @@ package io.tweetstream.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tweetstream.simulator.generate.Dice;
+import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.generate.TweetMix;
 import io.tweetstream.simulator.http.FilterEndpoint;
 import io.tweetstream.simulator.http.RulesEndpoint;
+import io.tweetstream.simulator.http.SearchEndpoint;
 import io.tweetstream.simulator.http.StatsEndpoint;
 import io.tweetstream.simulator.http.V2StreamEndpoint;
 import io.tweetstream.simulator.net.ConnectionProxy;
@@ -16,7 +19,12 @@ import io.tweetstream.simulator.stream.ShutdownSignal;
 import io.tweetstream.simulator.stream.StreamFault;
 import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
+import io.tweetstream.simulator.stream.TweetHistory;
+import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.V2Controls;
+import io.tweetstream.simulator.v2.FilteredStreamTweets;
+import io.tweetstream.simulator.v2.MatchPlanner;
+import io.tweetstream.simulator.v2.V2Payload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +34,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +69,12 @@ public final class StreamSimulator implements AutoCloseable {
     private static final long GRACEFUL_CLOSE_MILLIS = 300;
     private static final long THREAD_STOP_MILLIS = 500;
 
+    /** At most this many Recovery streams may be open at once, as on X; they do not take a live connection's slot. */
+    public static final int MAX_RECOVERY_STREAMS = V2StreamEndpoint.MAX_RECOVERY_STREAMS;
+    /** {@link #madeEarlier} reaches back at most this far. */
+    public static final Duration MAX_EARLIER_SPAN = Duration.ofDays(9);
+    private static final long EARLIER_SEED_SALT = 0xEA871E5L;
+
     private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE);
 
     private final SimulatorSettings settings;
@@ -72,10 +89,15 @@ public final class StreamSimulator implements AutoCloseable {
     private final ConnectionRejections v1Rejections = new ConnectionRejections();
     private final StreamFaults faults;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final TweetFactory tweets;
+    private final TweetHistory filteredHistory;
+    private final AtomicInteger earlierBatches = new AtomicInteger();
 
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
-                            StreamLedger ledger, RuleBook rules) {
+                            StreamLedger ledger, RuleBook rules, TweetFactory tweets) {
         this.settings = settings;
+        this.tweets = tweets;
+        this.filteredHistory = new TweetHistory(settings.historyLimit(), null);
         this.rules = rules;
         this.server = server;
         this.proxy = proxy;
@@ -117,14 +139,20 @@ public final class StreamSimulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("tweetstream-simulator-http-"));
         server.setExecutor(executor);
         RuleBook rules = new RuleBook(settings.v2MaxRules(), settings.v2MaxRuleLength(), Clock.systemUTC());
-        StreamSimulator simulator = new StreamSimulator(settings, server, proxy, executor, ledger, rules);
+        StreamSimulator simulator = new StreamSimulator(settings, server, proxy, executor, ledger, rules, tweets);
         server.createContext(FilterEndpoint.PATH, new FilterEndpoint(settings, tweets, ledger, simulator.shutdown,
                 simulator.faults, simulator.v1Rejections, proxy, mapper,
                 recording != null && recording.replay().api() == Replay.Api.V1 ? recording : null));
-        server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(), mapper));
+        server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(),
+                settings.rateLimitWindow(), mapper));
+        server.createContext(SearchEndpoint.PATH, new SearchEndpoint(settings, simulator.filteredHistory, ledger,
+                new V2Payload(tweets.users()), mapper));
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE)) {
+            // The sample stream keeps only what backfill serves; the filtered stream's history serves search too.
+            TweetHistory history = endpoint == StreamEndpoint.V2_FILTERED ? simulator.filteredHistory
+                    : new TweetHistory(settings.v2BackfillLimit(), Duration.ofMinutes(5));
             V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
-                    simulator.v2Controls, simulator.faults, proxy, mapper,
+                    simulator.v2Controls, simulator.faults, proxy, mapper, history,
                     recording != null && recording.replay().api() == Replay.Api.V2 ? recording : null);
             executor.execute(handler.broadcast());
             server.createContext(endpoint == StreamEndpoint.V2_FILTERED
@@ -213,6 +241,69 @@ public final class StreamSimulator implements AutoCloseable {
     /** Every stream ever accepted, open or closed, oldest first. */
     public List<ConnectionInfo> connections() {
         return ledger.connections();
+    }
+
+    /**
+     * Every tweet the v2 filtered stream made so far (live, in continuous mode, or by {@link #madeEarlier}), whether or
+     * not a client got it, oldest first: the most recent {@link SimulatorSettings#historyLimit()}. The oracle of a test
+     * that checks no tweet was lost.
+     */
+    public List<MadeTweet> madeTweets() {
+        return filteredHistory.made();
+    }
+
+    /**
+     * Makes {@code count} tweets for the filtered-stream rules in force (by the planner that makes live ones, so they
+     * match them) as if they had been made in the past: their {@code created_at} spread evenly over
+     * {@code [now - span, now)}, oldest first, their Snowflake ids of those times (so lower than any live tweet made
+     * later), and adds them to the history that backfill, Recovery and recent search serve and {@link #madeTweets()}
+     * shows. Only the last 7 days are searchable and the last 24 hours recoverable; older ones are kept for the test's
+     * oracle all the same. A tweet that cannot be made to match its rule is tried again (a few times in all).
+     *
+     * @param span  at most {@link #MAX_EARLIER_SPAN} (9 days)
+     * @return the tweets made, oldest first
+     * @throws IllegalStateException    when there are no rules
+     * @throws IllegalArgumentException for a span that is not positive or too long, or a negative count
+     */
+    public List<MadeTweet> madeEarlier(Duration span, int count) {
+        Objects.requireNonNull(span, "span");
+        if (span.isNegative() || span.isZero() || span.compareTo(MAX_EARLIER_SPAN) > 0 || count < 0) {
+            throw new IllegalArgumentException("span must be in (0, " + MAX_EARLIER_SPAN + "] and count >= 0, was "
+                    + span + " and " + count);
+        }
+        if (rules.active().isEmpty()) {
+            throw new IllegalStateException("madeEarlier needs filtered-stream rules to make tweets for");
+        }
+        long batch = earlierBatches.incrementAndGet();
+        FilteredStreamTweets source = new FilteredStreamTweets(rules,
+                tweets.forV2Stream(Long.MIN_VALUE + batch), new MatchPlanner(tweets.users()),
+                new Dice(Seeds.derive(settings.seed() ^ EARLIER_SEED_SALT, batch)), ledger);
+        // Whole milliseconds, the last one before now's: an id of now's millisecond could exceed a live one.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant from = now.minus(span);
+        long stepNanos = span.toNanos() / Math.max(1, count);
+        List<MadeTweet> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = from.plusNanos(stepNanos * i).truncatedTo(ChronoUnit.MILLIS);
+            if (!at.isBefore(now)) {
+                at = now.minusMillis(1);
+            }
+            for (int attempt = 0; attempt < 5; attempt++) {
+                V2Tweet tweet = source.earlier(at).orElse(null);
+                if (tweet != null) {
+                    filteredHistory.add(tweet);
+                    made.add(new MadeTweet(tweet.id(), tweet.createdAt(), tweet.matchingRules()));
+                    break;
+                }
+            }
+        }
+        log.info("Made {} tweet(s) dated over the last {}", made.size(), span);
+        return made;
+    }
+
+    /** Every request to {@code GET /2/tweets/search/recent}, oldest first (the most recent {@link SimulatorSettings#sentHistoryLimit()}). */
+    public List<SearchRequest> searchRequests() {
+        return ledger.searchRequests();
     }
 
     /** The filtered-stream rules in force, oldest first. */

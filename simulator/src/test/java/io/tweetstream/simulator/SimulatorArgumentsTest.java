@@ -112,4 +112,47 @@ class SimulatorArgumentsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorArguments.parse("--replay", "x", "--replay-api", "v3"))
                 .hasMessageContaining("v2 or v1.1");
     }
+
+    @Test
+    void theCommandLineIsANewDevelopersPayPerUseProjectWhoseWorldGoesOn() {
+        SimulatorSettings settings = SimulatorArguments.parse().settings();
+
+        assertThat(settings.tier()).isEqualTo(SimulatorSettings.Tier.PAY_PER_USE);
+        assertThat(settings.continuousTweets()).isTrue();
+        assertThat(settings.v2ConnectsPerWindow()).isEqualTo(50);
+        assertThat(settings.v2KeepAliveInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void readsTheTierLimitAndHistoryOptions() {
+        SimulatorSettings settings = SimulatorArguments.parse("--tier", "enterprise", "--no-continuous",
+                "--connects-per-window=7", "--search-requests-per-window", "9", "--rate-limit-window-s", "60",
+                "--history-limit", "500", "--recovery-rate=2.5", "--v2-keep-alive-ms", "1500").settings();
+
+        assertThat(settings.tier()).isEqualTo(SimulatorSettings.Tier.ENTERPRISE);
+        assertThat(settings.v2MaxConnections()).isEqualTo(2);
+        assertThat(settings.v2MaxRules()).isEqualTo(25_000);
+        assertThat(settings.continuousTweets()).isFalse();
+        assertThat(settings.v2ConnectsPerWindow()).isEqualTo(7);
+        assertThat(settings.searchRequestsPerWindow()).isEqualTo(9);
+        assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.historyLimit()).isEqualTo(500);
+        assertThat(settings.recoveryTweetsPerSecond()).isEqualTo(2.5);
+        assertThat(settings.v2KeepAliveInterval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(SimulatorArguments.parse("--keep-alive-ms", "250").settings().v2KeepAliveInterval())
+                .isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void badTierAndLimitValuesAreRefusedNamingTheOption() {
+        assertThatThrownBy(() -> SimulatorArguments.parse("--tier", "pro")).hasMessageContaining("--tier");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--connects-per-window", "-1"))
+                .hasMessageContaining("--connects-per-window");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--rate-limit-window-s", "0"))
+                .hasMessageContaining("--rate-limit-window-s");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--history-limit", "-5"))
+                .hasMessageContaining("--history-limit");
+    }
 }

@@ -69,4 +69,37 @@ class SimulatorSettingsTest {
 
         assertThat(text).doesNotContain("secret-ish-key").contains("1 key(s)");
     }
+
+    @Test
+    void withoutATierTheBuilderHasEnterprisesFeaturesAndTheLimitsItAlwaysHad() {
+        SimulatorSettings settings = SimulatorSettings.builder().build();
+
+        assertThat(settings.tier()).isEqualTo(SimulatorSettings.Tier.ENTERPRISE);
+        assertThat(settings.enterpriseFeatures()).isTrue();
+        assertThat(settings.v2MaxConnections()).isEqualTo(1);
+        assertThat(settings.v2MaxRules()).isEqualTo(1_000);
+        assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
+        assertThat(settings.v2ConnectsPerWindow()).isZero();
+        assertThat(settings.searchRequestsPerWindow()).isEqualTo(450);
+        assertThat(settings.continuousTweets()).isFalse();
+        assertThat(settings.v2KeepAliveInterval()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aTierSetsItsLimitsAndExplicitValuesStillWin() {
+        SimulatorSettings payPerUse = SimulatorSettings.builder().tier(SimulatorSettings.Tier.PAY_PER_USE).build();
+        assertThat(payPerUse.v2ConnectsPerWindow()).isEqualTo(50);
+        assertThat(payPerUse.searchQueryMaxLength()).isEqualTo(512);
+        assertThat(payPerUse.enterpriseFeatures()).isFalse();
+
+        SimulatorSettings enterprise = SimulatorSettings.builder().v2MaxConnections(1)
+                .tier(SimulatorSettings.Tier.ENTERPRISE).build();
+        assertThat(enterprise.v2MaxConnections()).isEqualTo(1);
+        assertThat(enterprise.v2MaxRules()).isEqualTo(25_000);
+        assertThat(enterprise.v2MaxRuleLength()).isEqualTo(2_048);
+        assertThat(enterprise.searchQueryMaxLength()).isEqualTo(4_096);
+        assertThatThrownBy(() -> SimulatorSettings.builder().historyLimit(-1).build()).hasMessageContaining("historyLimit");
+        assertThatThrownBy(() -> SimulatorSettings.builder().rateLimitWindow(Duration.ZERO).build())
+                .hasMessageContaining("rateLimitWindow");
+    }
 }

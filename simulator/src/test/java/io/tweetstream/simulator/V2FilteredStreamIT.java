@@ -95,8 +95,9 @@ class V2FilteredStreamIT {
     void ruleChangesReachAnOpenStreamWithoutReconnecting() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tweetsPerSecond(200).longPostRatio(0)
                 .keepAliveInterval(Duration.ofMillis(100)));
+        client.addRuleMatchingNothing();
         try (StreamClient stream = client.open(FILTERED + "?tweet.fields=referenced_tweets&expansions=referenced_tweets.id")) {
-            assertThat(stream.nextLine().isKeepAlive()).as("no rules, only keep-alives").isTrue();
+            assertThat(stream.nextLine().isKeepAlive()).as("no rule that matches, only keep-alives").isTrue();
             assertThat(simulator.sentTweets()).isEmpty();
 
             String kafka = client.addRule("kafka", "k");
@@ -127,6 +128,7 @@ class V2FilteredStreamIT {
     @Test
     void sendsKeepAlivesAsBareCrlfsAfterEachSilence() throws Exception {
         V2Client client = start(SimulatorSettings.builder().keepAliveInterval(Duration.ofMillis(100)));
+        client.addRuleMatchingNothing();
         try (StreamClient stream = client.open(FILTERED)) {
             long start = System.nanoTime();
             for (int i = 0; i < 3; i++) {

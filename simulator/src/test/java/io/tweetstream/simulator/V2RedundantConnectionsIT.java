@@ -37,6 +37,7 @@ class V2RedundantConnectionsIT {
     @Test
     void connectionsOpenTogetherGetTheSameTweetsInTheSameOrderEachWithItsOwnFields() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tweetsPerSecond(300).v2MaxConnections(2));
+        client.addRuleMatchingNothing();
         try (StreamClient first = client.open(FILTERED + "?tweet.fields=lang");
              StreamClient second = client.open(FILTERED + "?expansions=author_id")) {
             client.addRule("kafka", "task-0");
@@ -95,6 +96,7 @@ class V2RedundantConnectionsIT {
     @Test
     void ruleChangesReachEveryConnectionAtTheSameTweet() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tweetsPerSecond(300).v2MaxConnections(2));
+        client.addRuleMatchingNothing();
         try (StreamClient first = client.open(FILTERED);
              StreamClient second = client.open(FILTERED)) {
             String kafka = client.addRule("kafka", "k");

@@ -33,6 +33,7 @@ class V2StreamFaultsIT {
     @Test
     void oneConnectionTooManyGets429TooManyConnectionsWithAResetHeader() throws Exception {
         V2Client client = start(SimulatorSettings.builder().keepAliveInterval(Duration.ofMillis(100)));
+        client.addRule("kafka", null);
         try (StreamClient first = client.open(FILTERED)) {
             HttpResponse<InputStream> second = client.connect(FILTERED);
 
@@ -59,6 +60,7 @@ class V2StreamFaultsIT {
     @Test
     void refusesTheNextConnectionsAsInstructedThenLetsClientsIn() throws Exception {
         V2Client client = start(SimulatorSettings.builder().v2MaxConnections(2));
+        client.addRule("kafka", null);
 
         simulator.rejectNextV2Connections(2, 429, Duration.ofSeconds(90));
         for (int i = 0; i < 2; i++) {

@@ -73,6 +73,18 @@ public final class TweetGenerator {
      * cannot be met.
      */
     public GeneratedTweet next(Instant now, TweetRecipe recipe) {
+        return next(now, recipe, false);
+    }
+
+    /**
+     * A status for a v2 rule as {@link #next(Instant, TweetRecipe)}, but dated {@code createdAt} in the past, with an
+     * id of that time ({@link SnowflakeIds#earlier(Instant)}): a tweet made before the simulator started.
+     */
+    public GeneratedTweet earlier(Instant createdAt, TweetRecipe recipe) {
+        return next(createdAt, recipe, true);
+    }
+
+    private GeneratedTweet next(Instant now, TweetRecipe recipe, boolean earlier) {
         UserProfile wanted = recipe.author();
         String lang = recipe.lang() != null ? recipe.lang() : chooseLanguage(wanted);
         UserProfile author = wanted != null ? wanted : factory.users().randomSpeaking(lang, dice);
@@ -86,7 +98,7 @@ public final class TweetGenerator {
         Whereabouts whereabouts = recipe.box() != null
                 ? factory.geography().inside(recipe.box(), dice)
                 : incidentalWhereabouts(kind);
-        long id = factory.ids().next(now);
+        long id = earlier ? factory.ids().earlier(now) : factory.ids().next(now);
         Made made = switch (kind) {
             case ORIGINAL -> original(id, now, author, lang, injected, whereabouts,
                     recipe.shape() == TweetRecipe.Shape.REPLY ? Boolean.TRUE : null);

@@ -39,13 +39,23 @@ public final class RulesEndpoint implements HttpHandler {
     private static final int MAX_PAGE_SIZE = 1_000;
     private static final Set<String> POST_PARAMETERS = Set.of("dry_run");
 
+    /** X's limits on the rules endpoint per 15 minutes (x-api/fundamentals/rate-limits.mdx), per app. */
+    static final int GETS_PER_WINDOW = 450;
+    static final int POSTS_PER_WINDOW = 100;
+
     private final RuleBook rules;
+    private final RateLimit gets;
+    private final RateLimit posts;
     private final BearerAuth auth;
     private final V2Responses responses;
     private final ObjectMapper mapper;
 
-    public RulesEndpoint(RuleBook rules, Set<String> acceptedBearerTokens, ObjectMapper mapper) {
+    /** @param rateLimitWindow the length of the windows of the GET and POST limits */
+    public RulesEndpoint(RuleBook rules, Set<String> acceptedBearerTokens, java.time.Duration rateLimitWindow,
+                         ObjectMapper mapper) {
         this.rules = rules;
+        this.gets = new RateLimit(GETS_PER_WINDOW, rateLimitWindow);
+        this.posts = new RateLimit(POSTS_PER_WINDOW, rateLimitWindow);
         this.auth = new BearerAuth(acceptedBearerTokens);
         this.responses = new V2Responses(mapper);
         this.mapper = mapper;
@@ -70,6 +80,21 @@ public final class RulesEndpoint implements HttpHandler {
             return;
         }
         Map<String, String> query = RequestParameters.query(exchange);
+        RateLimit limit = switch (exchange.getRequestMethod()) {
+            case "GET" -> gets;
+            case "POST" -> posts;
+            default -> null;
+        };
+        if (limit != null) {
+            RateLimit.Admission admission = limit.take(Instant.now());
+            admission.putHeaders(exchange);
+            if (!admission.allowed()) {
+                log.info("Refused a rules {} from {}: {} requests in this window already",
+                        exchange.getRequestMethod(), exchange.getRemoteAddress(), admission.limit());
+                responses.send(exchange, 429, V2Problems.tooManyRequests());
+                return;
+            }
+        }
         switch (exchange.getRequestMethod()) {
             case "GET" -> list(exchange, query);
             case "POST" -> change(exchange, query);

@@ -31,8 +31,18 @@ final class StreamResponse implements MessageSink {
 
     /** Takes the connection over and writes a 200 head with {@code contentType}, chunked. */
     static StreamResponse start(ProxiedConnection connection, String contentType) throws IOException {
+        return start(connection, contentType, "");
+    }
+
+    /**
+     * Takes the connection over and writes a 200 head with {@code contentType}, chunked, and {@code extraHeaders}
+     * (each {@code name: value\r\n}).
+     */
+    static StreamResponse start(ProxiedConnection connection, String contentType, String extraHeaders)
+            throws IOException {
         StreamResponse response = new StreamResponse(connection, connection.takeOver());
         String head = "HTTP/1.1 200 OK\r\n"
+                + extraHeaders
                 + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
                 + "Content-Type: " + contentType + "\r\n"
                 + "Transfer-Encoding: chunked\r\n"

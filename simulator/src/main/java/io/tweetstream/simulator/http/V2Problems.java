@@ -53,6 +53,35 @@ final class V2Problems {
                 .put("type", PROBLEMS + "streaming-connection");
     }
 
+    /**
+     * X's answer to a filtered-stream connection while the app has no rules
+     * (x-api/posts/filtered-stream/integrate/handling-disconnections.mdx, 409 Conflict).
+     */
+    static ObjectNode noRules() {
+        return NODES.objectNode()
+                .put("title", "ConnectionException")
+                // The spec (openapi.json, ConnectionExceptionProblem) names the issue; the detail is the simulator's.
+                .put("detail", "No rules defined. Add rules to filter the stream, then reconnect.")
+                .put("connection_issue", "RuleConfigurationIssue")
+                .put("type", PROBLEMS + "streaming-connection");
+    }
+
+    /**
+     * X's 403 for a feature the project's access lacks (backfill, Recovery, the sample stream on pay-per-use): the
+     * {@code client-forbidden} problem X sends for an endpoint or parameter outside the access level, its
+     * {@code required_enrollment} naming what is missing.
+     */
+    static ObjectNode notEnrolled(String missing) {
+        return clientForbidden().put("detail", "Your project's access does not include " + missing
+                + ". It is available on Enterprise access.").put("required_enrollment", "Enterprise");
+    }
+
+    /** A request X reads but refuses, with one problem for one parameter: X's 400 {@code Invalid Request}. */
+    static ObjectNode invalidParameter(String parameter, String value, String message) {
+        return invalidParameters(new InvalidParametersException(List.of(
+                new InvalidParametersException.Problem(parameter, List.of(value), message))));
+    }
+
     static ObjectNode rulesCapExceeded() {
         return NODES.objectNode()
                 .put("title", "RulesCapExceeded")

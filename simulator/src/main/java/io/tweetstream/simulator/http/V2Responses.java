@@ -10,9 +10,6 @@ import java.time.Instant;
 /** Sends complete v2 answers: JSON bodies, and X's rate-limit headers where it sends them. */
 final class V2Responses {
 
-    /** X's limit on stream connection requests per 15 minutes, shown in {@code x-rate-limit-limit}. */
-    static final int CONNECT_REQUESTS_PER_WINDOW = 50;
-
     private final ObjectMapper mapper;
 
     V2Responses(ObjectMapper mapper) {
@@ -23,9 +20,12 @@ final class V2Responses {
         Responses.send(exchange, status, Responses.V2_JSON, mapper.writeValueAsString(body));
     }
 
-    /** A 429 with the headers a client reads to know when to come back. */
-    void sendRateLimited(HttpExchange exchange, ObjectNode body, Instant reset) throws IOException {
-        exchange.getResponseHeaders().set("x-rate-limit-limit", Integer.toString(CONNECT_REQUESTS_PER_WINDOW));
+    /**
+     * A 429 with the headers a client reads to know when to come back: {@code x-rate-limit-remaining: 0} and
+     * {@code x-rate-limit-reset} = {@code reset}, whatever the window said.
+     */
+    void sendRateLimited(HttpExchange exchange, ObjectNode body, int limit, Instant reset) throws IOException {
+        exchange.getResponseHeaders().set("x-rate-limit-limit", Integer.toString(limit));
         exchange.getResponseHeaders().set("x-rate-limit-remaining", "0");
         exchange.getResponseHeaders().set("x-rate-limit-reset", Long.toString(reset.getEpochSecond()));
         send(exchange, 429, body);

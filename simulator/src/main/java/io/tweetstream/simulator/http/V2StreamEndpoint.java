@@ -13,6 +13,7 @@ import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.net.ConnectionProxy;
 import io.tweetstream.simulator.net.ProxiedConnection;
 import io.tweetstream.simulator.replay.Recording;
+import io.tweetstream.simulator.rules.ActiveRule;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.stream.ConnectionFeed;
 import io.tweetstream.simulator.stream.ConnectionRejections;
@@ -21,7 +22,12 @@ import io.tweetstream.simulator.stream.EndReason;
 import io.tweetstream.simulator.stream.FaultInbox;
 import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
+import io.tweetstream.simulator.stream.RecoverySession;
+import io.tweetstream.simulator.stream.TweetHistory;
 import io.tweetstream.simulator.stream.V2Broadcast;
+import io.tweetstream.simulator.stream.V2Tweet;
+import io.tweetstream.simulator.v2.HistoricMatches;
+import io.tweetstream.simulator.v2.RecoveryWindow;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2StreamSession;
 import io.tweetstream.simulator.stream.V2TweetSource;
@@ -40,13 +46,19 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, an
- * injected rejection, the bearer token, the fields, expansions and {@code backfill_minutes}, and the connection
- * limit, then takes the client's connection over and streams into it the tweets of the endpoint's
- * {@link V2Broadcast}, which every connection open on it gets. Every attempt is recorded with the status it got.
+ * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, the connect
+ * attempts of the window (every request counts; {@code x-rate-limit-*} on every answer), an injected rejection, the
+ * bearer token, what the tier allows (pay-per-use: no sample stream, backfill or Recovery), the fields, expansions,
+ * {@code backfill_minutes} and Recovery's {@code start_time}/{@code end_time}, that the app has rules (409 otherwise,
+ * filtered stream), and the connection limit; then takes the client's connection over and streams into it the tweets
+ * of the endpoint's {@link V2Broadcast}, which every connection open on it gets, or, for Recovery, the history's
+ * tweets of the period that match the rules in force ({@link RecoverySession}). Every attempt is recorded with the
+ * status it got.
  */
 public final class V2StreamEndpoint implements HttpHandler {
 
@@ -57,6 +69,8 @@ public final class V2StreamEndpoint implements HttpHandler {
     private static final long PLAN_SEED_SALT = 0x9A1E5L;
     /** The earliest a client turned away for too many connections is told to retry. */
     private static final Duration MIN_CONNECTION_RETRY = Duration.ofSeconds(1);
+    /** X's limit on concurrent Recovery streams of an app (they do not take a live connection's slot). */
+    public static final int MAX_RECOVERY_STREAMS = 2;
 
     private final StreamEndpoint endpoint;
     private final String path;
@@ -74,11 +88,19 @@ public final class V2StreamEndpoint implements HttpHandler {
     private final MatchPlanner planner;
     private final V2Broadcast broadcast;
     private final Recording replay;
+    private final TweetHistory history;
+    private final RateLimit connects;
 
-    /** @param replay the recording served instead of generated tweets; {@code null} for none */
+    /**
+     * @param history where the endpoint's tweets are kept (for the filtered stream, the history search and
+     *                {@code madeTweets()} read too)
+     * @param replay  the recording served instead of generated tweets; {@code null} for none
+     */
     public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
                             StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
-                            ObjectMapper mapper, Recording replay) {
+                            ObjectMapper mapper, TweetHistory history, Recording replay) {
+        this.history = history;
+        this.connects = new RateLimit(settings.v2ConnectsPerWindow(), settings.rateLimitWindow());
         this.replay = replay;
         this.endpoint = endpoint;
         this.path = endpoint == StreamEndpoint.V2_FILTERED ? FILTERED_PATH : SAMPLE_PATH;
@@ -94,7 +116,8 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.responses = new V2Responses(mapper);
         this.payload = new V2Payload(tweets.users());
         this.planner = new MatchPlanner(tweets.users());
-        this.broadcast = new V2Broadcast(endpoint, settings, this::source, ledger, controls);
+        this.broadcast = new V2Broadcast(endpoint, settings, this::source, ledger, controls, history,
+                settings.continuousTweets() && endpoint == StreamEndpoint.V2_FILTERED);
     }
 
     /** Makes the endpoint's tweets; to be run on a thread of its own for the simulator's life. */
@@ -122,11 +145,21 @@ public final class V2StreamEndpoint implements HttpHandler {
             return;
         }
         Instant now = Instant.now();
+        RateLimit.Admission admission = connects.take(now);
+        admission.putHeaders(exchange);
         Optional<ConnectionRejections.Rejection> rejection = controls.rejections().take(now);
         if (rejection.isPresent()) {
             log.info("Refused a {} stream request from {} with {}, as instructed", endpoint.label(),
                     exchange.getRemoteAddress(), rejection.get().httpStatus());
             rejectAsInstructed(exchange, now, rejection.get());
+            return;
+        }
+        if (!admission.allowed()) {
+            log.info("Refused a {} stream request from {}: {} connect attempts in this window already",
+                    endpoint.label(), exchange.getRemoteAddress(), admission.limit());
+            attempted(now, 429);
+            ledger.requestRejected();
+            responses.sendRateLimited(exchange, V2Problems.tooManyRequests(), admission.limit(), admission.reset());
             return;
         }
         if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -135,13 +168,29 @@ public final class V2StreamEndpoint implements HttpHandler {
             reject(exchange, 401, V2Problems.unauthorized());
             return;
         }
+        Map<String, String> query = RequestParameters.query(exchange);
+        Optional<String> lacking = lackingAccess(query);
+        if (lacking.isPresent()) {
+            log.info("Refused a {} stream request from {}: {} needs Enterprise access", endpoint.label(),
+                    exchange.getRemoteAddress(), lacking.get());
+            reject(exchange, 403, V2Problems.notEnrolled(lacking.get()));
+            return;
+        }
         FieldSelection fields;
         int backfillMinutes;
+        Optional<RecoveryWindow> recovery;
         try {
-            fields = FieldSelection.parse(RequestParameters.query(exchange));
-            backfillMinutes = BackfillMinutes.parse(RequestParameters.query(exchange));
+            fields = FieldSelection.parse(query);
+            backfillMinutes = BackfillMinutes.parse(query);
+            recovery = endpoint == StreamEndpoint.V2_FILTERED ? RecoveryWindow.parse(query, now) : Optional.empty();
         } catch (InvalidParametersException e) {
             reject(exchange, 400, V2Problems.invalidParameters(e));
+            return;
+        }
+        if (endpoint == StreamEndpoint.V2_FILTERED && rules.active().isEmpty()) {
+            log.info("Refused a {} stream request from {}: the app has no rules", endpoint.label(),
+                    exchange.getRemoteAddress());
+            reject(exchange, 409, V2Problems.noRules());
             return;
         }
         Optional<ProxiedConnection> client = proxy.connectionFrom(exchange.getRemoteAddress());
@@ -154,24 +203,86 @@ public final class V2StreamEndpoint implements HttpHandler {
             reject(exchange, 503, V2Problems.plain("Service Unavailable", 503, "The simulator is shutting down"));
             return;
         }
-        Optional<ConnectionState> connection = ledger.openV2(endpoint, now, settings.v2MaxConnections());
+        int slots = recovery.isPresent() ? MAX_RECOVERY_STREAMS : settings.v2MaxConnections();
+        Optional<ConnectionState> connection = ledger.openV2(endpoint, now, slots, recovery.isPresent());
         if (connection.isEmpty()) {
-            log.info("Refused a {} stream request from {}: {} connection(s) open already", endpoint.label(),
-                    exchange.getRemoteAddress(), settings.v2MaxConnections());
+            log.info("Refused a {} {}stream request from {}: {} connection(s) open already", endpoint.label(),
+                    recovery.isPresent() ? "Recovery " : "", exchange.getRemoteAddress(), slots);
             attempted(now, 429);
             ledger.requestRejected();
-            // The slot frees once the server notices the old client is gone: within about a keep-alive.
-            Duration retry = settings.keepAliveInterval().compareTo(MIN_CONNECTION_RETRY) > 0
-                    ? settings.keepAliveInterval() : MIN_CONNECTION_RETRY;
-            responses.sendRateLimited(exchange, V2Problems.tooManyConnections(), now.plus(retry).plusSeconds(1));
+            // The slot frees once the server notices the old client is gone: within about a keep-alive. The reset
+            // says when to come back for the slot, not when the window of connect attempts ends.
+            Duration retry = settings.v2KeepAliveInterval().compareTo(MIN_CONNECTION_RETRY) > 0
+                    ? settings.v2KeepAliveInterval() : MIN_CONNECTION_RETRY;
+            responses.sendRateLimited(exchange, V2Problems.tooManyConnections(), admission.limit(),
+                    now.plus(retry).plusSeconds(1));
             return;
         }
         attempted(now, 200);
-        stream(client.get(), connection.get(), fields, backfillMinutes);
+        if (recovery.isPresent()) {
+            recover(client.get(), connection.get(), fields, recovery.get(), admission);
+        } else {
+            stream(client.get(), connection.get(), fields, backfillMinutes, admission);
+        }
+    }
+
+    /** What the request asks for that the tier lacks (pay-per-use: Enterprise's streams and parameters). */
+    private Optional<String> lackingAccess(Map<String, String> query) {
+        if (settings.enterpriseFeatures()) {
+            return Optional.empty();
+        }
+        if (endpoint == StreamEndpoint.V2_SAMPLE) {
+            return Optional.of("the sample stream");
+        }
+        String backfill = query.get(BackfillMinutes.PARAMETER);
+        if (backfill != null && !backfill.isEmpty() && !"0".equals(backfill)) {
+            return Optional.of("backfill_minutes");
+        }
+        if (RecoveryWindow.requested(query)) {
+            return Optional.of("Recovery (start_time and end_time)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Re-streams the history's tweets created in the window that match the rules in force now, with those rules as
+     * matching_rules, oldest first, then ends the body.
+     */
+    private void recover(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
+                         RecoveryWindow window, RateLimit.Admission admission) {
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        thread.setName("tweetstream-simulator-recovery-" + connection.id());
+        EndReason reason = EndReason.CLIENT_GONE;
+        FaultInbox inbox = faults.register(connection, () -> { });
+        StreamResponse response = null;
+        try {
+            List<ActiveRule> current = rules.active();
+            List<V2Tweet> period = history.between(window.start(), window.end()).stream()
+                    .map(tweet -> HistoricMatches.withCurrentRules(tweet, current))
+                    .filter(java.util.Objects::nonNull).toList();
+            log.info("Recovery stream {} opened for {}: {} tweet(s) from {} to {}", connection.id(),
+                    client.clientAddress(), period.size(), window.start(), window.end());
+            response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines());
+            MessageWriter messages = new MessageWriter(payload, fields, true, mapper);
+            reason = new RecoverySession(connection, period, inbox, messages, settings, response, ledger, controls).run();
+        } catch (IOException clientGone) {
+            log.debug("Recovery stream {} could not start: {}", connection.id(), clientGone.toString());
+        } finally {
+            faults.unregister(inbox);
+            if (response != null) {
+                response.finish();
+            } else {
+                client.close();
+            }
+            ledger.closed(connection, Instant.now());
+            log.info("Recovery stream {} closed ({}) after {} tweets", connection.id(), reason, connection.tweetsSent());
+            thread.setName(threadName);
+        }
     }
 
     private void stream(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
-                        int backfillMinutes) {
+                        int backfillMinutes, RateLimit.Admission admission) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-stream-" + connection.id());
@@ -182,7 +293,7 @@ public final class V2StreamEndpoint implements HttpHandler {
         try {
             log.info("Stream {} opened on {} for {}{}", connection.id(), endpoint.label(), client.clientAddress(),
                     backfillMinutes > 0 ? " with " + backfillMinutes + " minute(s) of backfill" : "");
-            response = StreamResponse.start(client, Responses.V2_JSON);
+            response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines());
             MessageWriter messages = new MessageWriter(payload, fields, endpoint == StreamEndpoint.V2_FILTERED, mapper);
             V2StreamSession session = new V2StreamSession(feed, inbox, messages, settings, response, ledger, controls);
             reason = session.run();
@@ -224,7 +335,9 @@ public final class V2StreamEndpoint implements HttpHandler {
         switch (status) {
             case 401 -> responses.send(exchange, status, V2Problems.unauthorized());
             case 403 -> responses.send(exchange, status, V2Problems.clientForbidden());
-            case 429 -> responses.sendRateLimited(exchange, V2Problems.tooManyRequests(), rejection.rateLimitReset());
+            case 429 -> responses.sendRateLimited(exchange, V2Problems.tooManyRequests(),
+                    settings.v2ConnectsPerWindow() == 0 ? RateLimit.UNLIMITED : settings.v2ConnectsPerWindow(),
+                    rejection.rateLimitReset());
             case 500 -> responses.send(exchange, status, V2Problems.plain("Internal Server Error", status,
                     "Internal Server Error"));
             case 503 -> responses.send(exchange, status, V2Problems.plain("Service Unavailable", status,

@@ -15,11 +15,18 @@ public final class ConnectionState {
     private final StreamFilter filter;
     private final String consumerKey;
     private final Instant openedAt;
+    private final boolean recovery;
     private final AtomicLong tweetsSent = new AtomicLong();
     private final AtomicLong tweetsDropped = new AtomicLong();
     private volatile Instant closedAt;
 
     ConnectionState(long id, StreamEndpoint endpoint, StreamFilter filter, String consumerKey, Instant openedAt) {
+        this(id, endpoint, filter, consumerKey, openedAt, false);
+    }
+
+    ConnectionState(long id, StreamEndpoint endpoint, StreamFilter filter, String consumerKey, Instant openedAt,
+                    boolean recovery) {
+        this.recovery = recovery;
         this.id = id;
         this.endpoint = endpoint;
         this.filter = filter;
@@ -52,6 +59,11 @@ public final class ConnectionState {
         return tweetsDropped.get();
     }
 
+    /** Whether it is a Recovery stream (filtered, with start_time and end_time). */
+    public boolean recovery() {
+        return recovery;
+    }
+
     public boolean isOpen() {
         return closedAt == null;
     }
@@ -71,6 +83,6 @@ public final class ConnectionState {
 
     public ConnectionInfo snapshot() {
         return new ConnectionInfo(id, filter.track(), filter.follow(), filter.locations(), filter.languages(),
-                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint, tweetsDropped.get());
+                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint, tweetsDropped.get(), recovery);
     }
 }

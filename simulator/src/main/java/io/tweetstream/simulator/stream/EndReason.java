@@ -14,6 +14,8 @@ public enum EndReason {
     ENDED_CLEANLY,
     /** A reset was injected. */
     RESET,
+    /** A Recovery stream sent every tweet of its period and ended its body, as X ends one. */
+    COMPLETED,
     /** The simulator failed to make or write a message; logged as an error. */
     SIMULATOR_ERROR
 }

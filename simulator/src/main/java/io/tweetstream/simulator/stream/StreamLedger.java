@@ -4,6 +4,7 @@ import io.tweetstream.simulator.AppliedFault;
 import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.ConnectionInfo;
 import io.tweetstream.simulator.InjectedLine;
+import io.tweetstream.simulator.SearchRequest;
 import io.tweetstream.simulator.SentDelete;
 import io.tweetstream.simulator.SentLimitNotice;
 import io.tweetstream.simulator.SentNotice;
@@ -34,6 +35,7 @@ public final class StreamLedger {
     private final BoundedHistory<ConnectionAttempt> attempts;
     private final BoundedHistory<InjectedLine> injectedLines;
     private final BoundedHistory<AppliedFault> faults;
+    private final BoundedHistory<SearchRequest> searches;
     private final AtomicLong tweetCount = new AtomicLong();
     private final AtomicLong deleteCount = new AtomicLong();
     private final AtomicLong limitNoticeCount = new AtomicLong();
@@ -53,6 +55,7 @@ public final class StreamLedger {
         this.attempts = new BoundedHistory<>(historyLimit);
         this.injectedLines = new BoundedHistory<>(historyLimit);
         this.faults = new BoundedHistory<>(historyLimit);
+        this.searches = new BoundedHistory<>(historyLimit);
     }
 
     /** Registers a newly accepted v1.1 stream; ids count up from 1. */
@@ -67,13 +70,23 @@ public final class StreamLedger {
      * Registers a v2 stream unless {@code maxOpen} streams of that endpoint are open already; checked and
      * registered at once, so two clients racing for the last slot do not both get it.
      */
-    public synchronized Optional<ConnectionState> openV2(StreamEndpoint endpoint, Instant openedAt, int maxOpen) {
-        long open = connections.stream().filter(c -> c.endpoint() == endpoint && c.isOpen()).count();
+    public Optional<ConnectionState> openV2(StreamEndpoint endpoint, Instant openedAt, int maxOpen) {
+        return openV2(endpoint, openedAt, maxOpen, false);
+    }
+
+    /**
+     * Registers a v2 stream, live or Recovery, unless {@code maxOpen} streams of that endpoint and kind are open
+     * already: Recovery streams have slots of their own.
+     */
+    public synchronized Optional<ConnectionState> openV2(StreamEndpoint endpoint, Instant openedAt, int maxOpen,
+                                                         boolean recovery) {
+        long open = connections.stream()
+                .filter(c -> c.endpoint() == endpoint && c.isOpen() && c.recovery() == recovery).count();
         if (open >= maxOpen) {
             return Optional.empty();
         }
         ConnectionState connection = new ConnectionState(lastConnectionId.incrementAndGet(), endpoint,
-                StreamFilter.NONE, null, openedAt);
+                StreamFilter.NONE, null, openedAt, recovery);
         connections.add(connection);
         return Optional.of(connection);
     }
@@ -81,6 +94,15 @@ public final class StreamLedger {
     /** Records how a request to open a stream (v1.1 or v2) was answered. */
     public void attempted(ConnectionAttempt attempt) {
         attempts.add(attempt);
+    }
+
+    /** Records a recent-search request and its answer. */
+    public void searched(SearchRequest request) {
+        searches.add(request);
+    }
+
+    public List<SearchRequest> searchRequests() {
+        return searches.snapshot();
     }
 
     /** Counts a v2 tweet made for a rule that ended up matching it not even after retries, so was not sent. */
@@ -121,7 +143,7 @@ public final class StreamLedger {
     }
 
     /** @return the connection's new count of statuses sent */
-    long tweetSent(ConnectionState connection, SentTweet tweet) {
+    public long tweetSent(ConnectionState connection, SentTweet tweet) {
         tweets.add(tweet);
         tweetCount.incrementAndGet();
         return connection.countTweet();

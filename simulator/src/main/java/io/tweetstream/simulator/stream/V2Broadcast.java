@@ -16,10 +16,12 @@ import java.util.function.LongFunction;
  * The one stream of tweets of a v2 endpoint, which every connection open on it gets, as X sends every connection
  * of an app (Enterprise's redundant connections) the same tweets in the same order. While at least one connection
  * is open, tweets are made at the configured rate (with bursts) and offered to the {@link ConnectionFeed} of every
- * connection open at that moment, and kept for five minutes ({@link BackfillHistory}); a connection that asks for
+ * connection open at that moment, and kept in the endpoint's {@link TweetHistory}; a connection that asks for
  * backfill gets those of the last minutes first, whether or not it saw them before, as X resends them. A run of tweets lasts from
  * the first connection opened to the last one closed, and its source is seeded by that first connection's number,
- * so that a lone connection gets the very tweets it got when each connection had a source of its own. Runs on a
+ * so that a lone connection gets the very tweets it got when each connection had a source of its own. In continuous
+ * mode ({@link SimulatorSettings#continuousTweets()}) one run lasts from the simulator's start to its end, seeded by
+ * 0, and tweets are made whether or not a connection is open, as X's world goes on while a client is away. Runs on a
  * thread of its own until the simulator closes.
  */
 public final class V2Broadcast implements Runnable {
@@ -33,22 +35,29 @@ public final class V2Broadcast implements Runnable {
     private final V2Controls controls;
     private final Object lock = new Object();
     private final List<ConnectionFeed> feeds = new ArrayList<>();
-    private final BackfillHistory history;
+    private final TweetHistory history;
+    private final boolean continuous;
     private Run run;
 
     /** The tweets made from the first connection opened until the last one closed. */
     private record Run(V2TweetSource source, Pace schedule) {
     }
 
-    /** @param sources the source of a run, given the number of the connection that starts it */
+    /**
+     * @param sources    the source of a run, given the number of the connection that starts it (0 for the run of
+     *                   continuous mode)
+     * @param history    where every tweet made is kept, for backfill (and, on the filtered stream, Recovery and search)
+     * @param continuous whether tweets are made with no connection open
+     */
     public V2Broadcast(StreamEndpoint endpoint, SimulatorSettings settings, LongFunction<V2TweetSource> sources,
-                       StreamLedger ledger, V2Controls controls) {
+                       StreamLedger ledger, V2Controls controls, TweetHistory history, boolean continuous) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.sources = sources;
         this.ledger = ledger;
         this.controls = controls;
-        this.history = new BackfillHistory(settings.v2BackfillLimit());
+        this.history = history;
+        this.continuous = continuous;
         controls.onChange(this::wakeAll);
     }
 
@@ -60,14 +69,12 @@ public final class V2Broadcast implements Runnable {
         ConnectionFeed feed = new ConnectionFeed(connection, ledger, settings.v2ConnectionBacklog(),
                 settings.maxTweetsPerConnection());
         synchronized (lock) {
-            if (feeds.isEmpty()) {
-                V2TweetSource source = sources.apply(connection.id());
-                run = new Run(source, source.pace(new TweetSchedule(System.nanoTime(),
-                        settings.tweetsPerSecond(), new TweetSchedule.Burst(settings.burstEvery().toNanos(),
-                        settings.burstLength().toNanos(), settings.burstFactor()))));
+            if (run == null) {
+                run = newRun(connection.id());
             }
-            if (backfillMinutes > 0) {
-                feed.backfill(history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes))));
+            if (backfillMinutes > 0 && settings.v2BackfillLimit() > 0) {
+                List<V2Tweet> kept = history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes)));
+                feed.backfill(kept.subList(Math.max(0, kept.size() - settings.v2BackfillLimit()), kept.size()));
             }
             feeds.add(feed);
             lock.notifyAll();
@@ -78,7 +85,7 @@ public final class V2Broadcast implements Runnable {
     public void leave(ConnectionFeed feed) {
         synchronized (lock) {
             feeds.remove(feed);
-            if (feeds.isEmpty()) {
+            if (feeds.isEmpty() && !continuous) {
                 run = null;
             }
         }
@@ -87,6 +94,11 @@ public final class V2Broadcast implements Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName("tweetstream-simulator-" + endpoint.label() + "-broadcast");
+        if (continuous) {
+            synchronized (lock) {
+                run = newRun(0);
+            }
+        }
         try {
             while (true) {
                 Run due = awaitDue();
@@ -95,7 +107,7 @@ public final class V2Broadcast implements Runnable {
                 }
                 long now = System.nanoTime();
                 List<ConnectionFeed> audience = audience(now);
-                if (!audience.isEmpty()) {
+                if (continuous || !audience.isEmpty()) {
                     make(due, audience);
                 }
                 due.schedule().advance(now);
@@ -103,6 +115,13 @@ public final class V2Broadcast implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private Run newRun(long firstConnectionId) {
+        V2TweetSource source = sources.apply(firstConnectionId);
+        return new Run(source, source.pace(new TweetSchedule(System.nanoTime(),
+                settings.tweetsPerSecond(), new TweetSchedule.Burst(settings.burstEvery().toNanos(),
+                settings.burstLength().toNanos(), settings.burstFactor()))));
     }
 
     /** Waits until a tweet is due in the current run; {@code null} once the simulator closes. */
@@ -125,10 +144,13 @@ public final class V2Broadcast implements Runnable {
 
     /**
      * The connections open before the tweet is made, which get it; none when no connection would take it (all
-     * capped or stalled), so that no tweet is made that nobody could get.
+     * capped or stalled), so that no tweet is made that nobody could get (unless continuous).
      */
     private List<ConnectionFeed> audience(long now) {
         synchronized (lock) {
+            if (continuous) {
+                return List.copyOf(feeds);
+            }
             return feeds.stream().anyMatch(feed -> feed.wantsTweets(now)) ? List.copyOf(feeds) : List.of();
         }
     }

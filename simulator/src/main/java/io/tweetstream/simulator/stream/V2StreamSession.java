@@ -47,7 +47,7 @@ public final class V2StreamSession {
 
     /** Writes the stream until it ends; never throws. */
     public EndReason run() {
-        long keepAliveNanos = settings.keepAliveInterval().toNanos();
+        long keepAliveNanos = settings.v2KeepAliveInterval().toNanos();
         long lastWriteNanos = System.nanoTime();
         try {
             while (!controls.isClosed()) {

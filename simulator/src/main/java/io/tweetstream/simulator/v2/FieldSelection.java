@@ -41,17 +41,28 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
             "non_public_metrics", "organic_metrics", "preview_image_url", "promoted_metrics", "public_metrics", "type",
             "url", "variants", "width");
     static final Set<String> POLL_FIELDS = Set.of("duration_minutes", "end_datetime", "id", "options", "voting_status");
-    /** backfill_minutes is read apart. */
+    /** The field parameters, shared by the streams and recent search. */
+    public static final Set<String> FIELD_PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields",
+            "expansions", "media.fields", "poll.fields");
+    /** backfill_minutes, start_time and end_time are read apart. */
     private static final Set<String> PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields", "expansions",
-            "media.fields", "poll.fields", "backfill_minutes");
+            "media.fields", "poll.fields", "backfill_minutes", "start_time", "end_time");
 
     /** @throws InvalidParametersException listing every unknown parameter and field name, as X does */
     public static FieldSelection parse(Map<String, String> query) throws InvalidParametersException {
+        return parse(query, PARAMETERS);
+    }
+
+    /**
+     * @param known every parameter the endpoint takes (the field parameters and its own)
+     * @throws InvalidParametersException listing every unknown parameter and field name, as X does
+     */
+    public static FieldSelection parse(Map<String, String> query, Set<String> known) throws InvalidParametersException {
         List<InvalidParametersException.Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> parameter : query.entrySet()) {
-            if (!PARAMETERS.contains(parameter.getKey())) {
+            if (!known.contains(parameter.getKey())) {
                 problems.add(new InvalidParametersException.Problem(parameter.getKey(), List.of(parameter.getValue()),
-                        "The query parameter [" + parameter.getKey() + "] is not one of " + listed(PARAMETERS)));
+                        "The query parameter [" + parameter.getKey() + "] is not one of " + listed(known)));
             }
         }
         FieldSelection selection = new FieldSelection(

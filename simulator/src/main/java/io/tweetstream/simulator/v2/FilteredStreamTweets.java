@@ -45,6 +45,18 @@ public final class FilteredStreamTweets implements V2TweetSource {
 
     @Override
     public Optional<V2Tweet> next(Instant now) {
+        return make(now, false);
+    }
+
+    /**
+     * A tweet for the rules in force, dated {@code createdAt} in the past with an id of that time: one of
+     * {@code madeEarlier}'s. Empty when there are no rules or it could not be made to match.
+     */
+    public Optional<V2Tweet> earlier(Instant createdAt) {
+        return make(createdAt, true);
+    }
+
+    private Optional<V2Tweet> make(Instant now, boolean earlier) {
         List<ActiveRule> active = rules.active();
         if (active.isEmpty()) {
             return Optional.empty();
@@ -52,7 +64,7 @@ public final class FilteredStreamTweets implements V2TweetSource {
         ActiveRule target = dice.pick(active);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             TweetRecipe recipe = planner.plan(target.expression(), dice);
-            GeneratedTweet tweet = generator.next(now, recipe);
+            GeneratedTweet tweet = earlier ? generator.earlier(now, recipe) : generator.next(now, recipe);
             StatusView status = new StatusView(tweet.json());
             RuleSubject subject = RuleSubjects.of(status);
             if (!target.expression().matches(subject)) {

@@ -52,6 +52,15 @@ public final class V2Client {
         return answer.body().path("data").get(0).path("id").asText();
     }
 
+    /**
+     * Adds a rule that no tweet can match ({@code kafka -kafka}: every tweet made for it is skipped), for a test that
+     * opens the filtered stream before the rules it is about: X answers 409 to a connection while the app has no
+     * rules, and this one sends only keep-alives until other rules are added.
+     */
+    public String addRuleMatchingNothing() throws IOException, InterruptedException {
+        return addRule("kafka -kafka", "matches-nothing");
+    }
+
     public void deleteRule(String id) throws IOException, InterruptedException {
         Answer answer = post(RULES, "{\"delete\":{\"ids\":[\"" + id + "\"]}}");
         assertThat(answer.body().path("meta").path("summary").path("deleted").asInt()).isEqualTo(1);

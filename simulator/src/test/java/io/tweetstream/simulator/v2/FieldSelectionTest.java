@@ -37,7 +37,8 @@ class FieldSelectionTest {
                     assertThat(e.problems().get(1).message()).startsWith(
                             "The `tweet.fields` query parameter value [bogus,nope] is not one of [article,attachments,author_id,");
                     assertThat(e.problems().get(0).message()).isEqualTo("The query parameter [colour] is not one of "
-                            + "[backfill_minutes,expansions,media.fields,place.fields,poll.fields,tweet.fields,user.fields]");
+                            + "[backfill_minutes,end_time,expansions,media.fields,place.fields,poll.fields,start_time,tweet.fields,"
+                            + "user.fields]");
                 });
     }
 }

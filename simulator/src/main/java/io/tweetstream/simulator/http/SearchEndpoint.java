@@ -1,0 +1,109 @@
+package io.tweetstream.simulator.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.tweetstream.simulator.SearchRequest;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.stream.StreamLedger;
+import io.tweetstream.simulator.stream.TweetHistory;
+import io.tweetstream.simulator.stream.V2Tweet;
+import io.tweetstream.simulator.v2.HistoricMatches;
+import io.tweetstream.simulator.v2.InvalidParametersException;
+import io.tweetstream.simulator.v2.SearchPage;
+import io.tweetstream.simulator.v2.SearchParameters;
+import io.tweetstream.simulator.v2.V2Payload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /2/tweets/search/recent}: the filtered stream's history of the last 7 days searched with a query in the
+ * rule language, newest first, paged with {@code next_token}, rendered as the stream renders a tweet. Bearer token as
+ * the streams; {@link SimulatorSettings#searchRequestsPerWindow()} requests per window with X's headers, 429 beyond.
+ * Every request is recorded as a {@link SearchRequest}.
+ */
+public final class SearchEndpoint implements HttpHandler {
+
+    public static final String PATH = "/2/tweets/search/recent";
+
+    private static final Logger log = LoggerFactory.getLogger(SearchEndpoint.class);
+
+    private final SimulatorSettings settings;
+    private final TweetHistory history;
+    private final StreamLedger ledger;
+    private final BearerAuth auth;
+    private final RateLimit limit;
+    private final V2Responses responses;
+    private final SearchPage pages;
+
+    public SearchEndpoint(SimulatorSettings settings, TweetHistory history, StreamLedger ledger, V2Payload payload,
+                          ObjectMapper mapper) {
+        this.settings = settings;
+        this.history = history;
+        this.ledger = ledger;
+        this.auth = new BearerAuth(settings.acceptedBearerTokens());
+        this.limit = new RateLimit(settings.searchRequestsPerWindow(), settings.rateLimitWindow());
+        this.responses = new V2Responses(mapper);
+        this.pages = new SearchPage(payload, mapper);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            serve(exchange);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        Instant now = Instant.now();
+        Map<String, String> query = RequestParameters.query(exchange);
+        if (!PATH.equals(exchange.getRequestURI().getPath())) {
+            responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
+            return;
+        }
+        if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, now, query, 401, V2Problems.unauthorized(), 0);
+            return;
+        }
+        RateLimit.Admission admission = limit.take(now);
+        admission.putHeaders(exchange);
+        if (!admission.allowed()) {
+            log.info("Refused a search from {}: {} requests in this window already", exchange.getRemoteAddress(),
+                    admission.limit());
+            answer(exchange, now, query, 429, V2Problems.tooManyRequests(), 0);
+            return;
+        }
+        SearchParameters search;
+        try {
+            search = SearchParameters.parse(query, now, settings.searchQueryMaxLength());
+        } catch (InvalidParametersException e) {
+            answer(exchange, now, query, 400, V2Problems.invalidParameters(e), 0);
+            return;
+        }
+        List<V2Tweet> found = history.newestBelow(search.belowId(), search.maxResults() + 1,
+                tweet -> tweet.id() > search.sinceId() && !tweet.createdAt().isBefore(search.start())
+                        && tweet.createdAt().isBefore(search.end()) && HistoricMatches.matches(tweet, search.query()));
+        List<V2Tweet> page = found.subList(0, Math.min(found.size(), search.maxResults()));
+        String next = found.size() > page.size() ? SearchParameters.nextToken(page.get(page.size() - 1).id()) : null;
+        answer(exchange, now, query, 200, pages.render(page, search.fields(), next), page.size());
+    }
+
+    private void answer(HttpExchange exchange, Instant at, Map<String, String> query, int status, ObjectNode body,
+                        int results) throws IOException {
+        ledger.searched(new SearchRequest(at, query, status, results));
+        responses.send(exchange, status, body);
+    }
+}
