@@ -6,13 +6,23 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
-/** What a worker gives a task it starts for the first time: its config, and no stored offsets. */
+/**
+ * What a worker gives a task it starts: its config, and the offset a previous run stored (none when
+ * it is the first).
+ */
 final class StandaloneTaskContext implements SourceTaskContext {
 
     private final Map<String, String> configs;
+    private final Map<String, Object> storedOffset;
 
     StandaloneTaskContext(Map<String, String> configs) {
+        this(configs, null);
+    }
+
+    /** @param storedOffset what the previous run of the task's share stored; null for a first run */
+    StandaloneTaskContext(Map<String, String> configs, Map<String, Object> storedOffset) {
         this.configs = Map.copyOf(configs);
+        this.storedOffset = storedOffset;
     }
 
     @Override
@@ -25,7 +35,7 @@ final class StandaloneTaskContext implements SourceTaskContext {
         return new OffsetStorageReader() {
             @Override
             public <T> Map<String, Object> offset(Map<String, T> partition) {
-                return null;
+                return storedOffset;
             }
 
             @Override

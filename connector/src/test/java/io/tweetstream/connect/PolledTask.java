@@ -44,6 +44,11 @@ public final class PolledTask {
      * nothing to return waits the task's poll timeout itself.
      */
     public void pollUntil(BooleanSupplier done) {
+        pollUntil(done, deadline);
+    }
+
+    /** {@link #pollUntil(BooleanSupplier)} with a deadline of its own, for work that takes longer. */
+    public void pollUntil(BooleanSupplier done, Duration deadline) {
         await().atMost(deadline).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
             poll();
             return done.getAsBoolean();

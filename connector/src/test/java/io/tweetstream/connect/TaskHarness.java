@@ -22,6 +22,8 @@ public final class TaskHarness implements AutoCloseable {
     private final List<TwitterSourceConnector> connectors = new ArrayList<>();
     private final Metrics metrics = new Metrics();
     private final Duration deadline;
+    /** What the previous run of every task stored as its offset; null for a first run. */
+    private volatile Map<String, Object> storedOffset;
 
     public TaskHarness(Duration deadline) {
         this.deadline = deadline;
@@ -38,6 +40,22 @@ public final class TaskHarness implements AutoCloseable {
         return connector.taskConfigs(maxTasks).stream().map(this::start).toList();
     }
 
+    /**
+     * Makes the tasks started from now on find {@code offset} stored for their source partition, as
+     * a task does that a previous run of its share wrote to; null for a first run.
+     */
+    public void storeOffset(Map<String, Object> offset) {
+        storedOffset = offset;
+    }
+
+    /** Starts the connector, as a worker does, without starting its tasks; returns their configs. */
+    public List<Map<String, String>> startConnectorOnly(Map<String, String> props, int maxTasks) {
+        TwitterSourceConnector connector = new TwitterSourceConnector();
+        connector.start(props);
+        connectors.add(connector);
+        return connector.taskConfigs(maxTasks);
+    }
+
     /** Starts one task with {@code props} (a task config, or a connector config taken as one). */
     public PolledTask start(Map<String, String> props) {
         int index = tasks.size();
@@ -45,7 +63,7 @@ public final class TaskHarness implements AutoCloseable {
         PluginMetrics pluginMetrics = new PluginMetricsImpl(metrics,
                 Map.of("connector", props.getOrDefault("name", "tweets"), "task", Integer.toString(index)));
         TwitterSourceTask task = new TwitterSourceTask();
-        task.initialize(new FirstRunContext(props, pluginMetrics));
+        task.initialize(new StoredOffsetContext(props, pluginMetrics, storedOffset));
         PolledTask polled = new PolledTask(task, index, this, deadline);
         tasks.add(polled);
         task.start(props);
@@ -59,15 +77,16 @@ public final class TaskHarness implements AutoCloseable {
                 .map(e -> e.getValue().metricValue()).findFirst().orElse(null);
     }
 
-    /** A task's context on its first run: no offsets stored yet. */
-    private record FirstRunContext(Map<String, String> configs, PluginMetrics pluginMetrics) implements SourceTaskContext {
+    /** A task's context, with the offset a previous run stored for its partition; null on its first run. */
+    private record StoredOffsetContext(Map<String, String> configs, PluginMetrics pluginMetrics,
+            Map<String, Object> offset) implements SourceTaskContext {
 
         @Override
         public OffsetStorageReader offsetStorageReader() {
             return new OffsetStorageReader() {
                 @Override
                 public <T> Map<String, Object> offset(Map<String, T> partition) {
-                    return null;
+                    return offset;
                 }
 
                 @Override

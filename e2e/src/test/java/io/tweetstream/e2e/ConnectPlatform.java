@@ -60,6 +60,21 @@ final class ConnectPlatform implements AutoCloseable {
         startWorker();
     }
 
+    /** Stops the worker (SIGTERM, as an operator or a deploy does), or kills it (SIGKILL, a crash). */
+    void stopWorker(boolean kill) {
+        if (kill) {
+            worker.kill();
+        } else {
+            worker.close();
+        }
+        worker = null;
+    }
+
+    /** Starts the worker stopped by {@link #stopWorker(boolean)} on the same config topics; take {@link #rest()} anew. */
+    void startWorkerAgain() {
+        startWorker();
+    }
+
     Path pluginPath() {
         return pluginPath;
     }

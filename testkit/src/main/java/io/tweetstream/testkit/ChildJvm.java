@@ -159,6 +159,16 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or an OOM killer would: it runs no shutdown hook. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the process as an operator would (SIGTERM), forcibly after 30 s. */
     @Override
     public void close() {
         process.destroy();

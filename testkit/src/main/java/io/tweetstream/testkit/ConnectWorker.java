@@ -83,6 +83,12 @@ public final class ConnectWorker implements AutoCloseable {
         return process.logTail();
     }
 
+    /** Kills the worker at once (SIGKILL): its tasks neither stop nor commit, as in a crash. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Stops the worker (SIGTERM): it stops its tasks and commits their offsets. */
     @Override
     public void close() {
         process.close();

@@ -229,6 +229,9 @@ public final class XApiStream implements TweetStream {
     /** The connection is open: what backfill did not ask for is refilled beside it, or reported. */
     private void refillBesideTheStream(GapPlan plan, long sinceId, Instant connectedAt) {
         handler.backfillBelow(plan.backfillMinutes() > 0 ? Snowflake.lowestIdAt(connectedAt) : -1);
+        if (plan.backfillMinutes() > 0) {
+            stats.increment(StreamCounter.GAPS_REFILLED);
+        }
         for (GapPlan.Unreachable unreachable : plan.unreachable()) {
             GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
                     unreachable.why());

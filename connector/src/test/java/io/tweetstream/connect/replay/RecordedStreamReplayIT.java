@@ -60,6 +60,7 @@ class RecordedStreamReplayIT {
         simulation.start(StreamApi.V2.settings().replay(Replay.v2(recording).atRate(20)));
         Map<String, String> config = TestConfigs.v2(simulation.simulator().v2BaseUrl());
         config.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
+        config.put(TwitterSourceConfig.V2_TIER, "enterprise");
         config.remove(TwitterSourceConfig.TRACK_KEYWORDS);
 
         // Two fixtures are the same retweet (once with its original's author, once without): the

@@ -13,6 +13,8 @@ public enum Fault {
     AUTH_REFUSED("HTTP 401, 403"),
     HTTP_420("HTTP 420"),
     HTTP_429("HTTP 429"),
+    TOO_MANY_CONNECTIONS("HTTP 429 TooManyConnections (the app's other connection is still open)"),
+    NO_RULES("HTTP 409 (the app has no rules)"),
     SERVER_ERROR("HTTP 500, 503"),
     UNREADABLE_LINE("Truncated JSON, unknown message type"),
     INVALID_UTF8("Invalid UTF-8"),

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * HTTP error (420 and 429 included) 10 s, doubling up to 240 s. Only the first step of each is
  * waited for here.
  */
+@Outcome(fault = Fault.TOO_MANY_CONNECTIONS, value = "(v1.1 answers 420 instead)", applies = false)
+@Outcome(fault = Fault.NO_RULES, value = "(v1.1 has no rules)", applies = false)
 class V1StreamFaultsIT extends StreamFaultScenarios {
 
     /** Twitter4j's {@code HTTP_ERROR_INITIAL_WAIT}; Twitter advised 5 s (and 60 s after a 420). */

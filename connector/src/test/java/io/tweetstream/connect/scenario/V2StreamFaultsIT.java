@@ -3,7 +3,6 @@ package io.tweetstream.connect.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-
 import io.tweetstream.connect.PolledTask;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.core.StreamCounter;
@@ -12,9 +11,14 @@ import io.tweetstream.simulator.BadLine;
 import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.SimulatorSettings;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +30,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * duplicates a tweet across a reconnect.
  */
 @Outcome(fault = Fault.HTTP_420, value = "(X does not send it)", applies = false)
+@Outcome(fault = Fault.TOO_MANY_CONNECTIONS, value = "waits until `x-rate-limit-reset`, at least"
+        + " `twitter.v2.backoff.rate.limit.ms` (1 minute), doubling: a replacement task connects once the old connection"
+        + " closes, without a storm; attempts stay within `twitter.v2.connects.per.15.minutes`")
+@Outcome(fault = Fault.NO_RULES, value = "the task fails at once, saying the connector's rules were deleted and to"
+        + " restart the connector, which puts them back; no reconnect loop")
 class V2StreamFaultsIT extends StreamFaultScenarios {
 
     private static final Duration NETWORK_STEP = Duration.ofMillis(200);
@@ -52,8 +61,9 @@ class V2StreamFaultsIT extends StreamFaultScenarios {
     }
 
     @Override
-    @Outcome(fault = Fault.CONNECTION_LOST, value = "reconnects after the network step (250 ms, linear); with backfill,"
-            + " what was missed is resent and the overlap dropped by id: no tweet lost or written twice")
+    @Outcome(fault = Fault.CONNECTION_LOST, value = "reconnects after the network step (250 ms, linear); the gap is"
+            + " refilled (Enterprise backfill: what was missed is resent and the overlap dropped by id, no tweet lost or"
+            + " written twice; otherwise recent search, see \"What a restart can and cannot recover\")")
     protected Duration networkReconnectStep() {
         return NETWORK_STEP;
     }
@@ -127,7 +137,7 @@ class V2StreamFaultsIT extends StreamFaultScenarios {
     @Covers(Fault.CONNECTION_LOST)
     void aLostConnectionIsBackfilledWithoutLosingOrDuplicatingATweet(ConnectionLoss loss) {
         PolledTask task = streamingTask(settings -> settings.tweetsPerSecond(100),
-                Map.of(TwitterSourceConfig.V2_BACKFILL_MINUTES, "1"));
+                Map.of(TwitterSourceConfig.V2_TIER, "enterprise", TwitterSourceConfig.V2_BACKFILL_MINUTES, "1"));
         task.pollUntilWritten(30);
 
         assertThat(loss.inflictOn(simulator())).isEqualTo(1);
@@ -214,5 +224,62 @@ class V2StreamFaultsIT extends StreamFaultScenarios {
         assertThat(task.count(StreamCounter.STREAM_ERRORS)).isEqualTo(1);
         assertThat(task.count(StreamCounter.CONNECTS)).isEqualTo(2);
         assertNoTweetWrittenTwice(task);
+    }
+
+    @Test
+    @Covers(Fault.TOO_MANY_CONNECTIONS)
+    void aNewTaskBesideTheOldConnectionWaitsItOutInsteadOfStorming() {
+        startSimulator(settings -> settings.tier(SimulatorSettings.Tier.PAY_PER_USE).tweetsPerSecond(20)
+                .keepAliveInterval(Duration.ofMillis(200)));
+        Map<String, String> props = config("kafka,flink");
+        props.put(TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS, "2000");
+        PolledTask old = startTask(props);
+        old.pollUntilWritten(5);
+
+        // A rebalance starts the new task before the old one has let go of X's one connection.
+        PolledTask replacement = simulation.tasks().start(props);
+        await429();
+        old.stop();
+        replacement.pollUntilWritten(5);
+
+        List<ConnectionAttempt> attempts = attempts();
+        assertThat(attempts).filteredOn(a -> a.httpStatus() == 429).hasSizeBetween(1, 3);
+        assertThat(attempts).hasSizeLessThanOrEqualTo(50);
+        assertThat(simulator().connections().stream().filter(c -> !c.recovery()).toList())
+                .as("never two connections of the app open at once").hasSize(2)
+                .satisfies(both -> assertThat(both.get(0).closedAt()).isBeforeOrEqualTo(both.get(1).openedAt()));
+    }
+
+    private void await429() {
+        org.awaitility.Awaitility.await().atMost(DEADLINE)
+                .until(() -> attempts().stream().anyMatch(a -> a.httpStatus() == 429));
+    }
+
+    @Test
+    @Covers(Fault.NO_RULES)
+    void anAppWithoutRulesFailsTheTaskSayingSoInsteadOfReconnecting() throws Exception {
+        startSimulator(settings -> settings.tier(SimulatorSettings.Tier.PAY_PER_USE).keepAliveInterval(Duration.ofMillis(200)));
+        Map<String, String> props = config("kafka,flink");
+        List<Map<String, String>> taskConfigs = simulation.tasks().startConnectorOnly(props, 1);
+        deleteAllRules();
+
+        PolledTask task = simulation.tasks().start(taskConfigs.get(0));
+
+        assertThatThrownBy(() -> task.pollUntil(() -> false)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("HTTP 409").hasMessageContaining("no filtered-stream rules")
+                .hasMessageContaining("Restart the connector");
+        assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).containsExactly(409);
+    }
+
+    private void deleteAllRules() throws Exception {
+        String ids = simulator().rules().stream().map(rule -> '"' + rule.id() + '"').collect(Collectors.joining(","));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator().v2BaseUrl() + "2/tweets/search/stream/rules"))
+                .header("Authorization", "Bearer " + io.tweetstream.connect.TestConfigs.BEARER_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"delete\":{\"ids\":[" + ids + "]}}"))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(simulator().rules()).isEmpty();
     }
 }

@@ -154,6 +154,7 @@ class V2TweetDeliveryIT extends TweetDeliveryScenarios {
                 .maxTweetsPerConnection(50));
         Map<String, String> props = config("");
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);
+        props.put(TwitterSourceConfig.V2_TIER, "enterprise");
         List<PolledTask> started = simulation.tasks().startConnector(props, 4);
 
         List<SourceRecord> records = started.get(0).pollUntilWritten(50);

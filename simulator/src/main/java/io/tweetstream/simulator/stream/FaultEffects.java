@@ -14,7 +14,7 @@ final class FaultEffects {
     }
 
     /**
-     * Applies {@code fault}, recording it just after.
+     * Applies {@code fault}, recording it just before (a line, just after).
      *
      * @param nextMessage the line the stream would send next, of which a dropped connection carries half; {@code null}
      *                    for a keep-alive
@@ -29,29 +29,40 @@ final class FaultEffects {
                     bytes.length, bytes));
             return null;
         }
-        EndReason reason;
-        AppliedFault.Type type;
-        if (fault instanceof StreamFault.Drop) {
-            sink.cut(nextMessage.get());
-            reason = EndReason.DROPPED;
-            type = AppliedFault.Type.DROPPED;
-        } else if (fault instanceof StreamFault.EndCleanly) {
-            sink.end();
-            reason = EndReason.ENDED_CLEANLY;
-            type = AppliedFault.Type.ENDED_CLEANLY;
-        } else if (fault instanceof StreamFault.Reset) {
-            sink.reset();
-            reason = EndReason.RESET;
-            type = AppliedFault.Type.RESET;
-        } else if (fault instanceof StreamFault.OperationalDisconnect) {
-            sink.send(V2StreamSession.OPERATIONAL_DISCONNECT);
-            sink.end();
-            reason = EndReason.OPERATIONAL_DISCONNECT;
-            type = AppliedFault.Type.OPERATIONAL_DISCONNECT;
-        } else {
+        AppliedFault.Type type = typeOf(fault);
+        if (type == null) {
             return null;
         }
+        // Recorded before it takes effect: a client that sees the effect may close the connection at once,
+        // and a write to a closed connection throws.
         ledger.faultApplied(new AppliedFault(Instant.now(), connection.id(), connection.endpoint(), type));
-        return reason;
+        if (fault instanceof StreamFault.Drop) {
+            sink.cut(nextMessage.get());
+            return EndReason.DROPPED;
+        }
+        if (fault instanceof StreamFault.EndCleanly) {
+            sink.end();
+            return EndReason.ENDED_CLEANLY;
+        }
+        if (fault instanceof StreamFault.Reset) {
+            sink.reset();
+            return EndReason.RESET;
+        }
+        sink.send(V2StreamSession.OPERATIONAL_DISCONNECT);
+        sink.end();
+        return EndReason.OPERATIONAL_DISCONNECT;
+    }
+
+    private static AppliedFault.Type typeOf(StreamFault fault) {
+        if (fault instanceof StreamFault.Drop) {
+            return AppliedFault.Type.DROPPED;
+        }
+        if (fault instanceof StreamFault.EndCleanly) {
+            return AppliedFault.Type.ENDED_CLEANLY;
+        }
+        if (fault instanceof StreamFault.Reset) {
+            return AppliedFault.Type.RESET;
+        }
+        return fault instanceof StreamFault.OperationalDisconnect ? AppliedFault.Type.OPERATIONAL_DISCONNECT : null;
     }
 }
