@@ -161,7 +161,7 @@ public final class GapRefillBenchmark implements Callable<Integer> {
     /** The baseline: the same task reading a live stream of the simulator at its highest rate. */
     private Refill live() throws InterruptedException {
         try (StreamSimulator simulator = StreamSimulator.start(SimulatorSettings.builder()
-                .tier(SimulatorSettings.Tier.ENTERPRISE).tweetsPerSecond(100_000)
+                .tier(SimulatorSettings.Tier.ENTERPRISE).tweetsPerSecond(100_000).historyLimit(0)
                 .acceptedBearerTokens(java.util.Set.of(BEARER_TOKEN)).build())) {
             Map<String, String> props = config(simulator.v2BaseUrl());
             props.put(TwitterSourceConfig.V2_GAP_RECOVERY, "");

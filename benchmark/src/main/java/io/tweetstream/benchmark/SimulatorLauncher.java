@@ -26,10 +26,14 @@ final class SimulatorLauncher {
         stopped.await();
     }
 
-    /** No bursts, keep-alives every second, the default mix of tweets (extended, retweets, quotes). */
+    /**
+     * No bursts, keep-alives every second, the default mix of tweets (extended, retweets, quotes), and
+     * no history: nothing here refills a gap, and at the highest rate a history would fill the heap.
+     */
     static SimulatorSettings.Builder settings(int port, double tweetsPerSecond) {
         return SimulatorSettings.builder()
                 .port(port)
+                .historyLimit(0)
                 .tweetsPerSecond(tweetsPerSecond)
                 .bursts(Duration.ZERO, Duration.ZERO, 1.0)
                 .keepAliveInterval(Duration.ofSeconds(1));

@@ -77,6 +77,10 @@ final class Demo implements AutoCloseable {
         if (options.twitterCredentials() == null) {
             simulator = step("Stream simulator", () -> StreamSimulator.start(SimulatorSettings.builder()
                 .port(options.simulatorPort()).tweetsPerSecond(options.tweetsPerSecond())
+                // As X sells it to a new account, and as X is: tweets go on while the worker restarts.
+                .tier(SimulatorSettings.Tier.PAY_PER_USE).continuousTweets(true)
+                // Enough to refill a restart of several minutes; each kept tweet costs about 9 KB of heap.
+                .historyLimit(30_000)
                 .keepAliveInterval(Duration.ofSeconds(5))
                 .bursts(Duration.ofSeconds(30), Duration.ofSeconds(5), 4).build()));
         } else {

@@ -6,10 +6,14 @@ import java.util.Optional;
 
 /**
  * Where a stream stood when its task last wrote: the newest tweet written (by id, which X makes in
- * time order) and its creation time. It is the records' source offset, so that after a restart the
- * task knows where the gap begins.
+ * time order) and its creation time, and the gaps before it whose refill was still under way. It is
+ * the records' source offset, so that after a restart the task knows which gaps to refill.
  */
-public record ResumePoint(long tweetId, Instant createdAt) {
+public record ResumePoint(long tweetId, Instant createdAt, PendingGaps pending) {
+
+    public ResumePoint(long tweetId, Instant createdAt) {
+        this(tweetId, createdAt, PendingGaps.none());
+    }
 
     public static final String OFFSET_TWEET_ID = "tweet_id";
     public static final String OFFSET_CREATED_AT = "created_at";
@@ -20,9 +24,11 @@ public record ResumePoint(long tweetId, Instant createdAt) {
                 || !(offset.get(OFFSET_CREATED_AT) instanceof Number createdAt)) {
             return Optional.empty();
         }
-        return Optional.of(new ResumePoint(id.longValue(), Instant.ofEpochMilli(createdAt.longValue())));
+        return Optional.of(new ResumePoint(id.longValue(), Instant.ofEpochMilli(createdAt.longValue()),
+                PendingGaps.fromOffset(offset)));
     }
 
+    /** The offset of the newest tweet, without gaps: {@link io.tweetstream.connect.record.StreamRecords} adds them. */
     public Map<String, Long> toOffset() {
         return Map.of(OFFSET_TWEET_ID, tweetId, OFFSET_CREATED_AT, createdAt.toEpochMilli());
     }

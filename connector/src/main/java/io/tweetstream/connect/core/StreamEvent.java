@@ -51,4 +51,21 @@ public sealed interface StreamEvent {
      * {@code scrub_geo}): records already written still hold it.
      */
     record GeoScrubbed(long userId, long upToTweetId, long receivedAtMillis) implements StreamEvent {}
+
+    /**
+     * A gap whose refill runs beside the live stream: the tweets after {@code fromId} and before
+     * {@code untilId} are not written until the refill hands them over, and offsets say so meanwhile.
+     *
+     * @param key what the gap's later events name it by
+     */
+    record GapPending(long key, long fromId, long untilId) implements StreamEvent {}
+
+    /** The new connection's first live tweet: the gap {@code key} ends before {@code untilId}. */
+    record GapEndsAt(long key, long untilId) implements StreamEvent {}
+
+    /** The refill of gap {@code key} has handed over every tweet up to {@code throughId}. */
+    record GapRefilledThrough(long key, long throughId) implements StreamEvent {}
+
+    /** The refill of gap {@code key} is over: refilled, or reported as not recoverable. */
+    record GapRefilled(long key) implements StreamEvent {}
 }

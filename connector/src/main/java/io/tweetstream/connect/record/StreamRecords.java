@@ -1,9 +1,14 @@
 package io.tweetstream.connect.record;
 
+import io.tweetstream.connect.core.PendingGaps;
 import io.tweetstream.connect.core.RecentTweetIds;
 import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent;
+import io.tweetstream.connect.core.StreamEvent.GapEndsAt;
+import io.tweetstream.connect.core.StreamEvent.GapPending;
+import io.tweetstream.connect.core.StreamEvent.GapRefilled;
+import io.tweetstream.connect.core.StreamEvent.GapRefilledThrough;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
@@ -22,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * written before (by id) becomes a record; a deleted or withheld tweet a tombstone, when tombstones
  * are on; every compliance notice a record on the compliance topic, when there is one. Every record
  * carries the offset of the newest tweet written so far (X delivers out of order, and the gap after
- * a restart begins there). A recovered tweet at or before the point the task resumed from was
- * written by the previous run: it is dropped as a duplicate, as the id cache only knows this run.
+ * a restart begins there), with the gaps whose refill is still under way ({@link PendingGaps}), so
+ * that a restart refills what the previous run did not. A recovered tweet at or before the point the
+ * task resumed from, outside the gaps the previous run left pending, was written by the previous run:
+ * it is dropped as a duplicate, as the id cache only knows this run.
  *
  * <p>A withheld tweet is tombstoned like a deleted one: the notice names only the tweet, so its
  * record cannot be rewritten with the countries, and a topic cannot show a tweet only outside them.
@@ -41,8 +48,10 @@ public final class StreamRecords {
     private final StreamStats stats;
     private Map<String, ?> lastOffset = Map.of();
     private ResumePoint newest;
-    /** Recovered tweets up to this id were written before the restart; -1 when there was none. */
+    private PendingGaps pending = PendingGaps.none();
+    /** Recovered tweets up to this id were written before the restart, but for those in {@link #resumedGaps}. */
     private long resumedFromId = -1;
+    private PendingGaps resumedGaps = PendingGaps.none();
 
     /** @param complianceTopic where compliance notices go; empty to write none */
     public StreamRecords(TweetRecords records, RecentTweetIds recentIds, boolean tombstonesOnDelete,
@@ -61,22 +70,65 @@ public final class StreamRecords {
         ResumePoint.fromOffset(storedOffset).ifPresent(point -> {
             newest = point;
             resumedFromId = point.tweetId();
+            pending = PendingGaps.fromOffset(storedOffset);
+            resumedGaps = pending.copy();
         });
+    }
+
+    /** The offset every record carries: the newest tweet written, and the gaps still to refill. */
+    private void updateOffset() {
+        lastOffset = pending.isEmpty() ? newest.toOffset()
+                : Map.of(ResumePoint.OFFSET_TWEET_ID, newest.tweetId(),
+                        ResumePoint.OFFSET_CREATED_AT, newest.createdAt().toEpochMilli(),
+                        PendingGaps.OFFSET_KEY, pending.toOffsetValue());
+    }
+
+    /** Whether the previous run wrote {@code id}, as far as the offset it left says. */
+    private boolean writtenBefore(long id) {
+        return id <= resumedFromId && !resumedGaps.contains(id);
+    }
+
+    /** Gap events change what the offset says; they make no record. True when {@code event} was one. */
+    private boolean onGapEvent(StreamEvent event) {
+        if (event instanceof GapPending gap) {
+            pending.open(gap.key(), gap.fromId(), gap.untilId());
+        } else if (event instanceof GapEndsAt end) {
+            pending.endsAt(end.key(), end.untilId());
+        } else if (event instanceof GapRefilledThrough progress) {
+            pending.refilledThrough(progress.key(), progress.throughId());
+        } else if (event instanceof GapRefilled done) {
+            pending.refilled(done.key());
+        } else {
+            return false;
+        }
+        if (newest != null) {
+            updateOffset();
+        }
+        return true;
     }
 
     public List<SourceRecord> toRecords(List<StreamEvent> events) {
         List<SourceRecord> batch = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
+            if (onGapEvent(event)) {
+                continue;
+            }
             if (event instanceof TweetReceived received) {
                 long id = received.tweet().id();
-                if ((received.recovered() && id <= resumedFromId) || !recentIds.firstTime(id)) {
+                if ((received.recovered() && writtenBefore(id)) || !recentIds.firstTime(id)) {
                     stats.increment(StreamCounter.DUPLICATES);
                     continue;
                 }
                 ResumePoint point = TweetRecords.pointOf(received.tweet());
+                boolean inGap = received.recovered() && pending.contains(id);
+                if (inGap) {
+                    pending.written(id);
+                }
                 if (newest == null || point.tweetId() > newest.tweetId()) {
                     newest = point;
-                    lastOffset = point.toOffset();
+                    updateOffset();
+                } else if (inGap) {
+                    updateOffset();
                 }
                 batch.add(records.tweet(received.tweet(), received.matchedKeywords(), lastOffset));
                 continue;

@@ -1,6 +1,9 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.GapReports;
+import io.tweetstream.connect.core.StreamEvent.GapRefilled;
+import io.tweetstream.connect.core.StreamEvent.GapRefilledThrough;
 import io.tweetstream.connect.core.StreamStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * own, with the tool {@link GapLadder} chose: Recovery, falling back to recent search where the
  * config allows it, or recent search. It waits until the end of the gap is safely past (X's search
  * index lags the stream by some seconds), so that the refill and the live connection overlap rather
- * than leave a seam; the overlap is dropped by id.
+ * than leave a seam; the overlap is dropped by id. It tells the buffer how far each refill got
+ * ({@code GapRefilledThrough}, {@code GapRefilled}), so that the records' offsets keep the rest pending.
  */
 final class GapFiller {
 
@@ -29,6 +33,7 @@ final class GapFiller {
     private final RecoveryStream recovery;
     private final SearchRecovery search;
     private final StreamStats stats;
+    private final EventBuffer buffer;
     private final String streamName;
     private final CountDownLatch closing;
     private final ExecutorService worker;
@@ -38,11 +43,12 @@ final class GapFiller {
      * @param search null when the config does not allow recent search
      * @param closing counted down when the stream closes, which ends every wait
      */
-    GapFiller(String threadName, RecoveryStream recovery, SearchRecovery search, StreamStats stats, String streamName,
-            CountDownLatch closing) {
+    GapFiller(String threadName, RecoveryStream recovery, SearchRecovery search, StreamStats stats, EventBuffer buffer,
+            String streamName, CountDownLatch closing) {
         this.recovery = recovery;
         this.search = search;
         this.stats = stats;
+        this.buffer = buffer;
         this.streamName = streamName;
         this.closing = closing;
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -63,24 +69,37 @@ final class GapFiller {
 
     /**
      * Refills, once the new connection is open, what {@code plan} says is to be refilled beside it:
-     * the tweets after {@code sinceId} up to a little after {@code connectedAt}.
+     * the tweets after {@code sinceId} up to a little after {@code connectedAt}. The offsets hold the
+     * gap up to {@code untilId} pending meanwhile.
      */
-    void refill(GapPlan plan, long sinceId, Instant connectedAt) {
+    void refill(GapPlan plan, long sinceId, long untilId, Instant connectedAt) {
+        Instant to = connectedAt.plus(SEAM_OVERLAP);
+        submit(plan, sinceId, untilId, to, Snowflake.lowestIdAt(to));
+    }
+
+    /** Refills a gap a previous run of the task left pending: the tweets after {@code fromId} and before {@code untilId}. */
+    void refillPending(GapPlan plan, long fromId, long untilId) {
+        submit(plan, fromId, untilId, Snowflake.timeOf(untilId), untilId);
+    }
+
+    private void submit(GapPlan plan, long sinceId, long untilId, Instant to, long searchUntilId) {
         if (!plan.refillsBesideTheStream()) {
             return;
         }
         worker.execute(() -> {
             try {
-                run(plan, sinceId, connectedAt.plus(SEAM_OVERLAP));
+                run(plan, sinceId, untilId, to, searchUntilId);
+                buffer.put(new GapRefilled(untilId));
             } catch (InterruptedException e) {
-                log.info("Stopped refilling the gap of {}: the stream is closing", streamName);
+                log.info("Stopped refilling the gap of {}: the stream is closing; its offsets keep the rest of the gap"
+                        + " pending, for the next start", streamName);
             } catch (RuntimeException e) {
-                log.error("Refilling the gap of {} failed", streamName, e);
+                log.error("Refilling the gap of {} failed; its offsets keep it pending, for the next start", streamName, e);
             }
         });
     }
 
-    private void run(GapPlan plan, long sinceId, Instant to) throws InterruptedException {
+    private void run(GapPlan plan, long sinceId, long untilId, Instant to, long searchUntilId) throws InterruptedException {
         SearchRecovery.Sleeper sleeper = sleeperUntil(closing);
         if (plan.recovery() != null && recovery != null) {
             GapPlan.Window window = new GapPlan.Window(plan.recovery().from(), to);
@@ -95,18 +114,24 @@ final class GapFiller {
                 return;
             }
             log.info("Falling back to recent search for the tweets made from {} to {}", window.from(), window.to());
-            searchAfterSettling(new GapPlan.Window(window.from(), to), sinceId, sleeper);
+            searchAfterSettling(window, sinceId, untilId, searchUntilId, sleeper);
             return;
         }
         if (plan.search() != null && search != null) {
-            searchAfterSettling(new GapPlan.Window(plan.search().from(), to), sinceId, sleeper);
+            searchAfterSettling(new GapPlan.Window(plan.search().from(), to), sinceId, untilId, searchUntilId, sleeper);
         }
     }
 
-    private void searchAfterSettling(GapPlan.Window window, long sinceId, SearchRecovery.Sleeper sleeper)
-            throws InterruptedException {
+    private void searchAfterSettling(GapPlan.Window window, long sinceId, long untilId, long searchUntilId,
+            SearchRecovery.Sleeper sleeper) throws InterruptedException {
         sleepUntil(window.to().plus(SEARCH_SETTLE), sleeper);
-        search.refill(window, sinceId);
+        search.refill(window, sinceId, searchUntilId, through -> {
+            try {
+                buffer.put(new GapRefilledThrough(untilId, through));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static void sleepUntil(Instant at, SearchRecovery.Sleeper sleeper) throws InterruptedException {

@@ -44,7 +44,20 @@ final class GapLadder {
         if (minutes <= backfillMinutes) {
             return new GapPlan((int) minutes, null, null, List.of());
         }
-        GapPlan.Window window = new GapPlan.Window(from, now);
+        return planBeside(from, now, now);
+    }
+
+    /**
+     * The plan for the tweets made from {@code from} to {@code to} by a tool that runs beside the live
+     * stream (Recovery, recent search), whose reach is measured back from {@code now}: for a gap a
+     * previous run of the task left pending, which backfill on a new connection cannot single out.
+     */
+    GapPlan planBeside(Instant from, Instant to, Instant now) {
+        Duration gap = Duration.between(from, now);
+        if (!to.isAfter(from)) {
+            return GapPlan.none();
+        }
+        GapPlan.Window window = new GapPlan.Window(from, to);
         if (tools.contains(GapRecoveryTool.RECOVERY) && gap.compareTo(RECOVERY_REACH) <= 0) {
             return new GapPlan(0, window, null, List.of());
         }
@@ -55,10 +68,14 @@ final class GapLadder {
         }
         Instant oldestSearchable = now.minus(SEARCH_REACH);
         if (from.isBefore(oldestSearchable)) {
-            unreachable.add(new GapPlan.Unreachable(new GapPlan.Window(from, oldestSearchable),
+            Instant reachable = to.isBefore(oldestSearchable) ? to : oldestSearchable;
+            unreachable.add(new GapPlan.Unreachable(new GapPlan.Window(from, reachable),
                     "recent search reaches 7 days back"
                             + (tools.contains(GapRecoveryTool.RECOVERY) ? " and Recovery 24 hours" : "")));
-            window = new GapPlan.Window(oldestSearchable, now);
+            if (!to.isAfter(oldestSearchable)) {
+                return new GapPlan(0, null, null, unreachable);
+            }
+            window = new GapPlan.Window(oldestSearchable, to);
         }
         return new GapPlan(0, null, window, unreachable);
     }

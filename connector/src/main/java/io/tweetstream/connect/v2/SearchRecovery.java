@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +66,11 @@ final class SearchRecovery {
     }
 
     /**
-     * Searches the tweets made in {@code window} after tweet {@code sinceId}, and hands those of this
-     * task's share to the stream's buffer; reports what it cannot search.
+     * Searches the tweets after tweet {@code sinceId} and before {@code untilId}, made in {@code window},
+     * and hands those of this task's share to the stream's buffer, telling {@code progress} after each
+     * slice up to which id everything is handed over; reports what it cannot search.
      */
-    void refill(GapPlan.Window window, long sinceId) throws InterruptedException {
+    void refill(GapPlan.Window window, long sinceId, long untilId, LongConsumer progress) throws InterruptedException {
         long started = System.nanoTime();
         long requestsBefore = requests;
         long recoveredBefore = stats.get(StreamCounter.RECOVERED);
@@ -78,7 +80,6 @@ final class SearchRecovery {
         }
         log.info("Refilling the tweets made from {} to {} by recent search of {} rule(s)", window.from(), window.to(),
                 rules.size());
-        long untilId = Snowflake.lowestIdAt(window.to());
         long since = Math.max(sinceId, Snowflake.lowestIdAt(window.from()) - 1);
         Duration slice = FIRST_SLICE;
         int found = 0;
@@ -97,6 +98,7 @@ final class SearchRecovery {
                 handler.handle(tweet.json(), true);
             }
             found += merged.size();
+            progress.accept(sliceUntil - 1);
             slice = merged.size() < FEW_TWEETS ? slice.multipliedBy(2)
                     : merged.size() > MANY_TWEETS && slice.toMillis() > 2_000 ? slice.dividedBy(2) : slice;
             since = sliceUntil - 1;

@@ -2,17 +2,17 @@ package io.tweetstream.connect.v2;
 
 import io.tweetstream.connect.v2.StreamMessage.MatchingRule;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which tweets of the filtered stream one task writes. Every connection of an app receives every
  * tweet that matches any of the app's rules, so each task sees them all; a tweet belongs to the
  * task named by the lowest task number among this connector's rules it matched, so that exactly one
  * task writes it, with every phrase of this connector it matched. Used by the stream's reader
- * thread only.
+ * thread and its gap filler at once.
  */
 final class TaskShare {
 
@@ -23,7 +23,7 @@ final class TaskShare {
     private final int task;
     private final int taskCount;
     /** Each tag as parsed, when it is this connector's: tags repeat on every tweet, so parse them once. */
-    private final Map<String, Optional<RuleTag>> ownTags = new HashMap<>();
+    private final Map<String, Optional<RuleTag>> ownTags = new ConcurrentHashMap<>();
 
     TaskShare(String connector, int task, int taskCount) {
         this.connector = connector;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamCounter;
+import io.tweetstream.connect.core.StreamEvent.GapEndsAt;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.tweet.Tweet;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Turns each line of a v2 stream into what the task writes: a tweet of this task's share goes to the
  * buffer with its matched phrases; a line that cannot be read, a tweet that lacks what the record
  * needs, and an error message from X are logged and counted, never written. A tweet whose referenced
- * tweet or author X left out is written with what there is, and counted.
+ * tweet or author X left out is written with what there is, and counted. The stream's reader and its
+ * gap filler use it at once: it keeps no state but what is safe to share.
  */
 final class V2MessageHandler {
 
@@ -33,6 +35,8 @@ final class V2MessageHandler {
     private volatile long newestSeenId = -1;
     /** On a connection that asked for backfill, tweets made before it opened are the backfill. */
     private volatile long backfillBelowId = -1;
+    /** The gap whose end the connection's first live tweet marks; -1 for none. */
+    private volatile long gapEndingAtFirstTweet = -1;
 
     /** @param share the task's share of the filtered stream, or null for the sample stream */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson) {
@@ -53,6 +57,11 @@ final class V2MessageHandler {
     /** Marks the tweets of the connection just opened with ids below {@code id} as backfill; -1 for none. */
     void backfillBelow(long id) {
         backfillBelowId = id;
+    }
+
+    /** The first live tweet of the connection just opened marks where gap {@code key} ends. */
+    void endGapAtFirstTweet(long key) {
+        gapEndingAtFirstTweet = key;
     }
 
     Outcome handle(byte[] line) throws InterruptedException {
@@ -83,8 +92,13 @@ final class V2MessageHandler {
 
     private void handleTweet(StreamMessage message, byte[] line, boolean recovered) throws InterruptedException {
         long id = parseId(message.data().id());
-        if (id > newestSeenId && !recovered) {
-            newestSeenId = id;
+        if (!recovered) {
+            newestSeenId = Math.max(newestSeenId, id);
+            long gap = gapEndingAtFirstTweet;
+            if (gap >= 0 && id >= 0) {
+                gapEndingAtFirstTweet = -1;
+                buffer.put(new GapEndsAt(gap, id));
+            }
         }
         boolean refill = recovered || (id >= 0 && id < backfillBelowId);
         List<String> keywords = List.of();

@@ -3,7 +3,9 @@ package io.tweetstream.connect.v2;
 import io.tweetstream.connect.config.GapRecoveryTool;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.GapReports;
+import io.tweetstream.connect.core.PendingGaps;
 import io.tweetstream.connect.core.ResumePoint;
+import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
@@ -64,6 +66,7 @@ public final class XApiStream implements TweetStream {
     private GapFiller filler;
     /** Where the previous run of the task stopped writing; null when it wrote nothing, or on a first start. */
     private volatile ResumePoint resumedFrom;
+    private boolean resumedPendingHandled;
     /**
      * The id below which no tweet can be missing from the connection opened last: a gap before it was
      * refilled when it opened. -1 before the first connection.
@@ -100,7 +103,7 @@ public final class XApiStream implements TweetStream {
                     ? new RecoveryStream(client, handler, stats, pacer, watchdog, settings, sleeper) : null;
             SearchRecovery search = settings.gapRecovery().contains(GapRecoveryTool.SEARCH)
                     ? new SearchRecovery(client, handler, stats, connector, task, sleeper) : null;
-            this.filler = new GapFiller(settings.threadName(), recovery, search, stats, streamName(), closing);
+            this.filler = new GapFiller(settings.threadName(), recovery, search, stats, buffer, streamName(), closing);
         }
     }
 
@@ -186,7 +189,8 @@ public final class XApiStream implements TweetStream {
         long sinceId = gapSinceId();
         GapPlan plan = sinceId < 0 ? GapPlan.none() : ladder.plan(Snowflake.timeOf(sinceId), Instant.now());
         Duration headersTimeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
-        pacer.attempted(Instant.now());
+        Instant requestedAt = Instant.now();
+        pacer.attempted(requestedAt);
         HttpResponse<InputStream> response = client.openStream(pathAndQuery
                 + (plan.backfillMinutes() > 0 ? "&backfill_minutes=" + plan.backfillMinutes() : ""), headersTimeout);
         pacer.observed(RateLimit.of(response.headers()), Instant.now());
@@ -208,11 +212,36 @@ public final class XApiStream implements TweetStream {
             Instant connectedAt = Instant.now();
             log.info("Connected to {}{}", endpoint, plan.backfillMinutes() > 0
                     ? " with " + plan.backfillMinutes() + " minute(s) of backfill" : "");
-            refillBesideTheStream(plan, sinceId, connectedAt);
+            refillBesideTheStream(plan, sinceId, requestedAt, connectedAt);
             return read(new LineReader(in, MAX_MESSAGE_BYTES));
         } finally {
             reader = null;
             body = null;
+        }
+    }
+
+    /** Once, at the first connection: the gaps whose refill the previous run of the task did not finish. */
+    private void refillWhatThePreviousRunLeftPending(Instant now) throws InterruptedException {
+        ResumePoint resumed = resumedFrom;
+        if (resumed == null || resumedPendingHandled) {
+            return;
+        }
+        resumedPendingHandled = true;
+        for (PendingGaps.Gap gap : resumed.pending().gaps()) {
+            long fromId = gap.fromId();
+            long untilId = gap.untilId();
+            GapPlan plan = ladder.planBeside(Snowflake.timeOf(fromId), Snowflake.timeOf(untilId), now);
+            log.info("The previous run left the gap from tweet {} to tweet {} (made {} to {}) to refill", fromId, untilId,
+                    Snowflake.timeOf(fromId), Snowflake.timeOf(untilId));
+            for (GapPlan.Unreachable unreachable : plan.unreachable()) {
+                GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
+                        unreachable.why());
+            }
+            if (filler != null && plan.refillsBesideTheStream()) {
+                filler.refillPending(plan, fromId, untilId);
+            } else {
+                buffer.put(new StreamEvent.GapRefilled(untilId));
+            }
         }
     }
 
@@ -226,9 +255,14 @@ public final class XApiStream implements TweetStream {
         return resumed == null ? since : Math.max(since, resumed.tweetId());
     }
 
-    /** The connection is open: what backfill did not ask for is refilled beside it, or reported. */
-    private void refillBesideTheStream(GapPlan plan, long sinceId, Instant connectedAt) {
-        handler.backfillBelow(plan.backfillMinutes() > 0 ? Snowflake.lowestIdAt(connectedAt) : -1);
+    /**
+     * The connection is open: what backfill did not ask for is refilled beside it, or reported. Tweets
+     * made before the request went out cannot come on this connection: the gap ends there.
+     */
+    private void refillBesideTheStream(GapPlan plan, long sinceId, Instant requestedAt, Instant connectedAt)
+            throws InterruptedException {
+        refillWhatThePreviousRunLeftPending(connectedAt);
+        handler.backfillBelow(plan.backfillMinutes() > 0 ? Snowflake.lowestIdAt(requestedAt) : -1);
         if (plan.backfillMinutes() > 0) {
             stats.increment(StreamCounter.GAPS_REFILLED);
         }
@@ -236,15 +270,20 @@ public final class XApiStream implements TweetStream {
             GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
                     unreachable.why());
         }
-        if (filler != null) {
-            filler.refill(plan, sinceId, connectedAt);
+        if (filler != null && plan.refillsBesideTheStream()) {
+            // Before any live tweet of the new connection, so that their offsets keep the gap pending. It
+            // reaches past the connection's start, whose first live tweet then says where it ends.
+            long key = Snowflake.lowestIdAt(connectedAt.plus(GapFiller.SEAM_OVERLAP));
+            buffer.put(new StreamEvent.GapPending(key, sinceId, key));
+            handler.endGapAtFirstTweet(key);
+            filler.refill(plan, sinceId, key, connectedAt);
         } else if (plan.refillsBesideTheStream()) {
             throw new IllegalStateException("A gap plan beside the stream needs a gap filler");
         }
         if (plan.backfillMinutes() > 0 || plan.refillsBesideTheStream()) {
             log.info("Refilling the gap in {} since tweet {} (made {})", streamName(), sinceId, Snowflake.timeOf(sinceId));
         }
-        connectedFromId = Math.max(connectedFromId, Snowflake.lowestIdAt(connectedAt) - 1);
+        connectedFromId = Math.max(connectedFromId, Snowflake.lowestIdAt(requestedAt) - 1);
     }
 
     private Duration read(LineReader lines) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.tweetstream.connect.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tweetstream.connect.Fixtures;
+import io.tweetstream.connect.core.PendingGaps;
 import io.tweetstream.connect.core.RecentTweetIds;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent;
@@ -66,6 +67,30 @@ class StreamRecordsTest {
         assertThat(batch).extracting(SourceRecord::key).containsExactly(201L, 150L);
         assertThat(batch).extracting(SourceRecord::sourceOffset).containsOnly(TweetRecords.offsetOf(tweet(201)));
         assertThat(stats.get(StreamCounter.DUPLICATES)).isEqualTo(3);
+    }
+
+    @Test
+    void aGapUnderRefillStaysInTheOffsetUntilRefilledSoThatARestartRefillsWhatIsLeft() {
+        StreamRecords records = records(true, "");
+        List<SourceRecord> batch = records.toRecords(List.of(new TweetReceived(tweet(100), List.of()),
+                new StreamEvent.GapPending(210, 100, 210), new StreamEvent.GapEndsAt(210, 200),
+                new TweetReceived(tweet(205), List.of()),
+                new TweetReceived(tweet(150), List.of(), true)));
+
+        assertThat(batch.get(1).sourceOffset().get(PendingGaps.OFFSET_KEY)).isEqualTo("100-200");
+        assertThat(batch).hasSize(3);
+        assertThat(batch.get(2).sourceOffset().get(PendingGaps.OFFSET_KEY)).isEqualTo("150-200");
+        assertThat(batch.get(2).sourceOffset().get(TweetRecords.OFFSET_TWEET_ID)).isEqualTo(205L);
+        List<SourceRecord> done = records.toRecords(List.of(new StreamEvent.GapRefilled(210),
+                new TweetReceived(tweet(206), List.of())));
+        assertThat(done.get(0).sourceOffset()).doesNotContainKey(PendingGaps.OFFSET_KEY);
+
+        // Restarted from the middle batch's offset: the gap's rest is refilled, what the run wrote is not.
+        StreamRecords restarted = records(true, "");
+        restarted.resumeAfter(new java.util.HashMap<String, Object>(batch.get(2).sourceOffset()));
+        List<SourceRecord> refilled = restarted.toRecords(List.of(new TweetReceived(tweet(150), List.of(), true),
+                new TweetReceived(tweet(160), List.of(), true), new TweetReceived(tweet(205), List.of(), true)));
+        assertThat(refilled).extracting(SourceRecord::key).containsExactly(160L);
     }
 
     @Test
