@@ -256,8 +256,9 @@ public final class XApiStream implements TweetStream {
     }
 
     /**
-     * The connection is open: what backfill did not ask for is refilled beside it, or reported. Tweets
-     * made before the request went out cannot come on this connection: the gap ends there.
+     * The connection is open: what backfill did not ask for is refilled beside it, or reported. The gap
+     * ends at the connection's first live tweet; one after this connection starts no earlier than
+     * its request, as nothing made before the request can come on it.
      */
     private void refillBesideTheStream(GapPlan plan, long sinceId, Instant requestedAt, Instant connectedAt)
             throws InterruptedException {
