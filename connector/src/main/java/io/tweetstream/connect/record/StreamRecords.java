@@ -49,6 +49,8 @@ public final class StreamRecords {
     private Map<String, ?> lastOffset = Map.of();
     private ResumePoint newest;
     private PendingGaps pending = PendingGaps.none();
+    /** {@link #pending} as the offset says it; made again only when it changes, not for every tweet. */
+    private String pendingOffsetValue = "";
     /** Recovered tweets up to this id were written before the restart, but for those in {@link #resumedGaps}. */
     private long resumedFromId = -1;
     private PendingGaps resumedGaps = PendingGaps.none();
@@ -71,16 +73,24 @@ public final class StreamRecords {
             newest = point;
             resumedFromId = point.tweetId();
             pending = PendingGaps.fromOffset(storedOffset);
+            pendingOffsetValue = pending.toOffsetValue();
             resumedGaps = pending.copy();
         });
     }
 
     /** The offset every record carries: the newest tweet written, and the gaps still to refill. */
     private void updateOffset() {
-        lastOffset = pending.isEmpty() ? newest.toOffset()
+        lastOffset = pendingOffsetValue.isEmpty() ? newest.toOffset()
                 : Map.of(ResumePoint.OFFSET_TWEET_ID, newest.tweetId(),
                         ResumePoint.OFFSET_CREATED_AT, newest.createdAt().toEpochMilli(),
-                        PendingGaps.OFFSET_KEY, pending.toOffsetValue());
+                        PendingGaps.OFFSET_KEY, pendingOffsetValue);
+    }
+
+    private void pendingChanged() {
+        pendingOffsetValue = pending.toOffsetValue();
+        if (newest != null) {
+            updateOffset();
+        }
     }
 
     /** Whether the previous run wrote {@code id}, as far as the offset it left says. */
@@ -101,9 +111,7 @@ public final class StreamRecords {
         } else {
             return false;
         }
-        if (newest != null) {
-            updateOffset();
-        }
+        pendingChanged();
         return true;
     }
 
@@ -121,14 +129,13 @@ public final class StreamRecords {
                 }
                 ResumePoint point = TweetRecords.pointOf(received.tweet());
                 boolean inGap = received.recovered() && pending.contains(id);
-                if (inGap) {
-                    pending.written(id);
-                }
-                if (newest == null || point.tweetId() > newest.tweetId()) {
+                if (point.tweetId() > (newest == null ? -1 : newest.tweetId())) {
                     newest = point;
                     updateOffset();
-                } else if (inGap) {
-                    updateOffset();
+                }
+                if (inGap) {
+                    pending.written(id);
+                    pendingChanged();
                 }
                 batch.add(records.tweet(received.tweet(), received.matchedKeywords(), lastOffset));
                 continue;

@@ -233,15 +233,19 @@ public final class XApiStream implements TweetStream {
             GapPlan plan = ladder.planBeside(Snowflake.timeOf(fromId), Snowflake.timeOf(untilId), now);
             log.info("The previous run left the gap from tweet {} to tweet {} (made {} to {}) to refill", fromId, untilId,
                     Snowflake.timeOf(fromId), Snowflake.timeOf(untilId));
-            for (GapPlan.Unreachable unreachable : plan.unreachable()) {
-                GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
-                        unreachable.why());
-            }
+            reportUnreachable(plan);
             if (filler != null && plan.refillsBesideTheStream()) {
                 filler.refillPending(plan, fromId, untilId);
             } else {
                 buffer.put(new StreamEvent.GapRefilled(untilId));
             }
+        }
+    }
+
+    private void reportUnreachable(GapPlan plan) {
+        for (GapPlan.Unreachable unreachable : plan.unreachable()) {
+            GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
+                    unreachable.why());
         }
     }
 
@@ -267,10 +271,7 @@ public final class XApiStream implements TweetStream {
         if (plan.backfillMinutes() > 0) {
             stats.increment(StreamCounter.GAPS_REFILLED);
         }
-        for (GapPlan.Unreachable unreachable : plan.unreachable()) {
-            GapReports.unrecoverable(stats, streamName(), unreachable.window().from(), unreachable.window().to(),
-                    unreachable.why());
-        }
+        reportUnreachable(plan);
         if (filler != null && plan.refillsBesideTheStream()) {
             // Before any live tweet of the new connection, so that their offsets keep the gap pending. It
             // reaches past the connection's start, whose first live tweet then says where it ends.
