@@ -1,14 +1,13 @@
 package io.tweetstream.dashboard.count;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes record values off the counts topic into the store: a whole second's counts, or a count
- * row (see {@link CountParser}); {@link Stats} counts records. A value that is not a count is counted
- * and skipped, never thrown: one bad record must not stop the chart.
+ * Takes records off the counts topic into the store (see {@link CountParser} for what they hold);
+ * {@link Stats} counts them. A record that is not a count is counted and skipped, never thrown: one
+ * bad record must not stop the chart.
  */
 public final class CountIngester {
 
@@ -19,21 +18,36 @@ public final class CountIngester {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
+    private final AtomicLong outdated = new AtomicLong();
 
     public CountIngester(CountParser parser, CountStore store) {
         this.parser = parser;
         this.store = store;
     }
 
-    /** What has been read so far. */
-    public record Stats(long accepted, long skipped, long expired) {
+    /**
+     * What has been read so far.
+     *
+     * @param skipped  records that are not counts
+     * @param expired  counts older than the retention
+     * @param outdated provisional counts of seconds already final (reordered or replayed records)
+     */
+    public record Stats(long accepted, long skipped, long expired, long outdated) {
     }
 
-    /** @param value a record value of the counts topic, possibly null (a tombstone) or garbage */
+    /** A record without a key. */
     public void accept(String value) {
-        List<WindowCount> counts;
+        accept(null, value);
+    }
+
+    /**
+     * @param key   the record key, possibly null: it identifies a late correction
+     * @param value a record value of the counts topic, possibly null (a tombstone) or garbage
+     */
+    public void accept(String key, String value) {
+        CountRecord record;
         try {
-            counts = parser.parseAll(value);
+            record = parser.parse(key, value);
         } catch (MalformedCountException e) {
             long skippedSoFar = skipped.incrementAndGet();
             // Once per power of ten: a topic full of garbage is visible without flooding the log.
@@ -44,15 +58,15 @@ public final class CountIngester {
             }
             return;
         }
-        boolean kept = false;
-        for (WindowCount count : counts) {
-            kept |= store.put(count);
+        switch (store.put(record)) {
+            case KEPT -> accepted.incrementAndGet();
+            case EXPIRED -> expired.incrementAndGet();
+            case OUTDATED -> outdated.incrementAndGet();
         }
-        (kept ? accepted : expired).incrementAndGet();
     }
 
     public Stats stats() {
-        return new Stats(accepted.get(), skipped.get(), expired.get());
+        return new Stats(accepted.get(), skipped.get(), expired.get(), outdated.get());
     }
 
     private static boolean isPowerOfTen(long n) {

@@ -3,19 +3,26 @@ package io.tweetstream.dashboard.count;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Reads a record value of the counts topic: a whole second, as the Spark job's Kafka sink writes it,
- * {@code {"window_start":"2026-11-25T10:00:01.000Z","window_end":"...","total":12,"keywords":{"kafka":5},"lag_ms":2300}},
- * or one count row of an earlier job or another writer,
- * {@code {"window_start":"2026-11-25T10:00:01.000Z","window_end":"...","keyword":"*","count":12,"lag_ms":2300}}.
- * Strict about what the chart needs (start, keyword, a whole non-negative count), lenient about the
- * rest: timestamps in several forms ({@link Timestamps}), a missing or odd {@code lag_ms} is only
- * unknown, and {@code window_end} and unknown fields are ignored (every window is one second).
+ * Reads a record of the counts topic. Its value is one of:
+ * <ul>
+ *   <li>a whole second, provisional or final, as the Spark job's Kafka sink writes it:
+ *       {@code {"window_start":"2026-01-01T00:00:03.000Z","window_end":"...","status":"provisional","total":23,
+ *       "keywords":{"kafka":12},"lag_ms":-120}} ({@code "status":"final"} once final; without {@code status},
+ *       as earlier jobs wrote it, final);</li>
+ *   <li>a late correction, {@code {"window_start":"...","window_end":"...","status":"late","late":2,
+ *       "late_keywords":{"kafka":1},"lag_ms":67000}}, identified by its record key;</li>
+ *   <li>one count row of an earlier job, final,
+ *       {@code {"window_start":"...","window_end":"...","keyword":"*","count":12,"lag_ms":2300}}.</li>
+ * </ul>
+ * Strict about what the chart needs (start, status, keywords, whole non-negative counts), lenient
+ * about the rest: timestamps in several forms ({@link Timestamps}), a missing or odd {@code lag_ms}
+ * is only unknown, and {@code window_end} and unknown fields are ignored (every window is one second).
  */
 public final class CountParser {
 
@@ -24,39 +31,23 @@ public final class CountParser {
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
-     * The counts of a record: a second's total and each of its keywords, or the one count of a row.
-     *
-     * @throws MalformedCountException saying what is wrong, for anything else; never another exception
+     * @param key   the record key, possibly null: it identifies a late correction
+     * @param value the record value
+     * @throws MalformedCountException saying what is wrong, for anything but a count; never another exception
      */
-    public List<WindowCount> parseAll(String value) throws MalformedCountException {
+    public CountRecord parse(String key, String value) throws MalformedCountException {
         JsonNode json = object(value);
-        if (!json.has(TOTAL_FIELD)) {
-            return List.of(row(json));
+        JsonNode status = json.get("status");
+        if (status == null || status.isNull()) {
+            return json.has(TOTAL_FIELD) ? second(json, true) : row(json);
         }
-        long windowStart = windowStart(json.get("window_start"));
-        OptionalLong lag = lag(json.get("lag_ms"));
-        JsonNode keywords = json.get("keywords");
-        if (keywords == null || !keywords.isObject()) {
-            throw new MalformedCountException("a second without a keywords object");
-        }
-        List<WindowCount> counts = new ArrayList<>(keywords.size() + 1);
-        counts.add(new WindowCount(windowStart, WindowCount.TOTAL, count(json.get(TOTAL_FIELD)), lag));
-        for (Map.Entry<String, JsonNode> keyword : keywords.properties()) {
-            if (keyword.getKey().isBlank()) {
-                throw new MalformedCountException("a blank keyword");
-            }
-            counts.add(new WindowCount(windowStart, keyword.getKey(), count(keyword.getValue()), lag));
-        }
-        return counts;
-    }
-
-    /**
-     * One count row.
-     *
-     * @throws MalformedCountException saying what is wrong, for anything else; never another exception
-     */
-    public WindowCount parse(String value) throws MalformedCountException {
-        return row(object(value));
+        String name = status.isTextual() ? status.textValue().strip().toLowerCase(Locale.ROOT) : status.toString();
+        return switch (name) {
+            case "provisional" -> second(json, false);
+            case "final" -> second(json, true);
+            case "late" -> late(json, key == null ? value : key);
+            default -> throw new MalformedCountException("unknown status '" + Timestamps.abbreviate(name) + "'");
+        };
     }
 
     private JsonNode object(String value) throws MalformedCountException {
@@ -75,9 +66,34 @@ public final class CountParser {
         return json;
     }
 
+    private static SecondCount second(JsonNode json, boolean isFinal) throws MalformedCountException {
+        return new SecondCount(windowStart(json.get("window_start")), isFinal, count(json.get(TOTAL_FIELD)),
+                keywordCounts(json, "keywords"), lag(json.get("lag_ms")));
+    }
+
+    private static LateCorrection late(JsonNode json, String id) throws MalformedCountException {
+        return new LateCorrection(windowStart(json.get("window_start")), id, count(json.get("late")),
+                keywordCounts(json, "late_keywords"), lag(json.get("lag_ms")));
+    }
+
     private static WindowCount row(JsonNode json) throws MalformedCountException {
         return new WindowCount(windowStart(json.get("window_start")), keyword(json.get("keyword")),
                 count(json.get("count")), lag(json.get("lag_ms")));
+    }
+
+    private static Map<String, Long> keywordCounts(JsonNode json, String field) throws MalformedCountException {
+        JsonNode keywords = json.get(field);
+        if (keywords == null || !keywords.isObject()) {
+            throw new MalformedCountException("no " + field + " object");
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (Map.Entry<String, JsonNode> keyword : keywords.properties()) {
+            if (keyword.getKey().isBlank()) {
+                throw new MalformedCountException("a blank keyword");
+            }
+            counts.put(keyword.getKey(), count(keyword.getValue()));
+        }
+        return counts;
     }
 
     private static long windowStart(JsonNode node) throws MalformedCountException {

@@ -3,7 +3,6 @@ package io.tweetstream.dashboard.count;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -12,8 +11,11 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * The counts of the last few minutes, in memory, keyed by window start and keyword. The Spark job
- * writes at least once, so a window and keyword written again replaces the earlier count.
+ * The counts of the last few minutes, in memory, by second ({@link StoredSecond}). A second's
+ * provisional count is replaced by the next one (they are cumulative) and by its final count; a
+ * provisional count arriving after the final one is ignored. Late corrections are added to their
+ * second, each once however often it is read: the Spark job writes at least once, so any record may
+ * come again, and a record applied again changes nothing.
  *
  * <p>Bounded twice: windows older than {@code retention} before the newest window are dropped (and
  * refused when they arrive late), and beyond {@code maxEntries} counts the oldest windows go first,
@@ -24,12 +26,21 @@ import java.util.TreeMap;
  */
 public final class CountStore {
 
+    /** What became of a record. */
+    public enum Outcome {
+        KEPT,
+        /** Older than the retention: dropped. */
+        EXPIRED,
+        /** A provisional count of a second that is already final: ignored. */
+        OUTDATED
+    }
+
     private static final Comparator<String> TOTAL_FIRST =
             Comparator.comparing((String keyword) -> !WindowCount.TOTAL.equals(keyword)).thenComparing(Comparator.naturalOrder());
 
     private final long retentionMs;
     private final int maxEntries;
-    private final NavigableMap<Long, Map<String, WindowCount>> windows = new TreeMap<>();
+    private final NavigableMap<Long, StoredSecond> seconds = new TreeMap<>();
     private int entries;
 
     public CountStore(Duration retention, int maxEntries) {
@@ -43,59 +54,82 @@ public final class CountStore {
         this.maxEntries = maxEntries;
     }
 
-    /** @return false when the count is too old to keep (it is dropped) */
-    public synchronized boolean put(WindowCount count) {
-        if (!windows.isEmpty() && count.windowStartMs() < windows.lastKey() - retentionMs) {
-            return false;
+    public synchronized Outcome put(CountRecord record) {
+        long start = record.windowStartMs();
+        if (!seconds.isEmpty() && start < seconds.lastKey() - retentionMs) {
+            return Outcome.EXPIRED;
         }
-        WindowCount replaced = windows.computeIfAbsent(count.windowStartMs(), start -> new HashMap<>())
-                .put(count.keyword(), count);
-        if (replaced == null) {
-            entries++;
-        }
+        StoredSecond second = seconds.computeIfAbsent(start, StoredSecond::new);
+        int sizeBefore = second.size();
+        boolean applied = apply(second, record);
+        entries += second.size() - sizeBefore;
         evict();
-        return windows.containsKey(count.windowStartMs());
+        if (!seconds.containsKey(start)) {
+            return Outcome.EXPIRED;
+        }
+        return applied ? Outcome.KEPT : Outcome.OUTDATED;
+    }
+
+    /** @return false when the record was ignored */
+    private static boolean apply(StoredSecond second, CountRecord record) {
+        if (record instanceof SecondCount count) {
+            return second.apply(count);
+        }
+        if (record instanceof WindowCount row) {
+            second.apply(row);
+        } else {
+            second.apply((LateCorrection) record);
+        }
+        return true;
     }
 
     private void evict() {
-        long oldestKept = windows.lastKey() - retentionMs;
-        while (!windows.isEmpty() && (windows.firstKey() < oldestKept || entries > maxEntries)) {
-            entries -= windows.pollFirstEntry().getValue().size();
+        long oldestKept = seconds.lastKey() - retentionMs;
+        while (!seconds.isEmpty() && (seconds.firstKey() < oldestKept || entries > maxEntries)) {
+            entries -= seconds.pollFirstEntry().getValue().size();
         }
     }
 
-    /** The windows starting at or after {@code sinceMs}; the newest window and latest total regardless. */
-    public synchronized CountSeries since(long sinceMs) {
+    /**
+     * The windows starting at or after {@code sinceMs}; the newest window and the latest second
+     * regardless.
+     *
+     * @param nowMs the time by which a second ends when the job does not say
+     */
+    public synchronized CountSeries since(long sinceMs, long nowMs) {
         Map<String, List<CountSeries.Point>> byKeyword = new TreeMap<>(TOTAL_FIRST);
-        for (Map<String, WindowCount> window : windows.tailMap(sinceMs, true).values()) {
-            for (WindowCount count : window.values()) {
-                byKeyword.computeIfAbsent(count.keyword(), keyword -> new ArrayList<>())
-                        .add(new CountSeries.Point(count.windowStartMs(), count.count()));
+        for (StoredSecond second : seconds.tailMap(sinceMs, true).values()) {
+            if (!second.isCounted()) {
+                continue;
             }
+            Map<String, Long> late = second.lateCounts();
+            second.fullCounts().forEach((keyword, count) -> byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>())
+                    .add(new CountSeries.Point(second.windowStartMs(), count, second.isFinal(), late.getOrDefault(keyword, 0L))));
         }
         List<CountSeries.KeywordSeries> series = new ArrayList<>();
         byKeyword.forEach((keyword, points) -> series.add(new CountSeries.KeywordSeries(keyword, points)));
-        OptionalLong newest = windows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(windows.lastKey());
-        return new CountSeries(series, newest, latestTotal());
+        OptionalLong newest = seconds.isEmpty() ? OptionalLong.empty() : OptionalLong.of(seconds.lastKey());
+        return new CountSeries(series, newest, latest(nowMs));
     }
 
-    private Optional<WindowCount> latestTotal() {
-        for (Map<String, WindowCount> window : windows.descendingMap().values()) {
-            WindowCount total = window.get(WindowCount.TOTAL);
-            if (total != null) {
-                return Optional.of(total);
+    private Optional<CountSeries.Latest> latest(long nowMs) {
+        for (StoredSecond second : seconds.descendingMap().values()) {
+            if (second.hasTotal() && second.hasEnded(nowMs)) {
+                long late = second.lateCounts().getOrDefault(WindowCount.TOTAL, 0L);
+                return Optional.of(new CountSeries.Latest(second.windowStartMs(), second.fullCounts().get(WindowCount.TOTAL), late,
+                        second.isFinal(), second.provisionalLagMs(), second.finalLagMs(), second.latestLagMs()));
             }
         }
         return Optional.empty();
     }
 
-    /** Counts held, over all windows and keywords. */
+    /** Counts held, over all windows and keywords, late corrections included. */
     public synchronized int size() {
         return entries;
     }
 
     /** Windows (seconds) held. */
     public synchronized int windowCount() {
-        return windows.size();
+        return seconds.size();
     }
 }

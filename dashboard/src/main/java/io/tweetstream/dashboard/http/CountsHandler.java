@@ -4,14 +4,18 @@ import io.tweetstream.dashboard.count.CountStore;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /** {@code GET /api/counts?since=<epoch ms>}: the series of the windows starting at or after {@code since} (all without it). */
 final class CountsHandler extends GetHandler {
 
     private final CountStore store;
+    /** Says whether a second has ended when the job gave no lag. */
+    private final Clock clock;
 
-    CountsHandler(CountStore store) {
+    CountsHandler(CountStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -27,7 +31,7 @@ final class CountsHandler extends GetHandler {
         } catch (NumberFormatException e) {
             return Response.text(400, "since must be a time in epoch milliseconds, e.g. since=" + System.currentTimeMillis());
         }
-        return Response.json(200, CountsJson.render(store.since(since), since));
+        return Response.json(200, CountsJson.render(store.since(since, clock.millis()), since));
     }
 
     private static long since(String rawQuery) {

@@ -3,23 +3,30 @@ package io.tweetstream.dashboard.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tweetstream.dashboard.count.CountSeries;
-import io.tweetstream.dashboard.count.WindowCount;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.OptionalLong;
 
 /**
  * The JSON of {@code GET /api/counts}:
  * <pre>{@code
  * {"since": 0,
- *  "newest_window_start_ms": 1795600802000,
- *  "latest": {"window_start_ms": 1795600802000, "count": 12, "lag_ms": 2300},
- *  "series": [{"keyword": "*", "points": [[1795600801000, 9], [1795600802000, 12]]},
- *             {"keyword": "kafka", "points": [[1795600801000, 4]]}]}
+ *  "newest_window_start_ms": 1795600803000,
+ *  "latest": {"window_start_ms": 1795600802000, "count": 14, "late": 0, "final": false,
+ *             "provisional_lag_ms": 180, "final_lag_ms": null, "lag_ms": 430},
+ *  "series": [{"keyword": "*", "points": [[1795600801000, 11, 1, 2], [1795600802000, 14, 0, 0], [1795600803000, 3, 0, 0]]},
+ *             {"keyword": "kafka", "points": [[1795600801000, 4, 1, 0]]}]}
  * }</pre>
- * Points as pairs keep the answer small at one point per keyword and second. {@code latest} is the
- * newest total; it and {@code newest_window_start_ms} are {@code null} while nothing has arrived, and
- * {@code lag_ms} is {@code null} when the job did not say.
+ * A point is {@code [window start ms, count, final ? 1 : 0, late]}: {@code count} is the second's
+ * full count, the provisional or final count plus the {@code late} tweets added to it since it
+ * became final; arrays rather than objects keep the answer small at one point per keyword and
+ * second. The newest seconds may still be in progress (their count so far); {@code latest} is the
+ * newest second that has ended (its latest record's {@code lag_ms} is 0 or more, or without a lag,
+ * its end is past by the server's clock) and has a total. {@code provisional_lag_ms} is the lag of
+ * the first count of that second with a lag of 0 or more: how long after the second ended its count
+ * was first on the topic. {@code latest} and {@code newest_window_start_ms} are {@code null} while
+ * there is none, and a lag is {@code null} when the job did not say.
  */
 public final class CountsJson {
 
@@ -33,15 +40,10 @@ public final class CountsJson {
         try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
             json.writeStartObject();
             json.writeNumberField("since", sinceMs);
-            json.writeFieldName("newest_window_start_ms");
-            if (counts.newestWindowStartMs().isPresent()) {
-                json.writeNumber(counts.newestWindowStartMs().getAsLong());
-            } else {
-                json.writeNull();
-            }
+            writeOptional(json, "newest_window_start_ms", counts.newestWindowStartMs());
             json.writeFieldName("latest");
-            if (counts.latestTotal().isPresent()) {
-                writeLatest(json, counts.latestTotal().get());
+            if (counts.latest().isPresent()) {
+                writeLatest(json, counts.latest().get());
             } else {
                 json.writeNull();
             }
@@ -57,17 +59,25 @@ public final class CountsJson {
         return bytes.toByteArray();
     }
 
-    private static void writeLatest(JsonGenerator json, WindowCount total) throws IOException {
+    private static void writeLatest(JsonGenerator json, CountSeries.Latest latest) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("window_start_ms", total.windowStartMs());
-        json.writeNumberField("count", total.count());
-        json.writeFieldName("lag_ms");
-        if (total.lagMs().isPresent()) {
-            json.writeNumber(total.lagMs().getAsLong());
+        json.writeNumberField("window_start_ms", latest.windowStartMs());
+        json.writeNumberField("count", latest.count());
+        json.writeNumberField("late", latest.late());
+        json.writeBooleanField("final", latest.isFinal());
+        writeOptional(json, "provisional_lag_ms", latest.provisionalLagMs());
+        writeOptional(json, "final_lag_ms", latest.finalLagMs());
+        writeOptional(json, "lag_ms", latest.lagMs());
+        json.writeEndObject();
+    }
+
+    private static void writeOptional(JsonGenerator json, String field, OptionalLong value) throws IOException {
+        json.writeFieldName(field);
+        if (value.isPresent()) {
+            json.writeNumber(value.getAsLong());
         } else {
             json.writeNull();
         }
-        json.writeEndObject();
     }
 
     private static void writeSeries(JsonGenerator json, CountSeries.KeywordSeries series) throws IOException {
@@ -78,6 +88,8 @@ public final class CountsJson {
             json.writeStartArray();
             json.writeNumber(point.windowStartMs());
             json.writeNumber(point.count());
+            json.writeNumber(point.isFinal() ? 1 : 0);
+            json.writeNumber(point.late());
             json.writeEndArray();
         }
         json.writeEndArray();

@@ -6,6 +6,7 @@ import io.tweetstream.dashboard.count.CountStore;
 import io.tweetstream.dashboard.kafka.CountsConsumer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 /** The JDK's HTTP server with the dashboard's three routes: the page, the counts and health. */
 public final class DashboardHttp implements AutoCloseable {
 
-    /** A browser or two polling once a second, and a health check: a few threads are plenty. */
+    /** A browser or two polling four times a second, and a health check: a few threads are plenty. */
     private static final int THREADS = 4;
 
     private final HttpServer server;
@@ -30,7 +31,7 @@ public final class DashboardHttp implements AutoCloseable {
             Supplier<CountsConsumer.State> consumerState) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         server.createContext("/", new StaticFiles(DashboardHttp.class.getClassLoader()));
-        server.createContext("/api/counts", new CountsHandler(store));
+        server.createContext("/api/counts", new CountsHandler(store, Clock.systemUTC()));
         server.createContext("/health", new HealthHandler(topic, consumerState, ingester, store));
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {

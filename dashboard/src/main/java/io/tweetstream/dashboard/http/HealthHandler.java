@@ -46,6 +46,7 @@ final class HealthHandler extends GetHandler {
                 .put("records_accepted", stats.accepted())
                 .put("records_skipped", stats.skipped())
                 .put("records_expired", stats.expired())
+                .put("records_outdated", stats.outdated())
                 .put("windows", store.windowCount())
                 .put("counts", store.size());
         return Response.json(up ? 200 : 503, body.toString().getBytes(StandardCharsets.UTF_8));

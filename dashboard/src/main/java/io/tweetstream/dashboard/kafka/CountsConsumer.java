@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * without taking partitions from each other, and a restarted one simply reloads its history. The
  * topic may not exist yet (the Spark job creates it on its first write): the consumer waits for it
  * and looks for new partitions every {@value #PARTITION_CHECK_MS} ms.
+ *
+ * <p>Each record's key and value go to the ingester: the key identifies a late correction. Fetches
+ * are answered as soon as a record is written, so a count is in the store about 100 ms after.
  */
 public final class CountsConsumer implements AutoCloseable {
 
@@ -42,7 +45,9 @@ public final class CountsConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CountsConsumer.class);
 
+    /** How long poll() may wait when nothing comes: it returns as soon as records do, so this adds no delay. */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    static final int FETCH_MAX_WAIT_MS = 100;
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
     private static final long PARTITION_CHECK_MS = 30_000;
     private static final long RETRY_BACKOFF_MS = 1_000;
@@ -101,6 +106,12 @@ public final class CountsConsumer implements AutoCloseable {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         // Only used when a sought offset has been deleted meanwhile.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // A record should be in the store within about 100 ms of its write: the page shows a second's
+        // count within a second of its end. With fetch.min.bytes 1 the broker answers a waiting fetch
+        // as soon as a record arrives; fetch.max.wait.ms (default 500) bounds the wait in any case,
+        // for the price of ten empty fetches a second on an idle topic.
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(FETCH_MAX_WAIT_MS));
         return config;
     }
 
@@ -123,7 +134,7 @@ public final class CountsConsumer implements AutoCloseable {
                     }
                     enter(State.CONSUMING);
                     for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
-                        ingester.accept(record.value());
+                        ingester.accept(record.key(), record.value());
                     }
                 } catch (WakeupException e) {
                     // close() woke us up: the loop ends.

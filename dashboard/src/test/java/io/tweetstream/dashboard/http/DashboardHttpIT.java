@@ -68,8 +68,38 @@ class DashboardHttpIT {
         assertThat(all.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(MAPPER.readTree(all.body()).at("/series/0/points").size()).isEqualTo(2);
         JsonNode json = MAPPER.readTree(recent.body());
-        assertThat(json.at("/series/0/points").toString()).isEqualTo("[[1795600802000,12]]");
+        assertThat(json.at("/series/0/points").toString()).isEqualTo("[[1795600802000,12,1,0]]");
         assertThat(json.at("/latest/lag_ms").asLong()).isEqualTo(800);
+    }
+
+    @Test
+    void answersAProvisionalCountThenTheFinalOneThenTheLateTweets() throws Exception {
+        String key = "2026-11-25T10:00:01.000Z";
+        String second = "\"window_start\":\"" + key + "\",\"window_end\":\"2026-11-25T10:00:02.000Z\"";
+        String lateKey = key + " late 2026-11-25T10:01:10.250Z";
+        String late = "{" + second + ",\"status\":\"late\",\"late\":2,\"late_keywords\":{\"kafka\":1},\"lag_ms\":68250}";
+
+        ingester.accept(key, "{" + second + ",\"status\":\"provisional\",\"total\":20,\"keywords\":{\"kafka\":10},\"lag_ms\":-120}");
+        ingester.accept(key, "{" + second + ",\"status\":\"provisional\",\"total\":23,\"keywords\":{\"kafka\":12},\"lag_ms\":130}");
+        JsonNode provisional = MAPPER.readTree(get("/api/counts").body());
+        ingester.accept(key, "{" + second + ",\"status\":\"final\",\"total\":24,\"keywords\":{\"kafka\":13},\"lag_ms\":15230}");
+        ingester.accept(key, "{" + second + ",\"status\":\"provisional\",\"total\":23,\"keywords\":{\"kafka\":12},\"lag_ms\":380}");
+        ingester.accept(lateKey, late);
+        ingester.accept(lateKey, late);
+        JsonNode corrected = MAPPER.readTree(get("/api/counts").body());
+
+        assertThat(provisional.at("/series/0/points").toString()).isEqualTo("[[1795600801000,23,0,0]]");
+        assertThat(provisional.get("latest")).isEqualTo(MAPPER.readTree("""
+                {"window_start_ms": 1795600801000, "count": 23, "late": 0, "final": false,
+                 "provisional_lag_ms": 130, "final_lag_ms": null, "lag_ms": 130}"""));
+        assertThat(corrected.at("/series/0/points").toString()).isEqualTo("[[1795600801000,26,1,2]]");
+        assertThat(corrected.at("/series/1/points").toString()).isEqualTo("[[1795600801000,14,1,1]]");
+        assertThat(corrected.get("latest")).isEqualTo(MAPPER.readTree("""
+                {"window_start_ms": 1795600801000, "count": 26, "late": 2, "final": true,
+                 "provisional_lag_ms": 130, "final_lag_ms": 15230, "lag_ms": 68250}"""));
+        JsonNode health = MAPPER.readTree(get("/health").body());
+        assertThat(health.get("records_accepted").asLong()).isEqualTo(5);
+        assertThat(health.get("records_outdated").asLong()).isEqualTo(1);
     }
 
     @Test
