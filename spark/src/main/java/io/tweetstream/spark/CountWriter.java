@@ -1,9 +1,13 @@
 package io.tweetstream.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Map;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -14,17 +18,16 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
 
 /**
- * Writes the rows of {@link TweetCounts#perSecond} to the sink of the options, in append mode
- * (each window once) with the options' checkpoint.
+ * Writes the rows of {@link TweetCounts#perSecond} to the sink of the options, each row once as it
+ * is published (append mode), with the options' checkpoint.
  *
  * <ul>
- *   <li>console: a table per batch that emitted counts, sorted by window and keyword, untruncated,
- *       on standard output; printed again after a restart that replays a batch.
- *   <li>kafka: one record per second ({@link SecondCounts}: the total and every keyword's count),
- *       oldest first. At least once, as any Kafka sink of Spark's: a batch replayed after a failure
- *       writes its seconds again, identical. The key, {@code window_start}, makes the copies land
- *       on one key, so a compacted topic or a consumer keeping the last value per key sees each
- *       second once.
+ *   <li>console: a table per batch that published counts, sorted by second and status,
+ *       untruncated, on standard output; printed again after a restart that replays a batch.
+ *   <li>kafka: one record per row ({@link #kafkaRecords}), straight from the query (Spark's Kafka
+ *       sink). At least once: a batch replayed after a failure writes its records again, identical,
+ *       under the same keys, so a compacted topic or a reader keeping the last value per key sees
+ *       each once.
  *   <li>parquet: exactly once: the file sink commits each batch's files in its own log
  *       ({@code _spark_metadata}), which Spark's readers of the directory follow.
  * </ul>
@@ -39,8 +42,9 @@ public final class CountWriter {
     public static DataStreamWriter<Row> writer(Dataset<Row> counts, TweetCountOptions options) {
         DataStreamWriter<Row> writer = switch (options.sink()) {
             case CONSOLE -> counts.writeStream().foreachBatch((VoidFunction2<Dataset<Row>, Long>) CountWriter::print);
-            case KAFKA -> counts.writeStream().foreachBatch(kafkaSeconds(options.bootstrapServers(),
-                options.outputTopic()));
+            case KAFKA -> kafkaRecords(counts).writeStream().format("kafka")
+                .option("kafka.bootstrap.servers", options.bootstrapServers())
+                .option("topic", options.outputTopic());
             case PARQUET -> counts.writeStream().format("parquet")
                 .option("path", options.outputPath().orElseThrow());
         };
@@ -56,30 +60,39 @@ public final class CountWriter {
         try {
             if (!batch.isEmpty()) {
                 System.out.println("Batch " + batchId + ":");
-                batch.orderBy(TweetCounts.WINDOW_START, TweetCounts.KEYWORD).show(Integer.MAX_VALUE, false);
+                batch.orderBy(TweetCounts.WINDOW_START, TweetCounts.STATUS).show(Integer.MAX_VALUE, false);
             }
         } finally {
             batch.unpersist();
         }
     }
 
-    /** Writes each batch's seconds to the topic, as a batch query of Spark's Kafka sink. */
-    private static VoidFunction2<Dataset<Row>, Long> kafkaSeconds(String bootstrapServers, String topic) {
-        return (batch, batchId) -> kafkaRecords(SecondCounts.of(batch)).write().format("kafka")
-            .option("kafka.bootstrap.servers", bootstrapServers)
-            .option("topic", topic)
-            .save();
-    }
-
     /**
-     * The seconds of {@link SecondCounts} as Kafka records: key {@code 2026-01-01T00:00:03.000Z},
-     * value the row as JSON, e.g. {@code {"window_start":"2026-01-01T00:00:03.000Z",
-     * "window_end":"2026-01-01T00:00:04.000Z","total":23,"keywords":{"kafka":12,"spark":5},
-     * "lag_ms":5230}}.
+     * The published counts as Kafka records. A provisional or final count is keyed by its second,
+     * {@code 2026-01-01T00:00:03.000Z}, so that the latest record of a key is the second's count:
+     * {@code {"window_start":"2026-01-01T00:00:03.000Z","window_end":"2026-01-01T00:00:04.000Z",
+     * "status":"final","total":23,"keywords":{"kafka":12,"spark":5},"lag_ms":15230}}. A late
+     * correction has a key of its own, the second and the publishing batch's time
+     * ({@code 2026-01-01T00:00:03.000Z late 2026-01-01T00:01:10.250Z}), as every one counts other
+     * tweets, and names its counts {@code late} and {@code late_keywords}, so that a reader that
+     * knows only {@code total} cannot take it for the second's count.
      */
-    static Dataset<Row> kafkaRecords(Dataset<Row> seconds) {
-        Column key = date_format(col(TweetCounts.WINDOW_START), TIMESTAMP_FORMAT);
-        Column value = to_json(struct(col("*")), Map.of("timestampFormat", TIMESTAMP_FORMAT));
-        return seconds.select(key.as("key"), value.as("value"));
+    static Dataset<Row> kafkaRecords(Dataset<Row> counts) {
+        Column late = col(TweetCounts.STATUS).equalTo(CountStatus.LATE.value());
+        Column second = date_format(col(TweetCounts.WINDOW_START), TIMESTAMP_FORMAT);
+        Column key = when(late, concat(second, lit(" late "), date_format(col(TweetCounts.PUBLISHED_AT), TIMESTAMP_FORMAT)))
+            .otherwise(second);
+        // to_json leaves out the null fields: each record has either total and keywords or late and late_keywords.
+        Column value = to_json(struct(
+                col(TweetCounts.WINDOW_START),
+                col(TweetCounts.WINDOW_END),
+                col(TweetCounts.STATUS),
+                when(not(late), col(TweetCounts.TOTAL)).as(TweetCounts.TOTAL),
+                when(not(late), col(TweetCounts.KEYWORDS)).as(TweetCounts.KEYWORDS),
+                when(late, col(TweetCounts.TOTAL)).as("late"),
+                when(late, col(TweetCounts.KEYWORDS)).as("late_keywords"),
+                col(TweetCounts.LAG_MS)),
+            Map.of("timestampFormat", TIMESTAMP_FORMAT));
+        return counts.select(key.as("key"), value.as("value"));
     }
 }

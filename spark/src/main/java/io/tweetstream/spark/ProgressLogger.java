@@ -1,15 +1,13 @@
 package io.tweetstream.spark;
 
-import java.util.Arrays;
-import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line per batch of the counting query: its {@link InputMetrics}, the rows the
- * aggregation dropped as too late, the count rows written and the watermark. Malformed values
+ * Logs one line per batch of the counting query: its {@link InputMetrics}, its
+ * {@link OutputMetrics} and the watermark. Malformed values
  * make the line a warning, since they mean a producer or converter other than the connector's.
  */
 public final class ProgressLogger extends StreamingQueryListener {
@@ -25,13 +23,12 @@ public final class ProgressLogger extends StreamingQueryListener {
     public void onQueryProgress(QueryProgressEvent event) {
         StreamingQueryProgress progress = event.progress();
         InputMetrics input = InputMetrics.of(progress);
-        long late = Arrays.stream(progress.stateOperators()).mapToLong(StateOperatorProgress::numRowsDroppedByWatermark).sum();
-        String message = "Batch {}: {} records read, {} tombstones, {} malformed (skipped), {} tweets counted;"
-            + " {} late keyword rows dropped; {} count rows written; watermark {}";
-        long written = progress.sink().numOutputRows();
+        OutputMetrics output = OutputMetrics.of(progress);
+        String message = "Batch {}: {} records read, {} tombstones, {} malformed (skipped), {} tweets counted"
+            + " ({} from headers); published {} provisional, {} final, {} late counts ({} late tweets); watermark {}";
         Object[] arguments = {progress.batchId(), input.records(), input.tombstones(), input.malformed(),
-            input.counted(), late, written < 0 ? "(not reported by the sink)" : written,
-            progress.eventTime().get("watermark")};
+            input.counted(), input.fromHeaders(), output.provisional(), output.finals(), output.late(),
+            output.lateTweets(), progress.eventTime().get("watermark")};
         if (input.malformed() > 0) {
             log.warn(message, arguments);
         } else {

@@ -17,6 +17,9 @@ public final class TweetCountJob {
     private static final Logger log = LoggerFactory.getLogger(TweetCountJob.class);
 
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    static final String STATE_STORE_PROVIDER = "spark.sql.streaming.stateStore.providerClass";
+    /** The only state store transformWithState runs on (see TweetCounts). */
+    static final String ROCKSDB_STATE_STORE = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
     /** The state partitions unless {@code --conf spark.sql.shuffle.partitions=N} says otherwise. */
     static final String DEFAULT_STATE_PARTITIONS = "4";
 
@@ -75,6 +78,8 @@ public final class TweetCountJob {
             // run 200 tasks every batch, which takes longer than a 1-second trigger on few cores.
             builder.config(SHUFFLE_PARTITIONS, DEFAULT_STATE_PARTITIONS);
         }
+        // transformWithState needs RocksDB, which also keeps the open seconds off the JVM heap.
+        builder.config(STATE_STORE_PROVIDER, ROCKSDB_STATE_STORE);
         return builder.getOrCreate();
     }
 }

@@ -49,9 +49,10 @@ public final class TweetCountOptions {
             description = "Where the first run starts reading; a restart goes on from its checkpoint instead."
                 + " Default: ${DEFAULT-VALUE}.")
         String startingOffsets;
-        @Option(names = WATERMARK, paramLabel = "INTERVAL", defaultValue = "5 seconds",
-            description = "How late (in created_at) a tweet may arrive and still be counted; a window is emitted"
-                + " once the newest created_at seen is this far past its end. Default: ${DEFAULT-VALUE}.")
+        @Option(names = WATERMARK, paramLabel = "INTERVAL", defaultValue = "15 seconds",
+            description = "How late (in created_at) a tweet may arrive and still be in its second's final count;"
+                + " a second is final once the newest created_at seen is this far past its end, and a tweet"
+                + " arriving after that is published as a late correction. Default: ${DEFAULT-VALUE}.")
         String watermark;
         @Option(names = "--sink", paramLabel = "console|kafka|parquet", defaultValue = "console",
             description = "Where the counts go. Default: ${DEFAULT-VALUE}.")
@@ -63,15 +64,16 @@ public final class TweetCountOptions {
             description = "With --sink parquet, where it is required: the directory of Parquet files.")
         String outputPath;
         @Option(names = CHECKPOINT_DIR, paramLabel = "DIR",
-            description = "Where the query keeps its offsets and window state, so a restart resumes exactly."
-                + " Default: checkpoint-<topic>-<sink> in tweetstream-spark in the java.io.tmpdir directory.")
+            description = "Where the query keeps its offsets and open seconds, so a restart resumes exactly."
+                + " Default: checkpoint-v2-<topic>-<sink> in tweetstream-spark in the java.io.tmpdir directory.")
         String checkpointDir;
         @Option(names = MASTER, paramLabel = "URL",
             description = "Spark master; spark-submit's --master is taken when this is not given."
                 + " Default: local[*], unless spark-submit set one.")
         String master;
-        @Option(names = TRIGGER, paramLabel = "INTERVAL|" + AVAILABLE_NOW, defaultValue = "1 second",
-            description = "How often a batch starts; " + AVAILABLE_NOW + " counts what the topic holds, then stops."
+        @Option(names = TRIGGER, paramLabel = "INTERVAL|" + AVAILABLE_NOW, defaultValue = "250 ms",
+            description = "How often a batch starts, publishing the open seconds' provisional counts; "
+                + AVAILABLE_NOW + " counts what the topic holds, then stops."
                 + " Default: ${DEFAULT-VALUE}.")
         String trigger;
         @Option(names = "--help", usageHelp = true, description = "Prints this and exits.")
@@ -148,7 +150,7 @@ public final class TweetCountOptions {
         // One directory per topic and sink: a checkpoint holds the offsets of one source and the
         // batches committed to one sink, so sharing one between them would skip or repeat counts.
         return Path.of(System.getProperty("java.io.tmpdir"), "tweetstream-spark",
-            "checkpoint-" + topic + "-" + sink.optionValue()).toString();
+            "checkpoint-v2-" + topic + "-" + sink.optionValue()).toString();
     }
 
     private static String servers(String value) {

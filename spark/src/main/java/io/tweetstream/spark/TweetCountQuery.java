@@ -12,8 +12,8 @@ import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * The streaming query, from the tweets topic to the sink: Kafka records → {@link TweetValues}
- * (observed as {@link InputMetrics}) → well-formed tweets → {@link TweetCounts} →
- * {@link CountWriter}.
+ * (observed as {@link InputMetrics}) → well-formed tweets → {@link TweetCounts} (observed as
+ * {@link OutputMetrics}) → {@link CountWriter}.
  */
 public final class TweetCountQuery {
 
@@ -33,12 +33,16 @@ public final class TweetCountQuery {
         }
     }
 
-    /** The tweets topic's records, as Spark's Kafka source gives them (key, value, topic, partition...). */
+    /**
+     * The tweets topic's records, as Spark's Kafka source gives them (key, value, headers, topic,
+     * partition...).
+     */
     public static Dataset<Row> records(SparkSession spark, TweetCountOptions options) {
         return spark.readStream().format("kafka")
             .option("kafka.bootstrap.servers", options.bootstrapServers())
             .option("subscribe", options.topic())
             .option("startingOffsets", options.startingOffsets())
+            .option("includeHeaders", "true")
             .load();
     }
 
@@ -46,7 +50,7 @@ public final class TweetCountQuery {
     public static Dataset<Row> counts(Dataset<Row> kafkaRecords, TweetCountOptions options) {
         Dataset<Row> values = InputMetrics.observe(TweetValues.parse(kafkaRecords));
         Dataset<Row> tweets = values.where(not(col(TweetValues.TOMBSTONE)).and(not(col(TweetValues.MALFORMED))));
-        return TweetCounts.perSecond(tweets, options.watermark());
+        return OutputMetrics.observe(TweetCounts.perSecond(tweets, options.watermark()));
     }
 
     static Trigger trigger(TweetCountOptions options) {

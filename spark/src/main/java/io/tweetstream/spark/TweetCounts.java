@@ -1,64 +1,76 @@
 package io.tweetstream.spark;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.window;
 
 import java.time.Duration;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.TimeMode;
 
 /**
- * Tweets per second of {@code created_at}, in total and per matched keyword, in one stateful
- * aggregation: each tweet is exploded into one row for the total, whose keyword is {@value #ALL},
- * and one per keyword it matched, then the rows are counted per 1-second window and keyword. A
- * tweet that matched two keywords so counts once in the total and once in each keyword's count.
+ * Tweets per second of {@code created_at}, in total and per matched phrase, published as the
+ * second goes: provisional counts every batch while it is open, its final count once the watermark
+ * (the newest {@code created_at} seen less the allowed lateness) has passed its end, and late
+ * corrections for tweets that arrive after that ({@link SecondTimeline}). A tweet that matched two
+ * phrases counts once in the total and once for each phrase.
  *
- * <p>Meant for the append output mode: a window's counts are emitted once, when the watermark
- * (the newest {@code created_at} seen, less the allowed lateness) passes the window's end, and are
- * final. A tweet arriving before that is counted in its window; one arriving after is dropped.
+ * <p>The plan: each input partition counts its tweets per second ({@link PartialCounts}), the
+ * watermark is taken on those counts' newest {@code created_at}, and the counts are shuffled by
+ * second to {@code flatMapGroupsWithState} in append mode, whose every output row is a record to
+ * publish.
  */
 public final class TweetCounts {
 
-    /** The keyword of the total row: every tweet, whatever it matched (no phrase can be "*"). */
-    public static final String ALL = "*";
-
     public static final String WINDOW_START = "window_start";
     public static final String WINDOW_END = "window_end";
-    public static final String KEYWORD = "keyword";
-    public static final String COUNT = "count";
-    /** Milliseconds from the window's end to the batch that emitted it (the batch's start time). */
+    /** {@link CountStatus#value()}: provisional, final or late. */
+    public static final String STATUS = "status";
+    /** Tweets created in the second: so far, in the final count, or arrived late in one batch. */
+    public static final String TOTAL = "total";
+    /** Phrase to count, for every phrase that matched a tweet of {@value #TOTAL}, sorted by phrase. */
+    public static final String KEYWORDS = "keywords";
+    /** Milliseconds from the window's end to the batch that published the row: negative while it is open. */
     public static final String LAG_MS = "lag_ms";
+    /** The start of the batch that published the row. */
+    public static final String PUBLISHED_AT = "published_at";
 
-    private static final String WINDOW_LENGTH = "1 second";
+    private static final long SECOND_MS = 1000;
+    private static final String EVENT_TIME = "event_time";
 
     private TweetCounts() {}
 
     /**
      * Counts the well-formed tweets of {@link TweetValues#parse} (tombstones and malformed values
-     * filtered out) into rows of {@value #WINDOW_START}, {@value #WINDOW_END}, {@value #KEYWORD},
-     * {@value #COUNT} and {@value #LAG_MS}.
+     * filtered out) into rows of {@value #WINDOW_START}, {@value #WINDOW_END}, {@value #STATUS},
+     * {@value #TOTAL}, {@value #KEYWORDS}, {@value #LAG_MS} and {@value #PUBLISHED_AT}.
      */
     public static Dataset<Row> perSecond(Dataset<Row> tweets, Duration lateness) {
-        return tweets
-            .withWatermark(TweetValues.CREATED_AT, lateness.toMillis() + " milliseconds")
-            .select(col(TweetValues.CREATED_AT),
-                explode(array_distinct(concat(array(lit(ALL)), col(TweetValues.MATCHED_KEYWORDS)))).as(KEYWORD))
-            .groupBy(window(col(TweetValues.CREATED_AT), WINDOW_LENGTH).as("window"), col(KEYWORD))
-            .agg(count(lit(1)).as(COUNT))
-            .select(
-                col("window.start").as(WINDOW_START),
-                col("window.end").as(WINDOW_END),
-                col(KEYWORD),
-                col(COUNT),
-                // current_timestamp() is the batch's start time in a streaming query.
-                unix_millis(current_timestamp()).minus(unix_millis(col("window.end"))).as(LAG_MS));
+        Dataset<SecondPartial> partials = tweets
+            .select(unix_millis(col(TweetValues.CREATED_AT)), col(TweetValues.MATCHED_KEYWORDS))
+            .mapPartitions(new PartialCounts(), Encoders.bean(SecondPartial.class))
+            .withColumn(EVENT_TIME, timestamp_millis(col(SecondPartial.LATEST_CREATED_AT)))
+            .withWatermark(EVENT_TIME, lateness.toMillis() + " milliseconds")
+            // In event time, transformWithState drops the input rows older than the watermark if its
+            // input has the watermark's column: without it, the late tweets reach SecondTimeline,
+            // which publishes them as corrections.
+            .drop(EVENT_TIME)
+            .as(Encoders.bean(SecondPartial.class));
+        Dataset<SecondCount> counts = partials
+            .groupByKey((MapFunction<SecondPartial, Long>) SecondPartial::getSecond, Encoders.LONG())
+            .transformWithState(new SecondTimeline(), TimeMode.EventTime(), OutputMode.Append(),
+                Encoders.bean(SecondCount.class));
+        return counts.select(
+            timestamp_millis(col("second")).as(WINDOW_START),
+            timestamp_millis(col("second").plus(SECOND_MS)).as(WINDOW_END),
+            col("status").as(STATUS),
+            col("total").as(TOTAL),
+            col("keywords").as(KEYWORDS),
+            col("publishedAt").minus(col("second").plus(SECOND_MS)).as(LAG_MS),
+            timestamp_millis(col("publishedAt")).as(PUBLISHED_AT));
     }
 }

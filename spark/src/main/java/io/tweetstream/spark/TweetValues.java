@@ -3,69 +3,104 @@ package io.tweetstream.spark;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads the fields the counts need out of the record values the connector's worker writes with
- * Kafka's {@code JsonConverter}, whichever way the worker is configured: with
- * {@code schemas.enable=true} a value is {@code {"schema": {...}, "payload": {...the tweet...}}},
- * with {@code false} it is the tweet's fields alone. Both can meet in one topic (a worker
- * reconfigured, two workers), so the format is told per record: the value is parsed against a
- * schema holding both the envelope's {@code payload} and the tweet's own top-level fields, and the
- * one that is there wins.
+ * Reads what the counts need, a tweet's creation time and the phrases it matched, out of the records
+ * the connector writes, by the cheapest way the record offers:
  *
- * <p>The tweet's {@code created_at} is a Connect {@code Timestamp}, which the converter writes as
- * epoch milliseconds. Everything else of the tweet is skipped by the parser unread.
+ * <ul>
+ *   <li><b>From the record's metadata</b>, without reading the value: the connector writes the
+ *       matched phrases into the header {@value #KEYWORDS_HEADER} (a JSON array of strings) and the
+ *       tweet's {@code created_at} as the record's timestamp. Used when the header is a JSON array
+ *       and the timestamp is the producer's ({@code CreateTime}: a topic with
+ *       {@code message.timestamp.type=LogAppendTime} has the broker's time there instead).
+ *   <li><b>From the value</b>, otherwise (records of an older connector, another producer, a worker
+ *       whose header converter writes something else): the JSON that Kafka's {@code JsonConverter}
+ *       writes, whichever way the worker is configured. With {@code schemas.enable=true} a value is
+ *       {@code {"schema": {...}, "payload": {...the tweet...}}}, with {@code false} the tweet's fields
+ *       alone; both can meet in one topic, so the value is parsed against a schema holding both the
+ *       envelope's {@code payload} and the tweet's own fields, and the one that is there wins.
+ *       {@code created_at} is a Connect {@code Timestamp}: epoch milliseconds.
+ * </ul>
+ *
+ * Both ways give the same counts for the connector's records (the tests check it); the first skips
+ * the JSON parse, which is most of the job's cost.
  */
 public final class TweetValues {
+
+    /** The record header holding the tweet's matched phrases, as the connector writes it. */
+    public static final String KEYWORDS_HEADER = "tweetstream.matched_keywords";
 
     /** True for a tombstone (a deleted tweet): a null value. */
     public static final String TOMBSTONE = "tombstone";
     /** True for a value that is not a tweet: not JSON, or without {@code id} or {@code created_at}. */
     public static final String MALFORMED = "malformed";
-    public static final String ID = "id";
+    /** True for a tweet read from its header and timestamp, false for one parsed from its value. */
+    public static final String FROM_HEADER = "from_header";
     /** The tweet's creation time, a timestamp. */
     public static final String CREATED_AT = "created_at";
-    /** The phrases the tweet matched, never null (empty when the value has none). */
+    /** The phrases the tweet matched, never null (empty when the record has none). */
     public static final String MATCHED_KEYWORDS = "matched_keywords";
 
+    private static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
     private static final StructType TWEET = new StructType()
-        .add(ID, DataTypes.LongType)
+        .add("id", DataTypes.LongType)
         .add(CREATED_AT, DataTypes.LongType)
-        .add(MATCHED_KEYWORDS, DataTypes.createArrayType(DataTypes.StringType));
+        .add(MATCHED_KEYWORDS, STRINGS);
 
     /** The tweet's fields at the top level (schemas.enable=false) and under payload (true). */
     static final StructType EITHER_FORMAT = TWEET.add("payload", TWEET);
 
+    /** Kafka's {@code timestampType} of a timestamp the producer set. */
+    private static final int CREATE_TIME = 0;
+
     private TweetValues() {}
 
     /**
-     * The Kafka source's rows as {@value #TOMBSTONE}, {@value #MALFORMED}, {@value #ID},
-     * {@value #CREATED_AT} and {@value #MATCHED_KEYWORDS}: one row per record, none dropped, so
-     * that every record can be counted for what it is.
+     * The Kafka source's rows (read with {@code includeHeaders}) as {@value #TOMBSTONE},
+     * {@value #MALFORMED}, {@value #FROM_HEADER}, {@value #CREATED_AT} and {@value #MATCHED_KEYWORDS}:
+     * one row per record, none dropped, so that every record can be counted for what it is.
      */
     public static Dataset<Row> parse(Dataset<Row> kafkaRecords) {
+        Column header = element_at(filter(col("headers"), h -> h.getField("key").equalTo(KEYWORDS_HEADER)), 1);
+        // A header that is not a JSON array of strings parses to null: the value is read instead.
+        Column headerKeywords = from_json(header.getField("value").cast(DataTypes.StringType), STRINGS,
+            Map.of("mode", "PERMISSIVE"));
+        Dataset<Row> withHeader = kafkaRecords.select(
+            col("value"),
+            col("timestamp"),
+            col("value").isNull().as(TOMBSTONE),
+            headerKeywords.isNotNull().and(col("timestampType").equalTo(CREATE_TIME)).as(FROM_HEADER),
+            headerKeywords.as("header_keywords"));
+        // Parsed only for a record the header cannot answer: the JSON parse is most of the cost.
         // PERMISSIVE: a value that is not JSON gives nulls instead of failing the query.
-        Column json = from_json(col("value").cast(DataTypes.StringType), EITHER_FORMAT, Map.of("mode", "PERMISSIVE"));
-        Dataset<Row> values = kafkaRecords.select(col("value").isNull().as(TOMBSTONE), json.as("json"));
-        Column id = coalesce(col("json.payload." + ID), col("json." + ID));
+        Column json = when(not(col(FROM_HEADER)).and(not(col(TOMBSTONE))),
+            from_json(col("value").cast(DataTypes.StringType), EITHER_FORMAT, Map.of("mode", "PERMISSIVE")));
+        Dataset<Row> values = withHeader.select(col("timestamp"), col(TOMBSTONE), col(FROM_HEADER),
+            col("header_keywords"), json.as("json"));
+        Column id = coalesce(col("json.payload.id"), col("json.id"));
         Column createdAt = coalesce(col("json.payload." + CREATED_AT), col("json." + CREATED_AT));
-        Column keywords = coalesce(col("json.payload." + MATCHED_KEYWORDS), col("json." + MATCHED_KEYWORDS),
-            array().cast(DataTypes.createArrayType(DataTypes.StringType)));
+        Column valueKeywords = coalesce(col("json.payload." + MATCHED_KEYWORDS), col("json." + MATCHED_KEYWORDS),
+            array().cast(STRINGS));
         return values.select(
             col(TOMBSTONE),
-            not(col(TOMBSTONE)).and(id.isNull().or(createdAt.isNull())).as(MALFORMED),
-            id.as(ID),
-            timestamp_millis(createdAt).as(CREATED_AT),
-            keywords.as(MATCHED_KEYWORDS));
+            not(col(TOMBSTONE)).and(not(col(FROM_HEADER))).and(id.isNull().or(createdAt.isNull())).as(MALFORMED),
+            col(FROM_HEADER),
+            when(col(FROM_HEADER), col("timestamp")).otherwise(timestamp_millis(createdAt)).as(CREATED_AT),
+            when(col(FROM_HEADER), col("header_keywords")).otherwise(valueKeywords).as(MATCHED_KEYWORDS));
     }
 }

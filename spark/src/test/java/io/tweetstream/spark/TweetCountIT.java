@@ -1,6 +1,7 @@
 package io.tweetstream.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +10,17 @@ import io.tweetstream.testkit.WorkDirectory;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +41,7 @@ import org.junit.jupiter.api.TestInstance;
  * The counting query against a real KRaft broker, in a real local Spark session: records written
  * as the connector's worker writes them, counts read back from the sinks and compared exactly.
  * Every test has its own topic and checkpoint; all tweets are of 2026-01-01, at {@link #T0} plus a
- * few seconds, and the watermark is the default 5 seconds.
+ * few seconds, and the lateness is the default 15 seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TweetCountIT {
@@ -57,6 +64,7 @@ class TweetCountIT {
             .master("local[2]")
             .appName("TweetCountIT")
             .config("spark.sql.shuffle.partitions", "2")
+            .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
             .config("spark.ui.enabled", "false")
             // As TweetCountJob's session: timestamps in UTC.
             .config("spark.sql.session.timeZone", "UTC")
@@ -90,30 +98,34 @@ class TweetCountIT {
     }
 
     @Test
-    void countsTweetsPerSecondInTotalAndPerKeyword() {
+    void publishesEachSecondProvisionallyThenFinallyInTotalAndPerKeyword() {
         send(1, 0.100, "kafka");
         send(2, 0.900, "kafka", "apache spark");
         send(3, 1.500, "apache spark");
         send(4, 1.600);
         send(5, 2.000, "kafka");
         send(6, 2.999, "kafka", "flink", "apache spark");
-        // Moves the watermark to T0 + 25 s, past the end of the windows above, which are so emitted.
+        // Moves the watermark to T0 + 15 s, past the end of the seconds above, which so become final.
         send(7, 30.000);
 
         long before = System.currentTimeMillis();
         Run run = runToMemory(options());
         long after = System.currentTimeMillis();
 
-        assertThat(run.counts()).containsExactlyInAnyOrder(
-            new Count(0, "*", 2), new Count(0, "kafka", 2), new Count(0, "apache spark", 1),
-            new Count(1, "*", 2), new Count(1, "apache spark", 1),
-            new Count(2, "*", 2), new Count(2, "kafka", 2), new Count(2, "flink", 1), new Count(2, "apache spark", 1));
+        Map<Long, Count> expected = Map.of(
+            0L, count(0, 2, "kafka", 2, "apache spark", 1),
+            1L, count(1, 2, "apache spark", 1),
+            2L, count(2, 2, "kafka", 2, "flink", 1, "apache spark", 1));
+        assertThat(run.finals()).isEqualTo(expected);
+        // Second 30 stays open: the watermark has not passed it. It was published provisionally.
+        assertThat(run.latest(CountStatus.PROVISIONAL)).containsEntry(30L, count(30, 1));
+        assertThat(run.late()).isEmpty();
         for (Row row : run.rows()) {
             Instant end = row.<Timestamp>getAs(TweetCounts.WINDOW_END).toInstant();
             assertThat(end).isEqualTo(row.<Timestamp>getAs(TweetCounts.WINDOW_START).toInstant().plusSeconds(1));
             assertThat(row.<Long>getAs(TweetCounts.LAG_MS)).isBetween(before - end.toEpochMilli(), after - end.toEpochMilli());
         }
-        assertThat(run.input()).isEqualTo(new InputMetrics(7, 0, 0, 7));
+        assertThat(run.input()).isEqualTo(new InputMetrics(7, 0, 0, 7, 0));
     }
 
     @Test
@@ -126,10 +138,50 @@ class TweetCountIT {
 
         Run run = runToMemory(options());
 
-        assertThat(run.counts()).containsExactlyInAnyOrder(
-            new Count(0, "*", 2), new Count(0, "kafka", 2),
-            new Count(1, "*", 2), new Count(1, "spark", 2), new Count(1, "kafka", 1));
-        assertThat(run.input()).isEqualTo(new InputMetrics(5, 0, 0, 5));
+        assertThat(run.finals()).isEqualTo(Map.of(
+            0L, count(0, 2, "kafka", 2),
+            1L, count(1, 2, "spark", 2, "kafka", 1)));
+        assertThat(run.input()).isEqualTo(new InputMetrics(5, 0, 0, 5, 0));
+    }
+
+    /**
+     * The same tweets, once as records with the connector's header and timestamp, once as records
+     * with their value only, give the same counts; the first are not parsed. Records whose header is
+     * not a JSON array, or whose timestamp is the broker's, are read from their value.
+     */
+    @Test
+    void headersAndValuesGiveTheSameCounts() {
+        String valuesOnly = topic + "-values";
+        topics.create(valuesOnly);
+        SplittableRandom random = new SplittableRandom(7);
+        String[] phrases = {"kafka", "apache spark", "flink", "x \"quoted\" phrase", "naïve"};
+        List<ProducerRecord<String, String>> withHeaders = new ArrayList<>();
+        List<ProducerRecord<String, String>> withoutHeaders = new ArrayList<>();
+        for (int id = 1; id <= 2_000; id++) {
+            Instant createdAt = at(random.nextDouble(0, 20));
+            String[] keywords = random.ints(random.nextInt(3), 0, phrases.length).mapToObj(i -> phrases[i])
+                .distinct().toArray(String[]::new);
+            withHeaders.add(TweetJson.connectorRecord(topic, id, createdAt, keywords));
+            withoutHeaders.add(new ProducerRecord<>(valuesOnly, Long.toString(id), TweetJson.withSchema(id, createdAt, keywords)));
+        }
+        ProducerRecord<String, String> oddHeader = new ProducerRecord<>(topic, null, at(3.5).toEpochMilli(), "3001",
+            TweetJson.withSchema(3001, at(3.5), "kafka"));
+        oddHeader.headers().add(TweetValues.KEYWORDS_HEADER, "kafka".getBytes(StandardCharsets.UTF_8));
+        withHeaders.add(oddHeader);
+        withoutHeaders.add(new ProducerRecord<>(valuesOnly, "3001", TweetJson.withSchema(3001, at(3.5), "kafka")));
+        withHeaders.add(TweetJson.connectorRecord(topic, 3002, at(60)));
+        withoutHeaders.add(new ProducerRecord<>(valuesOnly, "3002", TweetJson.withSchema(3002, at(60))));
+        topics.sendAll(topic, withHeaders);
+        topics.sendAll(valuesOnly, withoutHeaders);
+
+        Run fromHeaders = runToMemory(options());
+        Run fromValues = runToMemory(options("--topic", valuesOnly, "--checkpoint-dir",
+            testDir.resolve("checkpoint-values").toString()));
+
+        assertThat(fromHeaders.finals()).hasSize(20).isEqualTo(fromValues.finals());
+        assertThat(fromHeaders.finals().values().stream().mapToLong(Count::total).sum()).isEqualTo(2_001);
+        assertThat(fromHeaders.input()).isEqualTo(new InputMetrics(2_002, 0, 0, 2_002, 2_001));
+        assertThat(fromValues.input()).isEqualTo(new InputMetrics(2_002, 0, 0, 2_002, 0));
     }
 
     @Test
@@ -150,128 +202,185 @@ class TweetCountIT {
 
         Run run = runToMemory(options());
 
-        assertThat(run.counts()).containsExactlyInAnyOrder(new Count(0, "*", 2), new Count(0, "kafka", 1));
-        assertThat(run.input()).isEqualTo(new InputMetrics(9, 2, 4, 3));
+        assertThat(run.finals()).isEqualTo(Map.of(0L, count(0, 2, "kafka", 1)));
+        assertThat(run.input()).isEqualTo(new InputMetrics(9, 2, 4, 3, 0));
     }
 
     /**
-     * Append mode emits a window once the watermark, the newest created_at seen less 5 seconds,
-     * has passed its end, and drops a tweet whose window it has passed already. A running query
-     * (a 100 ms processing-time trigger) is fed in two steps:
+     * A running query (a 100 ms trigger) fed in steps, with the default lateness of 15 s:
      * <ol>
-     *   <li>Tweets at 0.5, 1.5 and 2.5 s, and one at 20.5 s that moves the watermark to 15.5 s.
-     *       Windows 0, 1 and 2 are emitted; window 20 stays open.
-     *   <li>A tweet at 16.2 s, late (20.5 s was seen) but inside the watermark, as window 16 ends
-     *       at 17 s, after 15.5 s: counted. A tweet at 2.2 s, outside it, as window 2 ended at 3 s
-     *       and was emitted: dropped, its 2 rows (total and "kafka") reported as dropped. A tweet
-     *       at 40.5 s moves the watermark to 35.5 s, which emits windows 16 and 20.
+     *   <li>Tweets at 0.5, 1.5 and 2.5 s, and one at 20.5 s that moves the watermark to 5.5 s:
+     *       seconds 0, 1 and 2 become final; second 20 stays open.
+     *   <li>A tweet at 16.2 s, out of order but inside the lateness (second 16 ends after 5.5 s):
+     *       in second 16's count. Two tweets at 2.2 s, after second 2's final count: a late
+     *       correction of 2. A tweet at 40.5 s moves the watermark to 25.5 s: seconds 16 and 20
+     *       become final.
      * </ol>
+     * Every tweet is in a final count or a late correction: they add up to the tweets sent.
      */
     @Test
-    void countsLateTweetsInsideTheWatermarkAndDropsThoseOutside() throws Exception {
+    void publishesTweetsArrivingAfterTheirSecondsFinalCountAsLateCorrections() throws Exception {
         StreamingQuery query = startToMemory(options("--trigger", "100 ms"), "late_counts");
         try {
             send(1, 0.5, "kafka");
             send(2, 1.5, "kafka");
             send(3, 2.5, "kafka");
             send(4, 20.5);
-            // Returns once a trigger has found nothing left to do, so after the batch that
-            // emitted the windows the watermark closed.
-            query.processAllAvailable();
-            assertThat(memoryCounts("late_counts")).containsExactlyInAnyOrder(
-                new Count(0, "*", 1), new Count(0, "kafka", 1),
-                new Count(1, "*", 1), new Count(1, "kafka", 1),
-                new Count(2, "*", 1), new Count(2, "kafka", 1));
+            awaitFinal(query, "late_counts", 2);
+            assertThat(finals(memoryRows("late_counts"))).isEqualTo(Map.of(
+                0L, count(0, 1, "kafka", 1), 1L, count(1, 1, "kafka", 1), 2L, count(2, 1, "kafka", 1)));
 
             send(5, 16.2, "kafka");
-            send(6, 2.2, "kafka");
-            send(7, 40.5);
-            query.processAllAvailable();
+            topics.sendAll(topic, List.of(record(6, TweetJson.withSchema(6, at(2.2), "kafka")),
+                record(7, TweetJson.withSchema(7, at(2.3)))));
+            send(8, 40.5);
+            awaitFinal(query, "late_counts", 20);
 
-            assertThat(memoryCounts("late_counts")).containsExactlyInAnyOrder(
-                new Count(0, "*", 1), new Count(0, "kafka", 1),
-                new Count(1, "*", 1), new Count(1, "kafka", 1),
-                new Count(2, "*", 1), new Count(2, "kafka", 1),
-                new Count(16, "*", 1), new Count(16, "kafka", 1), new Count(20, "*", 1));
-            Run run = progressOf(query, List.of());
-            assertThat(run.lateRowsDropped()).isEqualTo(2);
-            assertThat(run.input()).isEqualTo(new InputMetrics(7, 0, 0, 7));
+            List<Row> rows = memoryRows("late_counts");
+            assertThat(finals(rows)).isEqualTo(Map.of(
+                0L, count(0, 1, "kafka", 1), 1L, count(1, 1, "kafka", 1), 2L, count(2, 1, "kafka", 1),
+                16L, count(16, 1, "kafka", 1), 20L, count(20, 1)));
+            assertThat(late(rows)).containsExactly(count(2, 2, "kafka", 1));
+            long published = finals(rows).values().stream().mapToLong(Count::total).sum()
+                + late(rows).stream().mapToLong(Count::total).sum() + latestOpen(rows).values().stream().mapToLong(Count::total).sum();
+            assertThat(published).isEqualTo(8);
+            Run run = progressOf(query, rows);
+            assertThat(run.output().lateTweets()).isEqualTo(2);
+            assertThat(run.input()).isEqualTo(new InputMetrics(8, 0, 0, 8, 0));
         } finally {
             query.stop();
         }
     }
 
+    /**
+     * Tweets delivered up to 7 s after their creation, out of order, as X delivers them: every
+     * second's final count holds all of its tweets, and none is late.
+     */
     @Test
-    void restartFromTheCheckpointWritesEachWindowOnce() {
+    void finalCountsAreExactWithDeliveryDelaysUpToSevenSeconds() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        TreeMap<Double, Integer> arrivals = new TreeMap<>();
+        Map<Long, Long> made = new TreeMap<>();
+        for (int id = 1; id <= 3_000; id++) {
+            double createdAt = random.nextDouble(0, 60);
+            arrivals.put(createdAt + random.nextDouble(0, 7), id);
+            made.merge(at(createdAt).getEpochSecond() - T0.getEpochSecond(), 1L, Long::sum);
+            createdAts.put(id, createdAt);
+        }
+        StreamingQuery query = startToMemory(options("--trigger", "100 ms"), "delayed_counts");
+        try {
+            List<ProducerRecord<String, String>> batch = new ArrayList<>();
+            for (int id : arrivals.values()) {
+                batch.add(TweetJson.connectorRecord(topic, id, at(createdAts.get(id)), "kafka"));
+                if (batch.size() == 300) {
+                    topics.sendAll(topic, batch);
+                    batch.clear();
+                }
+            }
+            topics.sendAll(topic, batch);
+            send(9_999, 90);
+            awaitFinal(query, "delayed_counts", 59);
+
+            List<Row> rows = memoryRows("delayed_counts");
+            Map<Long, Long> finalTotals = new TreeMap<>();
+            finals(rows).forEach((second, count) -> finalTotals.put(second, count.total()));
+            assertThat(finalTotals).isEqualTo(made);
+            assertThat(late(rows)).isEmpty();
+        } finally {
+            query.stop();
+        }
+    }
+
+    private final Map<Integer, Double> createdAts = new HashMap<>();
+
+    /** After a restart from the checkpoint, no second is final twice or provisional after its final, and none is lost. */
+    @Test
+    void restartFromTheCheckpointRepeatsNoFinalSecondAndLosesNone() {
         Path output = testDir.resolve("counts");
         TweetCountOptions options = options("--sink", "parquet", "--output-path", output.toString());
         send(1, 0.1, "kafka");
         send(2, 1.1, "kafka", "spark");
-        send(3, 10.5, "spark");
+        send(3, 18.5, "spark");
         runToEnd(TweetCountQuery.start(spark, options));
-        assertThat(parquetCounts(output)).containsExactlyInAnyOrder(
-            new Count(0, "*", 1), new Count(0, "kafka", 1),
-            new Count(1, "*", 1), new Count(1, "kafka", 1), new Count(1, "spark", 1));
+        assertThat(finals(parquetRows(output))).isEqualTo(Map.of(0L, count(0, 1, "kafka", 1), 1L, count(1, 1, "kafka", 1, "spark", 1)));
 
-        send(4, 10.7);
-        send(5, 11.3, "kafka");
-        send(6, 30);
+        send(4, 18.7);
+        send(5, 19.3, "kafka");
+        send(6, 1.5, "spark");
+        send(7, 40);
         runToEnd(TweetCountQuery.start(spark, options));
         // Nothing new: a third run must not write anything again.
         runToEnd(TweetCountQuery.start(spark, options));
 
-        assertThat(parquetCounts(output)).containsExactlyInAnyOrder(
-            new Count(0, "*", 1), new Count(0, "kafka", 1),
-            new Count(1, "*", 1), new Count(1, "kafka", 1), new Count(1, "spark", 1),
-            new Count(10, "*", 2), new Count(10, "spark", 1),
-            new Count(11, "*", 1), new Count(11, "kafka", 1));
+        List<Row> rows = parquetRows(output);
+        assertThat(rows.stream().filter(row -> status(row) == CountStatus.FINAL).map(row -> Count.of(row).second()))
+            .containsExactlyInAnyOrder(0L, 1L, 18L, 19L);
+        assertThat(finals(rows)).isEqualTo(Map.of(0L, count(0, 1, "kafka", 1), 1L, count(1, 1, "kafka", 1, "spark", 1),
+            18L, count(18, 2, "spark", 1), 19L, count(19, 1, "kafka", 1)));
+        assertThat(late(rows)).containsExactly(count(1, 1, "spark", 1));
+        for (Row row : rows) {
+            if (status(row) == CountStatus.PROVISIONAL) {
+                Instant provisionalAt = row.<Timestamp>getAs(TweetCounts.PUBLISHED_AT).toInstant();
+                assertThat(rows).noneMatch(other -> status(other) == CountStatus.FINAL
+                    && Count.of(other).second() == Count.of(row).second()
+                    && other.<Timestamp>getAs(TweetCounts.PUBLISHED_AT).toInstant().isBefore(provisionalAt));
+            }
+        }
     }
 
-    /** One record per second, in order, holding the total and every keyword: a reader needs no guess. */
+    /** Records keyed by second (late corrections by second and batch), with the JSON of the README. */
     @Test
-    void kafkaSinkWritesOneRecordPerSecondWithTheTotalAndEveryKeyword() throws Exception {
+    void kafkaSinkWritesRecordsKeyedBySecondWithTheTotalAndEveryKeyword() throws Exception {
         String countsTopic = topic + "-counts";
         // One partition: Kafka orders records within a partition only.
         topics.create(countsTopic, 1);
         send(1, 3.25, "kafka", "apache spark");
         send(2, 3.75, "kafka");
         send(3, 4.10);
-        send(4, 5.50, "spark");
-        send(5, 5.60, "spark", "kafka");
-        send(6, 30);
+        send(4, 30);
 
         long before = System.currentTimeMillis();
         runToEnd(TweetCountQuery.start(spark, options("--sink", "kafka", "--output-topic", countsTopic)));
+        send(5, 3.5, "spark");
+        send(6, 31);
+        runToEnd(TweetCountQuery.start(spark, options("--sink", "kafka", "--output-topic", countsTopic)));
         long after = System.currentTimeMillis();
 
-        List<ConsumerRecord<String, String>> records = topics.readAll(countsTopic);
-        assertThat(records).extracting(ConsumerRecord::key).containsExactly(
-            "2026-01-01T00:00:03.000Z", "2026-01-01T00:00:04.000Z", "2026-01-01T00:00:05.000Z");
-        JsonNode third = TweetJson.mapper().readTree(records.get(0).value());
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : topics.readAll(countsTopic)) {
+            latest.put(record.key(), TweetJson.mapper().readTree(record.value()));
+        }
+        assertThat(latest.keySet()).contains("2026-01-01T00:00:03.000Z", "2026-01-01T00:00:04.000Z",
+            "2026-01-01T00:00:30.000Z", "2026-01-01T00:00:31.000Z");
+        JsonNode third = latest.get("2026-01-01T00:00:03.000Z");
         assertThat(third.get("window_start").asText()).isEqualTo("2026-01-01T00:00:03.000Z");
         assertThat(third.get("window_end").asText()).isEqualTo("2026-01-01T00:00:04.000Z");
+        assertThat(third.get("status").asText()).isEqualTo("final");
         assertThat(third.get("total").asLong()).isEqualTo(2);
         assertThat(TweetJson.mapper().convertValue(third.get("keywords"), Map.class))
             .isEqualTo(Map.of("kafka", 2, "apache spark", 1));
         assertThat(third.get("keywords").fieldNames()).toIterable().containsExactly("apache spark", "kafka");
+        assertThat(third.has("late")).isFalse();
         long windowEnd = at(4).toEpochMilli();
         assertThat(third.get("lag_ms").asLong()).isBetween(before - windowEnd, after - windowEnd);
+        assertThat(latest.get("2026-01-01T00:00:30.000Z").get("status").asText()).isEqualTo("provisional");
 
-        JsonNode fourth = TweetJson.mapper().readTree(records.get(1).value());
-        assertThat(fourth.get("total").asLong()).isEqualTo(1);
-        assertThat(fourth.get("keywords").size()).isZero();
-        JsonNode fifth = TweetJson.mapper().readTree(records.get(2).value());
-        assertThat(fifth.get("total").asLong()).isEqualTo(2);
-        assertThat(TweetJson.mapper().convertValue(fifth.get("keywords"), Map.class))
-            .isEqualTo(Map.of("spark", 2, "kafka", 1));
+        List<String> lateKeys = latest.keySet().stream().filter(key -> key.startsWith("2026-01-01T00:00:03.000Z late ")).toList();
+        assertThat(lateKeys).hasSize(1);
+        JsonNode late = latest.get(lateKeys.get(0));
+        assertThat(late.get("status").asText()).isEqualTo("late");
+        assertThat(late.get("late").asLong()).isEqualTo(1);
+        assertThat(TweetJson.mapper().convertValue(late.get("late_keywords"), Map.class)).isEqualTo(Map.of("spark", 1));
+        assertThat(late.has("total")).isFalse();
+        assertThat(late.has("keywords")).isFalse();
     }
 
     private ProducerRecord<String, String> record(long tweetId, String value) {
         return new ProducerRecord<>(topic, Long.toString(tweetId), value);
     }
 
-    private List<Count> parquetCounts(Path output) {
-        return spark.read().parquet(output.toString()).collectAsList().stream().map(Count::of).toList();
+    private List<Row> parquetRows(Path output) {
+        return spark.read().parquet(output.toString()).collectAsList();
     }
 
     private void send(long id, double secondsAfterT0, String... keywords) {
@@ -304,7 +413,7 @@ class TweetCountIT {
     private Run runToMemory(TweetCountOptions options) {
         StreamingQuery query = startToMemory(options, "counts_" + (++runs));
         runToEnd(query);
-        return progressOf(query, spark.table(query.name()).collectAsList());
+        return progressOf(query, memoryRows(query.name()));
     }
 
     /** The counting query of the job, into a memory table instead of the options' sink. */
@@ -323,19 +432,63 @@ class TweetCountIT {
         }
     }
 
-    private List<Count> memoryCounts(String table) {
-        return spark.table(table).collectAsList().stream().map(Count::of).toList();
+    /** Waits until a running query has published the final count of {@code second}. */
+    private void awaitFinal(StreamingQuery query, String table, long second) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            if (query.exception().isDefined()) {
+                throw new AssertionError("The query failed", query.exception().get());
+            }
+            assertThat(finals(memoryRows(table))).containsKey(second);
+        });
+    }
+
+    private List<Row> memoryRows(String table) {
+        return spark.table(table).collectAsList();
+    }
+
+    static CountStatus status(Row row) {
+        return CountStatus.valueOf(row.<String>getAs(TweetCounts.STATUS).toUpperCase(Locale.ROOT));
+    }
+
+    /** The final count of each second, by second after {@link #T0}; fails on a second final twice with different counts. */
+    static Map<Long, Count> finals(List<Row> rows) {
+        Map<Long, Count> finals = new TreeMap<>();
+        for (Row row : rows) {
+            if (status(row) == CountStatus.FINAL) {
+                Count count = Count.of(row);
+                Count before = finals.put(count.second(), count);
+                assertThat(before).as("an earlier final count of second %s", count.second()).isIn(null, count);
+            }
+        }
+        return finals;
+    }
+
+    /** The late corrections, in the order published. */
+    static List<Count> late(List<Row> rows) {
+        return rows.stream().filter(row -> status(row) == CountStatus.LATE)
+            .sorted(Comparator.comparing(row -> row.<Timestamp>getAs(TweetCounts.PUBLISHED_AT)))
+            .map(Count::of).toList();
+    }
+
+    /** The latest provisional count of each second that has no final count. */
+    static Map<Long, Count> latestOpen(List<Row> rows) {
+        Map<Long, Count> open = new TreeMap<>();
+        rows.stream().filter(row -> status(row) == CountStatus.PROVISIONAL)
+            .sorted(Comparator.comparing(row -> row.<Timestamp>getAs(TweetCounts.PUBLISHED_AT)))
+            .map(Count::of).forEach(count -> open.put(count.second(), count));
+        open.keySet().removeAll(finals(rows).keySet());
+        return open;
     }
 
     /** The rows and the metrics the query's batches reported, added up. */
     private static Run progressOf(StreamingQuery query, List<Row> rows) {
         InputMetrics input = InputMetrics.NONE;
-        long late = 0;
+        OutputMetrics output = OutputMetrics.NONE;
         for (StreamingQueryProgress progress : query.recentProgress()) {
             input = input.plus(InputMetrics.of(progress));
-            late += Arrays.stream(progress.stateOperators()).mapToLong(op -> op.numRowsDroppedByWatermark()).sum();
+            output = output.plus(OutputMetrics.of(progress));
         }
-        return new Run(rows, input, late);
+        return new Run(rows, input, output);
     }
 
     /** Waits for an available-now query to have processed what the topic held, and to stop. */
@@ -347,18 +500,40 @@ class TweetCountIT {
         }
     }
 
-    record Run(List<Row> rows, InputMetrics input, long lateRowsDropped) {
-        List<Count> counts() {
-            return rows.stream().map(Count::of).toList();
+    record Run(List<Row> rows, InputMetrics input, OutputMetrics output) {
+        Map<Long, Count> finals() {
+            return TweetCountIT.finals(rows);
+        }
+
+        List<Count> late() {
+            return TweetCountIT.late(rows);
+        }
+
+        /** The latest count of each second with the given status. */
+        Map<Long, Count> latest(CountStatus status) {
+            Map<Long, Count> latest = new TreeMap<>();
+            rows.stream().filter(row -> TweetCountIT.status(row) == status)
+                .sorted(Comparator.comparing(row -> row.<Timestamp>getAs(TweetCounts.PUBLISHED_AT)))
+                .map(Count::of).forEach(count -> latest.put(count.second(), count));
+            return latest;
         }
     }
 
-    /** A count row, with its window as whole seconds after {@link #T0}. */
-    record Count(long second, String keyword, long count) {
+    /** {@code count(3, 2, "kafka", 2)}: second 3 after {@link #T0}, a total of 2, of which 2 matched kafka. */
+    static Count count(long second, long total, Object... keywordsAndCounts) {
+        Map<String, Long> keywords = new TreeMap<>();
+        for (int i = 0; i < keywordsAndCounts.length; i += 2) {
+            keywords.put((String) keywordsAndCounts[i], ((Number) keywordsAndCounts[i + 1]).longValue());
+        }
+        return new Count(second, total, keywords);
+    }
+
+    /** A published count, with its second as whole seconds after {@link #T0}. */
+    record Count(long second, long total, Map<String, Long> keywords) {
         static Count of(Row row) {
             Instant start = row.<Timestamp>getAs(TweetCounts.WINDOW_START).toInstant();
-            return new Count(start.getEpochSecond() - T0.getEpochSecond(), row.getAs(TweetCounts.KEYWORD),
-                row.<Long>getAs(TweetCounts.COUNT));
+            Map<String, Long> keywords = new TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex(TweetCounts.KEYWORDS)));
+            return new Count(start.getEpochSecond() - T0.getEpochSecond(), row.<Long>getAs(TweetCounts.TOTAL), keywords);
         }
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Record values exactly as the connector's worker writes them with Kafka's JsonConverter. The
@@ -35,6 +37,18 @@ final class TweetJson {
         ObjectNode value = WITHOUT_SCHEMA.deepCopy();
         tweet(value, id, createdAt, keywords);
         return write(value);
+    }
+
+    /**
+     * A record as the connector writes it: the value of a worker with {@code schemas.enable=true},
+     * {@code created_at} as the record timestamp and the matched phrases in the header
+     * {@value TweetValues#KEYWORDS_HEADER}, as Connect's default header converter writes a string.
+     */
+    static ProducerRecord<String, String> connectorRecord(String topic, long id, Instant createdAt, String... keywords) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, createdAt.toEpochMilli(),
+            Long.toString(id), withSchema(id, createdAt, keywords));
+        record.headers().add(TweetValues.KEYWORDS_HEADER, write(keywords).getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** The fixture's {@code schema} object: the JsonConverter's schema of a tweet. */
