@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -18,8 +20,11 @@ import org.apache.kafka.connect.json.JsonConverter;
  */
 final class TweetTopic implements AutoCloseable {
 
-    /** A record as read back: the key, the value (a Struct, or null for a tombstone). */
-    record Tweet(Object key, Object value) {}
+    /**
+     * A record as read back: the key, the value (a Struct, or null for a tombstone), the record
+     * timestamp and the header of matched phrases as its bytes say (null when absent).
+     */
+    record Tweet(Object key, Object value, long timestamp, String keywordsHeader) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final JsonConverter keyConverter = new JsonConverter();
@@ -50,7 +55,9 @@ final class TweetTopic implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
             SchemaAndValue key = keyConverter.toConnectData(topic, record.key());
             SchemaAndValue value = valueConverter.toConnectData(topic, record.value());
-            tweets.add(new Tweet(key.value(), value.value()));
+            Header keywords = record.headers().lastHeader("tweetstream.matched_keywords");
+            tweets.add(new Tweet(key.value(), value.value(), record.timestamp(),
+                keywords == null ? null : new String(keywords.value(), StandardCharsets.UTF_8)));
         }
         return tweets;
     }

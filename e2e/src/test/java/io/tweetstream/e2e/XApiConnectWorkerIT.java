@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -157,8 +158,11 @@ class XApiConnectWorkerIT {
             List<String> expected = ours.get((Long) tweet.key()).get(0).matchingRules().stream()
                 .filter(r -> r.tag().startsWith("tweetstream:x-source:"))
                 .map(r -> phraseByRuleId.get(r.id())).distinct().toList();
-            assertThat(((Struct) tweet.value()).<String>getArray("matched_keywords"))
-                .containsExactlyInAnyOrderElementsOf(expected);
+            Struct value = (Struct) tweet.value();
+            assertThat(value.<String>getArray("matched_keywords")).containsExactlyInAnyOrderElementsOf(expected);
+            // What the Spark job reads instead of the value, as the worker's default header converter wrote it.
+            assertThat(JSON.readValue(tweet.keywordsHeader(), List.class)).isEqualTo(value.getArray("matched_keywords"));
+            assertThat(tweet.timestamp()).isEqualTo(((Date) value.get("created_at")).getTime());
         }
         assertThat(rest.delete("/connectors/x-source").status()).isEqualTo(204);
     }

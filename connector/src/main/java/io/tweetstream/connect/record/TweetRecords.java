@@ -2,13 +2,17 @@ package io.tweetstream.connect.record;
 
 import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.tweet.Tweet;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Builds the connector's source records for one stream: tweets keyed by id with their creation
- * time as the record timestamp, and tombstones for deleted tweets.
+ * time as the record timestamp and their matched phrases in a header, and tombstones for deleted
+ * tweets.
  *
  * <p>The source partition names the task's share of the stream; the offset is the newest tweet
  * written so far ({@value #OFFSET_TWEET_ID} and {@value #OFFSET_CREATED_AT}, see {@link ResumePoint}),
@@ -20,6 +24,10 @@ public final class TweetRecords {
     public static final String PARTITION_FILTER = "filter";
     public static final String OFFSET_TWEET_ID = ResumePoint.OFFSET_TWEET_ID;
     public static final String OFFSET_CREATED_AT = ResumePoint.OFFSET_CREATED_AT;
+    /** The header of a tweet's record that holds its matched phrases (see {@link #jsonArray}). */
+    public static final String KEYWORDS_HEADER = "tweetstream.matched_keywords";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String topic;
     private final Map<String, String> sourcePartition;
@@ -37,11 +45,28 @@ public final class TweetRecords {
         return tweet(tweet, matchedKeywords, offsetOf(tweet));
     }
 
-    /** @param offset the newest tweet written so far, this one included */
+    /**
+     * @param offset the newest tweet written so far, this one included
+     * @return the tweet keyed by id, its creation time as the record timestamp and its matched phrases
+     *         also in the header {@value #KEYWORDS_HEADER}
+     */
     public SourceRecord tweet(Tweet tweet, List<String> matchedKeywords, Map<String, ?> offset) {
         return new SourceRecord(sourcePartition, offset, topic, null,
                 TweetSchema.KEY, tweet.id(), TweetSchema.VALUE, TweetConverter.toStruct(tweet, matchedKeywords),
-                tweet.createdAt().toEpochMilli());
+                tweet.createdAt().toEpochMilli(), new ConnectHeaders().addString(KEYWORDS_HEADER, jsonArray(matchedKeywords)));
+    }
+
+    /**
+     * The matched phrases as a JSON array, e.g. {@code ["kafka","apache spark"]}: a string header,
+     * which Connect's default header converter writes as those bytes, so that a consumer that only
+     * counts (the Spark job) needs neither the value nor its converter.
+     */
+    static String jsonArray(List<String> phrases) {
+        try {
+            return JSON.writeValueAsString(phrases);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings is always JSON", e);
+        }
     }
 
     /**

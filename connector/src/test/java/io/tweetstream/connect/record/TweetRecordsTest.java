@@ -2,12 +2,16 @@ package io.tweetstream.connect.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tweetstream.connect.Fixtures;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.junit.jupiter.api.Test;
 
 class TweetRecordsTest {
@@ -29,6 +33,26 @@ class TweetRecordsTest {
         assertThat(record.sourcePartition()).isEqualTo(Map.of(TweetRecords.PARTITION_FILTER, "track=kafka,spark"));
         assertThat(record.sourceOffset()).isEqualTo(Map.of(
                 TweetRecords.OFFSET_TWEET_ID, 1050118621198921728L, TweetRecords.OFFSET_CREATED_AT, 1539202764000L));
+    }
+
+    /** What the Spark job reads instead of the value: the phrases as JSON, as the worker's default header converter writes them. */
+    @Test
+    void tweetRecordCarriesItsMatchedPhrasesAsAJsonArrayHeader() throws Exception {
+        Tweet tweet = Fixtures.tweet("classic.json");
+        List<String> phrases = List.of("kafka", "say \"hi\"", "naïve\\path");
+
+        SourceRecord record = records.tweet(tweet, phrases);
+
+        Header header = record.headers().lastWithName(TweetRecords.KEYWORDS_HEADER);
+        assertThat(header.schema()).isEqualTo(Schema.STRING_SCHEMA);
+        try (SimpleHeaderConverter converter = new SimpleHeaderConverter()) {
+            converter.configure(Map.of());
+            byte[] bytes = converter.fromConnectHeader("tweets", header.key(), header.schema(), header.value());
+            assertThat(new ObjectMapper().readValue(bytes, List.class)).isEqualTo(phrases);
+        }
+        assertThat(records.tweet(tweet, List.of()).headers().lastWithName(TweetRecords.KEYWORDS_HEADER).value())
+                .isEqualTo("[]");
+        assertThat(records.tombstone(1L, Map.of(), 2L).headers().isEmpty()).isTrue();
     }
 
     @Test
