@@ -1,5 +1,6 @@
 package io.tweetstream.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,13 +15,16 @@ import java.util.List;
  *                         empty when the status was chosen by {@code follow} or {@code locations}. On the v2
  *                         filtered stream, the keywords, phrases, #hashtags, @mentions and $cashtags of the
  *                         rule it was made for, as written in the rule. Empty on the sample stream.
- * @param sentAt           when it was written; its {@code timestamp_ms}. On v2, when it was made (its
- *                         {@code created_at}), the same on every connection: it is written a moment later.
+ * @param createdAt        when it was made: its {@code created_at} (v1.1 also {@code timestamp_ms}) and its id's time
+ * @param sentAt           when it was delivered: {@code createdAt} plus its delivery delay
+ *                         ({@link SimulatorSettings#deliveryDelay()}; {@code createdAt} itself without one). It is
+ *                         written a moment later. On v2 the same on every connection, and on a backfill or Recovery
+ *                         resend the time of its live delivery.
  * @param matchingRules    on the v2 filtered stream, its {@code matching_rules}: every rule it matched when
  *                         sent; empty on v1.1 and the sample stream
  */
-public record SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords, Instant sentAt,
-                        List<MatchedRule> matchingRules) {
+public record SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords,
+                        Instant createdAt, Instant sentAt, List<MatchedRule> matchingRules) {
 
     public SentTweet {
         injectedKeywords = List.copyOf(injectedKeywords);
@@ -28,7 +32,13 @@ public record SentTweet(long connectionId, long id, long userId, String json, Li
     }
 
     /** A v1.1 status, which matches no rules. */
-    public SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords, Instant sentAt) {
-        this(connectionId, id, userId, json, injectedKeywords, sentAt, List.of());
+    public SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords,
+                     Instant createdAt, Instant sentAt) {
+        this(connectionId, id, userId, json, injectedKeywords, createdAt, sentAt, List.of());
+    }
+
+    /** How long it took from its creation to its delivery. */
+    public Duration deliveryDelay() {
+        return Duration.between(createdAt, sentAt);
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * Reads {@link SimulatorMain}'s command line into settings, with picocli ({@code --name value} or
  * {@code --name=value}). Options left out keep {@link SimulatorSettings}' defaults, except the few
- * below that suit a program run by hand better.
+ * below that suit a program run by hand better, and those that make it behave as X does (pay-per-use, continuous
+ * tweets, X's delivery delays).
  */
 final class SimulatorArguments {
 
@@ -114,6 +115,11 @@ final class SimulatorArguments {
                 description = "v2: make filtered-stream tweets whether or not a client is connected, as X never stops;"
                         + " --no-continuous makes them only while one is (default on)")
         boolean continuous;
+        @Option(names = "--delivery-delay", paramLabel = "x|none|S|M,P,C",
+                description = "creation-to-delivery delay of each generated tweet, out of order as on X: x (median 1 s,"
+                        + " P99 6.5 s, at most 10 s), none (at once, in order), S seconds each, or log-normal with"
+                        + " median M, P99 P and cap C seconds (default x)")
+        String deliveryDelay = "x";
         @Option(names = "--v2-keep-alive-ms", paramLabel = "N",
                 description = "v2: silence before a keep-alive CRLF, in ms (default 20000, or --keep-alive-ms)")
         Long v2KeepAliveMs;
@@ -162,7 +168,8 @@ final class SimulatorArguments {
         if (options.bind != null) {
             builder.bindAddress(options.bind);
         }
-        builder.tier(tier(options.tier)).continuousTweets(options.continuous);
+        builder.tier(tier(options.tier)).continuousTweets(options.continuous)
+                .deliveryDelay(deliveryDelay(options.deliveryDelay));
         if (options.v2KeepAliveMs != null) {
             builder.v2KeepAliveInterval(Duration.ofMillis(options.v2KeepAliveMs));
         }
@@ -317,6 +324,14 @@ final class SimulatorArguments {
             case "enterprise" -> SimulatorSettings.Tier.ENTERPRISE;
             default -> throw new IllegalArgumentException("--tier must be pay-per-use or enterprise, was " + label);
         };
+    }
+
+    private static DeliveryDelay deliveryDelay(String value) {
+        try {
+            return DeliveryDelay.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--delivery-delay " + e.getMessage(), e);
+        }
     }
 
     private static Replay replay(Options options) {

@@ -59,6 +59,7 @@ public final class SimulatorSettings {
     private final boolean continuousTweets;
     private final int historyLimit;
     private final double recoveryTweetsPerSecond;
+    private final DeliveryDelay deliveryDelay;
 
     /**
      * What an X project's access allows, as X sells it (x-api/posts/filtered-stream/introduction.mdx,
@@ -124,6 +125,7 @@ public final class SimulatorSettings {
         this.continuousTweets = builder.continuousTweets;
         this.historyLimit = builder.historyLimit;
         this.recoveryTweetsPerSecond = builder.recoveryTweetsPerSecond;
+        this.deliveryDelay = builder.deliveryDelay;
     }
 
     /**
@@ -193,6 +195,19 @@ public final class SimulatorSettings {
     /** Tweets per second a Recovery stream sends; 0 = as fast as the client reads. Default 0. */
     public double recoveryTweetsPerSecond() {
         return recoveryTweetsPerSecond;
+    }
+
+    /**
+     * How long each generated tweet takes from its creation to its delivery on a live stream (v2 filtered and sample,
+     * v1.1 {@code statuses/filter}); tweets with shorter delays overtake earlier ones, as on X. A tweet's
+     * {@code created_at}, id and place in the history (Recovery and search find it at once) are those of its
+     * creation; its {@link SentTweet#sentAt()} is its delivery. A delayed v2 tweet goes to every connection open when
+     * it is due, and a backfill leaves it out until then. Replayed tweets keep their recorded order. Default
+     * {@link DeliveryDelay#none()}: each tweet delivered when made, in order (the command line's default is
+     * {@link DeliveryDelay#xLike()}).
+     */
+    public DeliveryDelay deliveryDelay() {
+        return deliveryDelay;
     }
 
     /** The longest recent-search query, in characters: 512 on pay-per-use, 4,096 on Enterprise. */
@@ -439,7 +454,7 @@ public final class SimulatorSettings {
                 + ", v2BackfillLimit=" + v2BackfillLimit + ", tier=" + tier + ", v2KeepAliveInterval=" + v2KeepAliveInterval
                 + ", v2ConnectsPerWindow=" + v2ConnectsPerWindow + ", searchRequestsPerWindow=" + searchRequestsPerWindow
                 + ", rateLimitWindow=" + rateLimitWindow + ", continuousTweets=" + continuousTweets
-                + ", historyLimit=" + historyLimit
+                + ", historyLimit=" + historyLimit + ", deliveryDelay=" + deliveryDelay
                 + ", shapes=" + payloadShapes()
                 + (replay == null ? "" : ", " + replay)
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
@@ -477,6 +492,7 @@ public final class SimulatorSettings {
         private boolean continuousTweets;
         private int historyLimit = 100_000;
         private double recoveryTweetsPerSecond;
+        private DeliveryDelay deliveryDelay = DeliveryDelay.none();
         private int v2ConnectionBacklog = 5_000;
         private int v2BackfillLimit = 10_000;
         private double longPostRatio = 0.02;
@@ -543,6 +559,12 @@ public final class SimulatorSettings {
         /** The pace of Recovery streams; 0 = unlimited. See {@link SimulatorSettings#recoveryTweetsPerSecond()}. */
         public Builder recoveryTweetsPerSecond(double recoveryTweetsPerSecond) {
             this.recoveryTweetsPerSecond = recoveryTweetsPerSecond;
+            return this;
+        }
+
+        /** The delay from a tweet's creation to its delivery. See {@link SimulatorSettings#deliveryDelay()}. */
+        public Builder deliveryDelay(DeliveryDelay deliveryDelay) {
+            this.deliveryDelay = Objects.requireNonNull(deliveryDelay, "deliveryDelay");
             return this;
         }
 

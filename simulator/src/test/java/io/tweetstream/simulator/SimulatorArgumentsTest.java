@@ -123,6 +123,30 @@ class SimulatorArgumentsTest {
         assertThat(settings.v2KeepAliveInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.deliveryDelay()).as("out of order, as X delivers").isEqualTo(DeliveryDelay.xLike());
+    }
+
+    @Test
+    void readsTheDeliveryDelay() {
+        assertThat(SimulatorArguments.parse("--delivery-delay", "none").settings().deliveryDelay())
+                .isEqualTo(DeliveryDelay.none());
+        assertThat(SimulatorArguments.parse("--delivery-delay=x").settings().deliveryDelay())
+                .isEqualTo(DeliveryDelay.xLike());
+        assertThat(SimulatorArguments.parse("--delivery-delay", "1.5").settings().deliveryDelay())
+                .isEqualTo(DeliveryDelay.fixed(Duration.ofMillis(1_500)));
+        assertThat(SimulatorArguments.parse("--delivery-delay", "0.5,4,8").settings().deliveryDelay())
+                .isEqualTo(DeliveryDelay.logNormal(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(8)));
+        assertThat(SimulatorArguments.USAGE).contains("--delivery-delay", "P99 6.5 s", "(default x)");
+    }
+
+    @Test
+    void badDeliveryDelaysAreRefusedNamingTheOption() {
+        assertThatThrownBy(() -> SimulatorArguments.parse("--delivery-delay", "slow")).hasMessage("--delivery-delay"
+                + " must be x, none, SECONDS or MEDIAN,P99,CAP in seconds with 0 < MEDIAN <= P99 <= CAP (e.g. 1,6.5,10),"
+                + " was slow");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--delivery-delay", "3,2,10"))
+                .hasMessageStartingWith("--delivery-delay must be").hasMessageEndingWith("was 3,2,10");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--delivery-delay")).hasMessageContaining("--delivery-delay");
     }
 
     @Test

@@ -24,6 +24,14 @@ class SimulatorSettingsTest {
         assertThat(settings.v2MaxConnections()).isEqualTo(1);
         assertThat(settings.v2MaxRules()).isEqualTo(1_000);
         assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
+        assertThat(settings.deliveryDelay()).as("in order, as the connector's tests expect").isEqualTo(DeliveryDelay.none());
+    }
+
+    @Test
+    void showsTheDeliveryDelayInItsDescription() {
+        assertThat(SimulatorSettings.builder().deliveryDelay(DeliveryDelay.xLike()).build().toString())
+                .contains("deliveryDelay=log-normal median PT1S p99 PT6.5S cap PT10S");
+        assertThatThrownBy(() -> SimulatorSettings.builder().deliveryDelay(null)).hasMessageContaining("deliveryDelay");
     }
 
     @Test

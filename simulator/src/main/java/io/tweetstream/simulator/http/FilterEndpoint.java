@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * {@code POST /1.1/statuses/filter.json}: checks an injected refusal, the OAuth header and the filter as Twitter
@@ -43,6 +44,7 @@ public final class FilterEndpoint implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(FilterEndpoint.class);
     private static final long NOTICE_SEED_SALT = 0x4E071CE5L;
+    private static final long DELAY_SEED_SALT = 0xDE1A7_11L;
 
     private final SimulatorSettings settings;
     private final TweetFactory tweets;
@@ -149,7 +151,8 @@ public final class FilterEndpoint implements HttpHandler {
             StreamSession session = new StreamSession(connection, inbox, wakeup, tweets.forStream(connection.id(), filter),
                     settings, response, ledger, shutdown, mapper,
                     new Dice(Seeds.derive(settings.seed() ^ NOTICE_SEED_SALT, connection.id())),
-                    replay == null ? null : replay.cursor(System.nanoTime()));
+                    replay == null ? null : replay.cursor(System.nanoTime()),
+                    new SplittableRandom(Seeds.derive(settings.seed() ^ DELAY_SEED_SALT, connection.id())));
             reason = session.run();
         } catch (IOException clientGone) {
             log.debug("Stream {} could not start: {}", connection.id(), clientGone.toString());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.ConnectionAttempt;
+import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.generate.Dice;
@@ -116,8 +117,10 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.responses = new V2Responses(mapper);
         this.payload = new V2Payload(tweets.users());
         this.planner = new MatchPlanner(tweets.users());
+        // A recording keeps the order X delivered it in.
         this.broadcast = new V2Broadcast(endpoint, settings, this::source, ledger, controls, history,
-                settings.continuousTweets() && endpoint == StreamEndpoint.V2_FILTERED);
+                settings.continuousTweets() && endpoint == StreamEndpoint.V2_FILTERED,
+                replay == null ? settings.deliveryDelay() : DeliveryDelay.none());
     }
 
     /** Makes the endpoint's tweets; to be run on a thread of its own for the simulator's life. */

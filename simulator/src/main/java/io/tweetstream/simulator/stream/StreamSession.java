@@ -18,17 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Writes one stream from start to end: statuses at the configured rate up to the per-stream maximum (or the lines of
  * a recording, at its pace), a delete, limit, withheld, scrub_geo or stall-warning notice after every n-th status, a
  * keep-alive after each silence of the keep-alive interval, and the faults delivered to its {@link FaultInbox}
  * (nothing at all during a stall, and no statuses made for it; bad lines and notices; a drop, clean end, reset or
- * {@code disconnect} message, which end it), until the client goes away or the simulator closes. Runs on the thread
- * of the HTTP exchange.
+ * {@code disconnect} message, which end it), until the client goes away or the simulator closes. With a
+ * {@link io.tweetstream.simulator.DeliveryDelay}, each generated status waits from its creation until its delivery is
+ * due, so statuses overtake each other; the notices that follow every n-th status follow its delivery, and a status
+ * whose delivery falls in a stall is lost with the stall. Runs on the thread of the HTTP exchange.
  */
 public final class StreamSession {
 
@@ -47,7 +51,13 @@ public final class StreamSession {
     private final Dice noticeDice;
     private final RecentStatuses recent = new RecentStatuses();
     private final ReplayCursor replay;
+    private final SplittableRandom delays;
+    private final DelayLine<DueStatus> held = new DelayLine<>();
     private long undelivered;
+
+    /** A status made, to be written at {@code deliveredAt}. */
+    private record DueStatus(GeneratedTweet tweet, Instant createdAt, Instant deliveredAt) {
+    }
 
     /**
      * @param wakeup     what the session waits on between messages; woken by a fault delivered to {@code faults}
@@ -55,11 +65,13 @@ public final class StreamSession {
      * @param noticeDice chooses deleted statuses and limit counts, apart from the generator's dice so that
      *                   notices do not change which tweets are made
      * @param replay     the recording to send instead of generated statuses; {@code null} to generate them
+     * @param delays     draws the delivery delays of the generated statuses
      */
     public StreamSession(ConnectionState connection, FaultInbox faults, Wakeup wakeup, TweetGenerator generator,
                          SimulatorSettings settings, MessageSink sink, StreamLedger ledger, ShutdownSignal shutdown,
-                         ObjectMapper mapper, Dice noticeDice, ReplayCursor replay) {
+                         ObjectMapper mapper, Dice noticeDice, ReplayCursor replay, SplittableRandom delays) {
         this.replay = replay;
+        this.delays = delays;
         this.connection = connection;
         this.faults = faults;
         this.wakeup = wakeup;
@@ -110,13 +122,20 @@ public final class StreamSession {
                 if (stalled) {
                     // Statuses due during the stall were never made, as on a v2 stream; none come in a rush after it.
                     schedule.restartAt(now);
+                    // Statuses delivered into the stall are lost with it, as a stalled v2 connection loses its offers.
+                    held.dropDue(now);
                     stalled = false;
                 }
-                boolean moreTweets = connection.tweetsSent() < settings.maxTweetsPerConnection();
-                if (moreTweets && schedule.isDue(now)) {
-                    sendTweet();
-                    schedule.advance(now);
+                boolean moreTweets = connection.tweetsSent() + held.size() < settings.maxTweetsPerConnection();
+                DueStatus due = held.pollDue(now);
+                if (due != null) {
+                    sendStatus(due);
                     lastWriteNanos = System.nanoTime();
+                } else if (moreTweets && schedule.isDue(now)) {
+                    if (makeTweet(now)) {
+                        lastWriteNanos = System.nanoTime();
+                    }
+                    schedule.advance(now);
                 } else if (now - lastWriteNanos >= keepAliveNanos) {
                     sink.keepAlive();
                     lastWriteNanos = now;
@@ -124,6 +143,9 @@ public final class StreamSession {
                     long wakeAt = lastWriteNanos + keepAliveNanos;
                     if (moreTweets && schedule.nextDueNanos() - wakeAt < 0) {
                         wakeAt = schedule.nextDueNanos();
+                    }
+                    if (!held.isEmpty() && held.nextDueNanos() - wakeAt < 0) {
+                        wakeAt = held.nextDueNanos();
                     }
                     wakeup.await(wakeAt - now);
                 }
@@ -150,18 +172,36 @@ public final class StreamSession {
         return write(generator.next(Instant.now()).json());
     }
 
-    private void sendTweet() throws IOException {
+    /**
+     * Makes the status due now (or takes the recording's next line) and writes it, or holds it until its delivery is
+     * due.
+     *
+     * @return whether it wrote
+     */
+    private boolean makeTweet(long nowNanos) throws IOException {
         if (replay != null) {
             sendReplayed();
-            return;
+            return true;
         }
         Instant now = Instant.now();
         GeneratedTweet tweet = generator.next(now);
+        Duration delay = settings.deliveryDelay().draw(delays);
+        DueStatus status = new DueStatus(tweet, now, now.plus(delay));
+        if (delay.isZero()) {
+            sendStatus(status);
+            return true;
+        }
+        held.hold(status, nowNanos + delay.toNanos());
+        return false;
+    }
+
+    private void sendStatus(DueStatus status) throws IOException {
+        GeneratedTweet tweet = status.tweet();
         String json = write(tweet.json());
         sink.send(json);
         recent.add(tweet.id(), tweet.userId());
-        long sent = ledger.tweetSent(connection,
-                new SentTweet(connection.id(), tweet.id(), tweet.userId(), json, tweet.injectedKeywords(), now));
+        long sent = ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.userId(), json,
+                tweet.injectedKeywords(), status.createdAt(), status.deliveredAt()));
         if (settings.deleteEvery() > 0 && sent % settings.deleteEvery() == 0) {
             sendDelete();
         }
@@ -205,7 +245,7 @@ public final class StreamSession {
         sink.send(line.text());
         if (line.json().has("text") && line.json().has("user")) {
             ledger.tweetSent(connection, new SentTweet(connection.id(), line.json().path("id").asLong(),
-                    line.json().path("user").path("id").asLong(), line.text(), List.of(), now));
+                    line.json().path("user").path("id").asLong(), line.text(), List.of(), now, now));
         } else {
             ledger.noticeSent(new SentNotice(connection.id(), SentNotice.Kind.REPLAYED_LINE, line.text(), now));
         }

@@ -1,7 +1,9 @@
 package io.tweetstream.simulator.stream;
 
+import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
+import io.tweetstream.simulator.generate.Seeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * The one stream of tweets of a v2 endpoint, which every connection open on it gets, as X sends every connection
@@ -21,12 +26,19 @@ import java.util.function.LongFunction;
  * the first connection opened to the last one closed, and its source is seeded by that first connection's number,
  * so that a lone connection gets the very tweets it got when each connection had a source of its own. In continuous
  * mode ({@link SimulatorSettings#continuousTweets()}) one run lasts from the simulator's start to its end, seeded by
- * 0, and tweets are made whether or not a connection is open, as X's world goes on while a client is away. Runs on a
- * thread of its own until the simulator closes.
+ * 0, and tweets are made whether or not a connection is open, as X's world goes on while a client is away.
+ * <p>
+ * With a {@link DeliveryDelay}, each tweet draws one delay when it is made (from the run's own seeded sequence) and is
+ * kept in the history at once, but waits in a {@link DelayLine} until it is due; it then goes to every connection open
+ * at that moment, as X delivers to the connections open at delivery time. So tweets overtake each other, every
+ * connection still gets the same tweets in the same order, and a tweet still waiting when the last connection closes
+ * goes to whoever is connected when it is due (nobody, often: it is then only in the history). Without a delay a tweet
+ * goes at once to the connections open when it was made. Runs on a thread of its own until the simulator closes.
  */
 public final class V2Broadcast implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(V2Broadcast.class);
+    private static final long DELAY_SEED_SALT = 0xDE1A7_2L;
 
     private final StreamEndpoint endpoint;
     private final SimulatorSettings settings;
@@ -37,10 +49,12 @@ public final class V2Broadcast implements Runnable {
     private final List<ConnectionFeed> feeds = new ArrayList<>();
     private final TweetHistory history;
     private final boolean continuous;
+    private final DeliveryDelay delay;
+    private final DelayLine<V2Tweet> undelivered = new DelayLine<>();
     private Run run;
 
-    /** The tweets made from the first connection opened until the last one closed. */
-    private record Run(V2TweetSource source, Pace schedule) {
+    /** The tweets made from the first connection opened until the last one closed, and their delivery delays. */
+    private record Run(V2TweetSource source, Pace schedule, SplittableRandom delays) {
     }
 
     /**
@@ -48,9 +62,11 @@ public final class V2Broadcast implements Runnable {
      *                   continuous mode)
      * @param history    where every tweet made is kept, for backfill (and, on the filtered stream, Recovery and search)
      * @param continuous whether tweets are made with no connection open
+     * @param delay      how long each tweet takes from its creation to its delivery
      */
     public V2Broadcast(StreamEndpoint endpoint, SimulatorSettings settings, LongFunction<V2TweetSource> sources,
-                       StreamLedger ledger, V2Controls controls, TweetHistory history, boolean continuous) {
+                       StreamLedger ledger, V2Controls controls, TweetHistory history, boolean continuous,
+                       DeliveryDelay delay) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.sources = sources;
@@ -58,12 +74,14 @@ public final class V2Broadcast implements Runnable {
         this.controls = controls;
         this.history = history;
         this.continuous = continuous;
+        this.delay = delay;
         controls.onChange(this::wakeAll);
     }
 
     /**
      * Starts giving {@code connection} the tweets made in the last {@code backfillMinutes} (none for 0), then those
-     * made from now on, with neither a gap nor a repeat between them.
+     * made from now on, with neither a gap nor a repeat between them: a tweet made but not yet delivered is left out of
+     * the backfill, as the connection gets it when it is due.
      */
     public ConnectionFeed join(ConnectionState connection, int backfillMinutes) {
         ConnectionFeed feed = new ConnectionFeed(connection, ledger, settings.v2ConnectionBacklog(),
@@ -73,7 +91,7 @@ public final class V2Broadcast implements Runnable {
                 run = newRun(connection.id());
             }
             if (backfillMinutes > 0 && settings.v2BackfillLimit() > 0) {
-                List<V2Tweet> kept = history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes)));
+                List<V2Tweet> kept = delivered(history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes))));
                 feed.backfill(kept.subList(Math.max(0, kept.size() - settings.v2BackfillLimit()), kept.size()));
             }
             feeds.add(feed);
@@ -121,25 +139,55 @@ public final class V2Broadcast implements Runnable {
         V2TweetSource source = sources.apply(firstConnectionId);
         return new Run(source, source.pace(new TweetSchedule(System.nanoTime(),
                 settings.tweetsPerSecond(), new TweetSchedule.Burst(settings.burstEvery().toNanos(),
-                settings.burstLength().toNanos(), settings.burstFactor()))));
+                settings.burstLength().toNanos(), settings.burstFactor()))),
+                new SplittableRandom(Seeds.derive(settings.seed() ^ DELAY_SEED_SALT, firstConnectionId)));
     }
 
-    /** Waits until a tweet is due in the current run; {@code null} once the simulator closes. */
+    /**
+     * Waits until a tweet is due to be made in the current run, delivering those whose delivery falls due meanwhile;
+     * {@code null} once the simulator closes.
+     */
     private Run awaitDue() throws InterruptedException {
         synchronized (lock) {
             while (!controls.isClosed()) {
-                if (run == null) {
+                long now = System.nanoTime();
+                deliverDue(now);
+                long wait = Long.MAX_VALUE;
+                if (run != null) {
+                    wait = run.schedule().nextDueNanos() - now;
+                    if (wait <= 0) {
+                        return run;
+                    }
+                }
+                if (!undelivered.isEmpty()) {
+                    wait = Math.min(wait, undelivered.nextDueNanos() - now);
+                }
+                if (wait == Long.MAX_VALUE) {
                     lock.wait();
-                    continue;
+                } else {
+                    TimeUnit.NANOSECONDS.timedWait(lock, wait);
                 }
-                long wait = run.schedule().nextDueNanos() - System.nanoTime();
-                if (wait <= 0) {
-                    return run;
-                }
-                TimeUnit.NANOSECONDS.timedWait(lock, wait);
             }
             return null;
         }
+    }
+
+    /** Offers every tweet whose delivery is due to the connections open now. Holds the lock. */
+    private void deliverDue(long now) {
+        for (V2Tweet tweet = undelivered.pollDue(now); tweet != null; tweet = undelivered.pollDue(now)) {
+            for (ConnectionFeed feed : feeds) {
+                feed.offer(tweet, now);
+            }
+        }
+    }
+
+    /** {@code tweets} without those not delivered yet. Holds the lock. */
+    private List<V2Tweet> delivered(List<V2Tweet> tweets) {
+        if (undelivered.isEmpty()) {
+            return tweets;
+        }
+        Set<Long> waiting = undelivered.items().stream().map(V2Tweet::id).collect(Collectors.toSet());
+        return tweets.stream().filter(tweet -> !waiting.contains(tweet.id())).toList();
     }
 
     /**
@@ -156,20 +204,27 @@ public final class V2Broadcast implements Runnable {
     }
 
     private void make(Run due, List<ConnectionFeed> audience) {
-        V2Tweet tweet;
+        long madeNanos = System.nanoTime();
+        V2Tweet made;
         try {
-            tweet = due.source().next(Instant.now()).orElse(null);
+            made = due.source().next(Instant.now()).orElse(null);
         } catch (RuntimeException e) {
             log.error("Failed to make a tweet for the {} stream; skipping it", endpoint.label(), e);
             return;
         }
-        if (tweet == null) {
+        if (made == null) {
             return;
         }
+        Duration delayed = delay.draw(due.delays());
+        V2Tweet tweet = made.deliveredAfter(delayed);
         synchronized (lock) {
             // Every connection of that run may have left, and a new run begun, while the tweet was made.
             if (run == due) {
                 history.add(tweet);
+                if (!delayed.isZero()) {
+                    undelivered.hold(tweet, madeNanos + delayed.toNanos());
+                    return;
+                }
                 long now = System.nanoTime();
                 // A connection that joined with backfill while the tweet was made has not got it in its backfill.
                 feeds.stream().filter(feed -> audience.contains(feed) || feed.backfilled())

@@ -106,6 +106,6 @@ public final class V2StreamSession {
             return;
         }
         ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.authorId(), json,
-                tweet.injectedTerms(), tweet.createdAt(), tweet.matchingRules()));
+                tweet.injectedTerms(), tweet.createdAt(), tweet.deliveredAt(), tweet.matchingRules()));
     }
 }

@@ -35,7 +35,6 @@ public final class HistoricMatches {
         if (matching.isEmpty()) {
             return null;
         }
-        return new V2Tweet(tweet.id(), tweet.authorId(), tweet.status(), tweet.injectedTerms(), matching,
-                tweet.createdAt(), tweet.context(), tweet.recorded());
+        return tweet.withMatchingRules(matching);
     }
 }

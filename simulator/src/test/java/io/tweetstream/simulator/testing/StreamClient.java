@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,10 @@ public final class StreamClient implements AutoCloseable {
 
     /**
      * One line of the body; {@code text} is empty for a keep-alive, {@code bytes} are the line's exact bytes (without
-     * the CRLF). At the end, {@code end} is set, with the failure that ended the body, or none for a clean end.
+     * the CRLF), {@code receivedAt} when its end was read. At the end, {@code end} is set, with the failure that ended
+     * the body, or none for a clean end.
      */
-    public record Line(String text, boolean end, Throwable failure, byte[] bytes) {
+    public record Line(String text, boolean end, Throwable failure, byte[] bytes, Instant receivedAt) {
         public boolean isKeepAlive() {
             return !end && text.isEmpty();
         }
@@ -151,7 +153,8 @@ public final class StreamClient implements AutoCloseable {
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
                     if (afterCr && b == '\n') {
-                        lines.add(new Line(line.toString(StandardCharsets.UTF_8), false, null, line.toByteArray()));
+                        lines.add(new Line(line.toString(StandardCharsets.UTF_8), false, null, line.toByteArray(),
+                                Instant.now()));
                         line.reset();
                         afterCr = false;
                         continue;
@@ -172,6 +175,6 @@ public final class StreamClient implements AutoCloseable {
     }
 
     private void finish(Throwable failure) {
-        lines.add(new Line("", true, failure, new byte[0]));
+        lines.add(new Line("", true, failure, new byte[0], Instant.now()));
     }
 }
