@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,15 +24,17 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Prints the Spark job's seconds as they arrive on the counts topic, a line each: the total, each
- * keyword, and how late the count came. Each record is a whole second (the Spark job folds a
- * second's counts into one record), so a line is printed as soon as its record arrives, with no
- * guess about whether more is coming. A second already printed is not printed again: the Spark job
- * writes a batch again, identical, when it redoes it after a failure or a restart.
+ * Prints the Spark job's seconds as they arrive on the counts topic: a line for a second's
+ * provisional count as soon as the second has ended (the job republishes an open second's count
+ * every batch; the first record of it after its end is printed), a line when its count is final
+ * (about the job's lateness, 15 s, later), and a line for each late correction. Each line has the
+ * total, each keyword and how long after the second's end it was printed. A second's provisional and
+ * final lines are printed once each: the Spark job writes a batch again, identical, when it redoes it
+ * after a failure or a restart, and a late correction read again (same key) is not added twice.
  *
  * <p>Reads from where the previous run's printer stopped (its group's committed offset), or from
  * the start of the topic, which the demo creates with one partition: Kafka orders records within a
- * partition, and the Spark job writes each batch's seconds oldest first.
+ * partition, and the Spark job publishes a second's records in order.
  */
 final class CountsPrinter implements Runnable, AutoCloseable {
 
@@ -44,12 +46,16 @@ final class CountsPrinter implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
     private final PrintStream out;
-    private final Map<Instant, Map<String, Long>> printed = new ConcurrentSkipListMap<>();
-    private final List<Instant> printOrder = new CopyOnWriteArrayList<>();
+    private final Map<Instant, Map<String, Long>> provisional = new ConcurrentSkipListMap<>();
+    private final Map<Instant, Map<String, Long>> finals = new ConcurrentSkipListMap<>();
+    private final Map<String, Long> lateCorrections = new ConcurrentHashMap<>();
+    private final Map<Instant, Long> late = new ConcurrentSkipListMap<>();
+    private final List<Instant> provisionalOrder = new CopyOnWriteArrayList<>();
+    private final List<Instant> finalOrder = new CopyOnWriteArrayList<>();
+    private final List<Duration> provisionalAfterEnd = new CopyOnWriteArrayList<>();
     private final long startedAt = System.nanoTime();
     private volatile long firstLineAfterNanos = -1;
     private final Thread thread;
-    private Instant lastPrinted = Instant.MIN;
 
     CountsPrinter(String bootstrapServers, String topic, PrintStream out) {
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -75,7 +81,7 @@ final class CountsPrinter implements Runnable, AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 boolean any = false;
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    read(record.value());
+                    read(record.key(), record.value());
                     any = true;
                 }
                 if (any) {
@@ -103,51 +109,96 @@ final class CountsPrinter implements Runnable, AutoCloseable {
             .map(info -> new TopicPartition(topic, info.partition())).toList());
     }
 
-    private void read(String value) {
+    private void read(String key, String value) {
         try {
             JsonNode second = JSON.readTree(value);
             Instant start = Instant.parse(second.get("window_start").asText().replace("+00:00", "Z"));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put(TOTAL, second.get("total").asLong());
-            for (Iterator<Map.Entry<String, JsonNode>> keywords = second.get("keywords").fields(); keywords.hasNext(); ) {
-                Map.Entry<String, JsonNode> keyword = keywords.next();
-                counts.put(keyword.getKey(), keyword.getValue().asLong());
-            }
-            JsonNode lag = second.get("lag_ms");
-            if (start.isAfter(lastPrinted)) {
-                print(start, counts, lag != null && lag.isNumber() ? OptionalLong.of(lag.asLong()) : OptionalLong.empty());
+            Instant end = start.plusSeconds(1);
+            String status = second.path("status").asText("final");
+            switch (status) {
+                case "provisional" -> {
+                    // The second's count so far, once it has ended: the first such record is printed.
+                    if (second.path("lag_ms").asLong(-1) >= 0 && !provisional.containsKey(start) && !finals.containsKey(start)) {
+                        provisional.put(start, counts(second, "total", "keywords"));
+                        provisionalOrder.add(start);
+                        provisionalAfterEnd.add(Duration.between(end, Instant.now()));
+                        print(start, "provisional", provisional.get(start), end);
+                    }
+                }
+                case "final" -> {
+                    if (!finals.containsKey(start)) {
+                        finals.put(start, counts(second, "total", "keywords"));
+                        finalOrder.add(start);
+                        print(start, "final      ", finals.get(start), end);
+                    }
+                }
+                case "late" -> {
+                    if (lateCorrections.putIfAbsent(key, 0L) == null) {
+                        Map<String, Long> counts = counts(second, "late", "late_keywords");
+                        late.merge(start, counts.get(TOTAL), Long::sum);
+                        print(start, "late      +", counts, end);
+                    }
+                }
+                default -> out.println("  (skipped a count of unknown status '" + status + "')");
             }
         } catch (Exception e) {
             out.println("  (skipped a count that could not be read: " + e.getMessage() + ")");
         }
     }
 
-    private void print(Instant second, Map<String, Long> counts, OptionalLong lagMs) {
-        lastPrinted = second;
+    private static Map<String, Long> counts(JsonNode second, String totalField, String keywordsField) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(TOTAL, second.get(totalField).asLong());
+        for (Iterator<Map.Entry<String, JsonNode>> keywords = second.get(keywordsField).fields(); keywords.hasNext(); ) {
+            Map.Entry<String, JsonNode> keyword = keywords.next();
+            counts.put(keyword.getKey(), keyword.getValue().asLong());
+        }
+        return counts;
+    }
+
+    private void print(Instant second, String what, Map<String, Long> counts, Instant end) {
         StringBuilder line = new StringBuilder(LocalTime.ofInstant(second, ZoneId.systemDefault()).format(TIME));
-        line.append(String.format("  total %4d", counts.get(TOTAL)));
+        line.append("  ").append(what).append(String.format(" total %4d", counts.get(TOTAL)));
         counts.forEach((keyword, count) -> {
             if (!keyword.equals(TOTAL)) {
                 line.append(" | ").append(keyword).append(' ').append(count);
             }
         });
-        lagMs.ifPresent(lag -> line.append(String.format("   (counted %.1f s after the second ended)", lag / 1000.0)));
+        line.append(String.format("   (%.1f s after the second ended)", Duration.between(end, Instant.now()).toMillis() / 1000.0));
         out.println(line);
-        printed.put(second, Map.copyOf(counts));
-        printOrder.add(second);
         if (firstLineAfterNanos < 0) {
             firstLineAfterNanos = System.nanoTime() - startedAt;
         }
     }
 
-    /** The seconds printed so far, as printed: their start, and the count of each keyword ("*" for the total). */
-    Map<Instant, Map<String, Long>> printedWindows() {
-        return printed;
+    /** The provisional counts printed, by second: the count of each keyword ("*" for the total). */
+    Map<Instant, Map<String, Long>> provisionalCounts() {
+        return provisional;
     }
 
-    /** The seconds in the order they were printed. */
-    List<Instant> printOrder() {
-        return List.copyOf(printOrder);
+    /** The final counts printed, by second: the count of each keyword ("*" for the total). */
+    Map<Instant, Map<String, Long>> finalCounts() {
+        return finals;
+    }
+
+    /** The late tweets of each second that had any, from its late corrections. */
+    Map<Instant, Long> lateTotals() {
+        return late;
+    }
+
+    /** The seconds in the order their provisional counts were printed. */
+    List<Instant> provisionalOrder() {
+        return List.copyOf(provisionalOrder);
+    }
+
+    /** The seconds in the order their final counts were printed. */
+    List<Instant> finalOrder() {
+        return List.copyOf(finalOrder);
+    }
+
+    /** For each provisional count printed, how long after its second's end. */
+    List<Duration> provisionalAfterEnd() {
+        return List.copyOf(provisionalAfterEnd);
     }
 
     /** How long after this printer was made it printed its first line; empty while it has printed none. */

@@ -37,7 +37,6 @@ final class SparkJob {
                 "--bootstrap-servers", bootstrapServers,
                 "--topic", topic,
                 "--starting-offsets", "earliest",
-                "--watermark", "3 seconds",
                 "--sink", "kafka",
                 "--output-topic", countsTopic,
                 "--checkpoint-dir", checkpoint.toString(),

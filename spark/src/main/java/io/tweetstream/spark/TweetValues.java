@@ -6,11 +6,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.replace;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,6 +71,9 @@ public final class TweetValues {
     /** The tweet's fields at the top level (schemas.enable=false) and under payload (true). */
     static final StructType EITHER_FORMAT = TWEET.add("payload", TWEET);
 
+    /** The separator of the elements of a JSON array of strings without escapes. */
+    private static final String BETWEEN_STRINGS = Pattern.quote("\",\"");
+
     /** Kafka's {@code timestampType} of a timestamp the producer set. */
     private static final int CREATE_TIME = 0;
 
@@ -76,10 +85,9 @@ public final class TweetValues {
      * one row per record, none dropped, so that every record can be counted for what it is.
      */
     public static Dataset<Row> parse(Dataset<Row> kafkaRecords) {
-        Column header = element_at(filter(col("headers"), h -> h.getField("key").equalTo(KEYWORDS_HEADER)), 1);
-        // A header that is not a JSON array of strings parses to null: the value is read instead.
-        Column headerKeywords = from_json(header.getField("value").cast(DataTypes.StringType), STRINGS,
-            Map.of("mode", "PERMISSIVE"));
+        Column header = element_at(filter(col("headers"), h -> h.getField("key").equalTo(KEYWORDS_HEADER)), 1)
+            .getField("value").cast(DataTypes.StringType);
+        Column headerKeywords = jsonStrings(header);
         Dataset<Row> withHeader = kafkaRecords.select(
             col("value"),
             col("timestamp"),
@@ -102,5 +110,22 @@ public final class TweetValues {
             col(FROM_HEADER),
             when(col(FROM_HEADER), col("timestamp")).otherwise(timestamp_millis(createdAt)).as(CREATED_AT),
             when(col(FROM_HEADER), col("header_keywords")).otherwise(valueKeywords).as(MATCHED_KEYWORDS));
+    }
+
+    /**
+     * A JSON array of strings as an array; null for anything else, so that the value is read
+     * instead. The connector writes compact JSON and its phrases seldom need an escape: such an
+     * array ({@code ["kafka","apache spark"]}) is cut at its {@code ","} separators, since its
+     * strings hold no quote, which costs a fraction of a JSON parse. It is taken for one when it has
+     * no backslash and exactly two quotes per part; anything else is parsed.
+     */
+    static Column jsonStrings(Column json) {
+        Column parts = split(json.substr(lit(3), length(json).minus(4)), BETWEEN_STRINGS);
+        Column quotes = length(json).minus(length(replace(json, lit("\""), lit(""))));
+        Column compact = json.startsWith("[\"").and(json.endsWith("\"]")).and(not(json.contains("\\")))
+            .and(quotes.equalTo(size(parts).multiply(2)));
+        return when(json.equalTo("[]"), array().cast(STRINGS))
+            .when(compact, parts)
+            .otherwise(from_json(json, STRINGS, Map.of("mode", "PERMISSIVE")));
     }
 }

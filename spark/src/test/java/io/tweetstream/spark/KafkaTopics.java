@@ -40,7 +40,10 @@ final class KafkaTopics implements AutoCloseable {
 
     void create(String topic, int partitions) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // Kept whatever their timestamps: the tests' tweets are of 2026-01-01, and records with the
+            // connector's timestamps would be past the default retention of 7 days.
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                .all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create topic " + topic, e);
         }

@@ -2,9 +2,13 @@ package io.tweetstream.spark;
 
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
+import static org.apache.spark.sql.functions.lit;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +19,35 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
- * How fast the counting query gets through a topic: a broker of the testkit, a topic pre-filled
- * with tweets as the connector's worker writes them ({@code schemas.enable=true}, so each value
- * carries the converter's full schema), then the query in a {@code local[2]} session with the
- * available-now trigger, into a memory table. Prints the rates. Not a test: run it with
+ * How fast the counting query gets through a topic, beside the limits of reading it: a broker of
+ * the testkit, a topic pre-filled with tweets as the connector's worker writes them (the value with
+ * {@code schemas.enable=true}, so each carries the converter's full schema; the matched phrases in
+ * the header; {@code created_at} as the timestamp), then, one after the other over the same topic:
+ * <ol>
+ *   <li>a plain Kafka consumer reading every record: the limit of the broker and the client;
+ *   <li>a Spark batch query counting the records without reading them: the limit of Spark's Kafka source;
+ *   <li>the counting query (available-now, {@code local[2]}, into a memory table) reading the
+ *       headers, as it does for the connector's records;
+ *   <li>the same query with the headers taken away, so it parses every value, as it does for
+ *       records of other producers or of connectors before 0.1.0.
+ * </ol>
+ * Prints the rates side by side. Not a test: run it with
  * <pre>mvn -B -pl spark test-compile exec:exec@benchmark -Dexec.args="[records] [seconds]"</pre>
  * (defaults 1,000,000 tweets over 1,000 seconds of created_at).
  */
@@ -48,13 +67,19 @@ public final class TweetCountBenchmark {
         WorkDirectory.clean(workDir);
         try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
             produce(broker.bootstrapServers(), records, seconds);
-            count(broker.bootstrapServers(), workDir, records);
+            measure(broker.bootstrapServers(), workDir, records);
         }
+    }
+
+    static void produceForScratch(String bootstrapServers, int records, int seconds) throws Exception {
+        produce(bootstrapServers, records, seconds);
     }
 
     private static void produce(String bootstrapServers, int records, int seconds) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // Kept whatever their timestamps: the tweets' creation times are months back.
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                .all().get(30, TimeUnit.SECONDS);
         }
         Template template = new Template();
         SplittableRandom random = new SplittableRandom(42);
@@ -73,9 +98,13 @@ public final class TweetCountBenchmark {
                 // In created_at order over the period, each up to a second out of order: well
                 // inside the watermark, so no tweet is dropped.
                 long createdAt = T0.toEpochMilli() + (long) i * seconds * 1000 / records - random.nextInt(1000);
-                byte[] value = template.value(id, createdAt, keywords(random)).getBytes(StandardCharsets.UTF_8);
+                String[] keywords = keywords(random);
+                byte[] value = template.value(id, createdAt, keywords).getBytes(StandardCharsets.UTF_8);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(TOPIC, Long.toString(id).getBytes(StandardCharsets.UTF_8), value));
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(TOPIC, null, createdAt,
+                    Long.toString(id).getBytes(StandardCharsets.UTF_8), value);
+                record.headers().add(TweetValues.KEYWORDS_HEADER, TweetJson.write(keywords).getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
             }
             producer.flush();
         }
@@ -95,56 +124,123 @@ public final class TweetCountBenchmark {
         return chosen.toArray(String[]::new);
     }
 
-    private static void count(String bootstrapServers, Path workDir, int records) throws Exception {
+    private static void measure(String bootstrapServers, Path workDir, int records) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(consume(bootstrapServers, records));
         SparkSession spark = SparkSession.builder()
             .master("local[2]")
             .appName("TweetCountBenchmark")
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.session.timeZone", "UTC")
+            .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
             .getOrCreate();
         try {
-            TweetCountOptions options = TweetCountOptions.parse(
-                "--bootstrap-servers", bootstrapServers,
-                "--topic", TOPIC,
-                "--checkpoint-dir", workDir.resolve("checkpoint").toString(),
-                "--trigger", TweetCountOptions.AVAILABLE_NOW);
-            long start = System.nanoTime();
-            StreamingQuery query = TweetCountQuery.counts(TweetCountQuery.records(spark, options), options)
-                .writeStream()
-                .format("memory")
-                .queryName("benchmark_counts")
-                .outputMode("append")
-                .option("checkpointLocation", options.checkpointDir())
-                .trigger(TweetCountQuery.trigger(options))
-                .start();
-            query.awaitTermination();
-            double elapsed = (System.nanoTime() - start) / 1e9;
-
-            InputMetrics input = InputMetrics.NONE;
-            long readingMillis = 0;
-            for (StreamingQueryProgress progress : query.recentProgress()) {
-                input = input.plus(InputMetrics.of(progress));
-                if (progress.numInputRows() > 0) {
-                    readingMillis += progress.durationMs().get("triggerExecution");
-                }
-            }
-            List<Row> totals = spark.table("benchmark_counts").where("keyword = '*'").selectExpr("count(*)", "sum(count)")
-                .collectAsList();
-            System.out.printf(Locale.ROOT, "Counted %,d records (%,d tweets, %,d malformed, %,d tombstones)"
-                    + " with local[2] in %.1f s: %,.0f records/s%n",
-                input.records(), input.counted(), input.malformed(), input.tombstones(), elapsed, input.records() / elapsed);
-            System.out.printf(Locale.ROOT, "  of which the batches that read them: %.1f s, %,.0f records/s;"
-                    + " the rest is the query's start and the batch that emits the last windows%n",
-                readingMillis / 1e3, input.records() / (readingMillis / 1e3));
-            System.out.printf(Locale.ROOT, "Emitted %,d one-second windows holding %,d tweets; the last ones stay"
-                    + " open until later tweets move the watermark past them%n",
-                totals.get(0).getLong(0), totals.get(0).isNullAt(1) ? 0 : totals.get(0).getLong(1));
-            if (input.records() != records) {
-                throw new IllegalStateException("Read " + input.records() + " records, expected " + records);
-            }
+            lines.add(countOnly(spark, bootstrapServers, records));
+            lines.add(count(spark, bootstrapServers, workDir, records, true));
+            lines.add(count(spark, bootstrapServers, workDir, records, false));
         } finally {
             spark.stop();
+        }
+        System.out.println();
+        System.out.println("Same topic, one after the other, " + Runtime.getRuntime().availableProcessors() + " cores:");
+        lines.forEach(System.out::println);
+    }
+
+    /** Every record read by a plain consumer, its value's bytes touched: the limit of reading. */
+    private static String consume(String bootstrapServers, int records) {
+        long start = System.nanoTime();
+        long read = 0;
+        long bytes = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024)),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (read < records) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    read++;
+                    bytes += record.value().length;
+                }
+            }
+        }
+        return rate("plain Kafka consumer (the limit of reading)", read, System.nanoTime() - start,
+            String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6));
+    }
+
+    /** A Spark batch query counting the records without reading their content: the limit of Spark's Kafka source. */
+    private static String countOnly(SparkSession spark, String bootstrapServers, int records) {
+        long start = System.nanoTime();
+        long counted = spark.read().format("kafka")
+            .option("kafka.bootstrap.servers", bootstrapServers)
+            .option("subscribe", TOPIC)
+            .option("startingOffsets", "earliest")
+            .option("endingOffsets", "latest")
+            .load()
+            .count();
+        check(counted, records);
+        return rate("Spark batch: count the records, nothing parsed (the limit of Spark)", counted, System.nanoTime() - start, "");
+    }
+
+    /**
+     * The counting query over the whole topic, available-now, into a memory table; without the
+     * headers, every value is parsed.
+     */
+    private static String count(SparkSession spark, String bootstrapServers, Path workDir, int records, boolean headers)
+            throws Exception {
+        String name = headers ? "headers" : "values";
+        TweetCountOptions options = TweetCountOptions.parse(
+            "--bootstrap-servers", bootstrapServers,
+            "--topic", TOPIC,
+            "--checkpoint-dir", workDir.resolve("checkpoint-" + name).toString(),
+            "--trigger", TweetCountOptions.AVAILABLE_NOW);
+        Dataset<Row> kafkaRecords = TweetCountQuery.records(spark, options);
+        if (!headers) {
+            kafkaRecords = kafkaRecords.withColumn("headers", lit(null).cast(kafkaRecords.schema().apply("headers").dataType()));
+        }
+        long start = System.nanoTime();
+        StreamingQuery query = TweetCountQuery.counts(kafkaRecords, options)
+            .writeStream()
+            .format("memory")
+            .queryName("benchmark_" + name)
+            .outputMode("append")
+            .option("checkpointLocation", options.checkpointDir())
+            .trigger(TweetCountQuery.trigger(options))
+            .start();
+        query.awaitTermination();
+        long elapsed = System.nanoTime() - start;
+
+        InputMetrics input = InputMetrics.NONE;
+        long readingMillis = 0;
+        for (StreamingQueryProgress progress : query.recentProgress()) {
+            input = input.plus(InputMetrics.of(progress));
+            if (progress.numInputRows() > 0) {
+                readingMillis += progress.durationMs().get("triggerExecution");
+            }
+        }
+        check(input.counted(), records);
+        Row published = spark.table("benchmark_" + name).where("status = 'final'").selectExpr("count(*)", "sum(total)")
+            .collectAsList().get(0);
+        return rate("the counting query, " + (headers ? "header and timestamp (the connector's records)"
+                : "every value parsed (no header)"), input.records(), elapsed,
+            String.format(Locale.ROOT, "the batch that read them %.1f s, %,.0f records/s; %,d from headers;"
+                    + " %,d final seconds of %,d tweets",
+                readingMillis / 1e3, input.records() / (readingMillis / 1e3), input.fromHeaders(),
+                published.getLong(0), published.isNullAt(1) ? 0 : published.getLong(1)));
+    }
+
+    private static String rate(String what, long records, long nanos, String more) {
+        double seconds = nanos / 1e9;
+        return String.format(Locale.ROOT, "  %-80s %,9.0f records/s  (%,d in %.1f s%s)", what, records / seconds, records,
+            seconds, more.isEmpty() ? "" : "; " + more);
+    }
+
+    private static void check(long counted, int records) {
+        if (counted != records) {
+            throw new IllegalStateException("Read " + counted + " records, expected " + records);
         }
     }
 
