@@ -60,7 +60,10 @@ public final class CountWriter {
         try {
             if (!batch.isEmpty()) {
                 System.out.println("Batch " + batchId + ":");
-                batch.orderBy(TweetCounts.WINDOW_START, TweetCounts.STATUS).show(Integer.MAX_VALUE, false);
+                batch.orderBy(TweetCounts.WINDOW_START, TweetCounts.STATUS)
+                    .select(TweetCounts.WINDOW_START, TweetCounts.WINDOW_END, TweetCounts.STATUS, TweetCounts.TOTAL,
+                        TweetCounts.KEYWORDS, TweetCounts.LAG_MS)
+                    .show(Integer.MAX_VALUE, false);
             }
         } finally {
             batch.unpersist();

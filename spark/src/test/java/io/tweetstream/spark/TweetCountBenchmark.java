@@ -71,10 +71,6 @@ public final class TweetCountBenchmark {
         }
     }
 
-    static void produceForScratch(String bootstrapServers, int records, int seconds) throws Exception {
-        produce(bootstrapServers, records, seconds);
-    }
-
     private static void produce(String bootstrapServers, int records, int seconds) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             // Kept whatever their timestamps: the tweets' creation times are months back.
@@ -124,9 +120,9 @@ public final class TweetCountBenchmark {
         return chosen.toArray(String[]::new);
     }
 
+    /** Twice: the first round warms the JVMs up (JIT, Spark's code generation), the second is the measure. */
     private static void measure(String bootstrapServers, Path workDir, int records) throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add(consume(bootstrapServers, records));
         SparkSession spark = SparkSession.builder()
             .master("local[2]")
             .appName("TweetCountBenchmark")
@@ -136,9 +132,13 @@ public final class TweetCountBenchmark {
             .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
             .getOrCreate();
         try {
-            lines.add(countOnly(spark, bootstrapServers, records));
-            lines.add(count(spark, bootstrapServers, workDir, records, true));
-            lines.add(count(spark, bootstrapServers, workDir, records, false));
+            for (String round : List.of("warm-up", "measured")) {
+                lines.add(round + ":");
+                lines.add(consume(bootstrapServers, records));
+                lines.add(countOnly(spark, bootstrapServers, records));
+                lines.add(count(spark, bootstrapServers, workDir.resolve(round), records, true));
+                lines.add(count(spark, bootstrapServers, workDir.resolve(round), records, false));
+            }
         } finally {
             spark.stop();
         }
@@ -205,7 +205,7 @@ public final class TweetCountBenchmark {
         StreamingQuery query = TweetCountQuery.counts(kafkaRecords, options)
             .writeStream()
             .format("memory")
-            .queryName("benchmark_" + name)
+            .queryName("benchmark_" + name + "_" + workDir.getFileName().toString().replace('-', '_'))
             .outputMode("append")
             .option("checkpointLocation", options.checkpointDir())
             .trigger(TweetCountQuery.trigger(options))
@@ -222,7 +222,7 @@ public final class TweetCountBenchmark {
             }
         }
         check(input.counted(), records);
-        Row published = spark.table("benchmark_" + name).where("status = 'final'").selectExpr("count(*)", "sum(total)")
+        Row published = spark.table(query.name()).where("status = 'final'").selectExpr("count(*)", "sum(total)")
             .collectAsList().get(0);
         return rate("the counting query, " + (headers ? "header and timestamp (the connector's records)"
                 : "every value parsed (no header)"), input.records(), elapsed,
