@@ -18,7 +18,7 @@ public final class SecondPartial implements Serializable {
     static final String LATEST_CREATED_AT = "latestCreatedAt";
 
     private long second;
-    private long latestCreatedAt;
+    private long latestCreatedAt = Long.MIN_VALUE;
     private long total;
     private Map<String, Long> keywords = new HashMap<>();
 
@@ -28,15 +28,12 @@ public final class SecondPartial implements Serializable {
         this.second = second;
     }
 
-    /** Counts one tweet, once in the total and once per distinct phrase it matched. */
-    void add(long createdAtMillis, List<String> matchedKeywords) {
-        total++;
-        latestCreatedAt = Math.max(latestCreatedAt, createdAtMillis);
-        for (int i = 0; i < matchedKeywords.size(); i++) {
-            String keyword = matchedKeywords.get(i);
-            if (!matchedKeywords.subList(0, i).contains(keyword)) {
-                keywords.merge(keyword, 1L, Long::sum);
-            }
+    /** Counts {@code tweets} tweets, once each in the total and once each for every (distinct) phrase they matched. */
+    void add(long tweets, long latestCreatedAtMillis, List<String> distinctPhrases) {
+        total += tweets;
+        latestCreatedAt = Math.max(latestCreatedAt, latestCreatedAtMillis);
+        for (String phrase : distinctPhrases) {
+            keywords.merge(phrase, tweets, Long::sum);
         }
     }
 

@@ -10,13 +10,11 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.replace;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,9 +28,10 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li><b>From the record's metadata</b>, without reading the value: the connector writes the
- *       matched phrases into the header {@value #KEYWORDS_HEADER} (a JSON array of strings) and the
- *       tweet's {@code created_at} as the record's timestamp. Used when the header is a JSON array
- *       and the timestamp is the producer's ({@code CreateTime}: a topic with
+ *       matched phrases into the header {@value #KEYWORDS_HEADER}, a compact JSON array of strings
+ *       ({@code ["kafka","apache spark"]}), and the tweet's {@code created_at} as the record's
+ *       timestamp. Used when the header is such an array (see {@link #isCompactJsonStrings}) and the
+ *       timestamp is the producer's ({@code CreateTime}: a topic with
  *       {@code message.timestamp.type=LogAppendTime} has the broker's time there instead).
  *   <li><b>From the value</b>, otherwise (records of an older connector, another producer, a worker
  *       whose header converter writes something else): the JSON that Kafka's {@code JsonConverter}
@@ -43,8 +42,10 @@ import org.apache.spark.sql.types.StructType;
  *       {@code created_at} is a Connect {@code Timestamp}: epoch milliseconds.
  * </ul>
  *
- * Both ways give the same counts for the connector's records (the tests check it); the first skips
- * the JSON parse, which is most of the job's cost.
+ * Either way the phrases come out as the same compact JSON text, which {@link PartialCounts} reads
+ * once per distinct text: tweets mostly share a few combinations of phrases. Both ways give the
+ * same counts for the connector's records (the tests check it); the first skips the JSON parse of
+ * the value, which is most of the job's cost.
  */
 public final class TweetValues {
 
@@ -59,7 +60,7 @@ public final class TweetValues {
     public static final String FROM_HEADER = "from_header";
     /** The tweet's creation time, a timestamp. */
     public static final String CREATED_AT = "created_at";
-    /** The phrases the tweet matched, never null (empty when the record has none). */
+    /** The phrases the tweet matched as a compact JSON array of strings, never null ({@code []} for none). */
     public static final String MATCHED_KEYWORDS = "matched_keywords";
 
     private static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
@@ -70,9 +71,6 @@ public final class TweetValues {
 
     /** The tweet's fields at the top level (schemas.enable=false) and under payload (true). */
     static final StructType EITHER_FORMAT = TWEET.add("payload", TWEET);
-
-    /** The separator of the elements of a JSON array of strings without escapes. */
-    private static final String BETWEEN_STRINGS = Pattern.quote("\",\"");
 
     /** Kafka's {@code timestampType} of a timestamp the producer set. */
     private static final int CREATE_TIME = 0;
@@ -87,45 +85,42 @@ public final class TweetValues {
     public static Dataset<Row> parse(Dataset<Row> kafkaRecords) {
         Column header = element_at(filter(col("headers"), h -> h.getField("key").equalTo(KEYWORDS_HEADER)), 1)
             .getField("value").cast(DataTypes.StringType);
-        Column headerKeywords = jsonStrings(header);
         Dataset<Row> withHeader = kafkaRecords.select(
             col("value"),
             col("timestamp"),
             col("value").isNull().as(TOMBSTONE),
-            headerKeywords.isNotNull().and(col("timestampType").equalTo(CREATE_TIME)).as(FROM_HEADER),
-            headerKeywords.as("header_keywords"));
+            coalesce(isCompactJsonStrings(header), lit(false)).and(col("timestampType").equalTo(CREATE_TIME))
+                .as(FROM_HEADER),
+            header.as("header"));
         // Parsed only for a record the header cannot answer: the JSON parse is most of the cost.
         // PERMISSIVE: a value that is not JSON gives nulls instead of failing the query.
         Column json = when(not(col(FROM_HEADER)).and(not(col(TOMBSTONE))),
             from_json(col("value").cast(DataTypes.StringType), EITHER_FORMAT, Map.of("mode", "PERMISSIVE")));
         Dataset<Row> values = withHeader.select(col("timestamp"), col(TOMBSTONE), col(FROM_HEADER),
-            col("header_keywords"), json.as("json"));
+            col("header"), json.as("json"));
         Column id = coalesce(col("json.payload.id"), col("json.id"));
         Column createdAt = coalesce(col("json.payload." + CREATED_AT), col("json." + CREATED_AT));
-        Column valueKeywords = coalesce(col("json.payload." + MATCHED_KEYWORDS), col("json." + MATCHED_KEYWORDS),
-            array().cast(STRINGS));
+        Column valueKeywords = to_json(coalesce(col("json.payload." + MATCHED_KEYWORDS), col("json." + MATCHED_KEYWORDS),
+            array().cast(STRINGS)));
         return values.select(
             col(TOMBSTONE),
             not(col(TOMBSTONE)).and(not(col(FROM_HEADER))).and(id.isNull().or(createdAt.isNull())).as(MALFORMED),
             col(FROM_HEADER),
             when(col(FROM_HEADER), col("timestamp")).otherwise(timestamp_millis(createdAt)).as(CREATED_AT),
-            when(col(FROM_HEADER), col("header_keywords")).otherwise(valueKeywords).as(MATCHED_KEYWORDS));
+            when(col(FROM_HEADER), col("header")).otherwise(valueKeywords).as(MATCHED_KEYWORDS));
     }
 
     /**
-     * A JSON array of strings as an array; null for anything else, so that the value is read
-     * instead. The connector writes compact JSON and its phrases seldom need an escape: such an
-     * array ({@code ["kafka","apache spark"]}) is cut at its {@code ","} separators, since its
-     * strings hold no quote, which costs a fraction of a JSON parse. It is taken for one when it has
-     * no backslash and exactly two quotes per part; anything else is parsed.
+     * Whether a string is a JSON array of strings in the compact form Jackson and Spark write
+     * ({@code []}, {@code ["kafka","apache spark"]}) with no escape in it: true when it opens with
+     * {@code ["}, closes with {@code "]}, has no backslash, and every quote is one of those or of a
+     * {@code ","} between elements (so no element holds a quote). The connector's phrases seldom need
+     * an escape; a header that does, or that is spaced out, is read from the value instead. Null for null.
      */
-    static Column jsonStrings(Column json) {
-        Column parts = split(json.substr(lit(3), length(json).minus(4)), BETWEEN_STRINGS);
+    static Column isCompactJsonStrings(Column json) {
         Column quotes = length(json).minus(length(replace(json, lit("\""), lit(""))));
-        Column compact = json.startsWith("[\"").and(json.endsWith("\"]")).and(not(json.contains("\\")))
-            .and(quotes.equalTo(size(parts).multiply(2)));
-        return when(json.equalTo("[]"), array().cast(STRINGS))
-            .when(compact, parts)
-            .otherwise(from_json(json, STRINGS, Map.of("mode", "PERMISSIVE")));
+        Column separators = length(json).minus(length(replace(json, lit("\",\""), lit("")))).divide(3);
+        return json.equalTo("[]").or(json.startsWith("[\"").and(json.endsWith("\"]")).and(not(json.contains("\\")))
+            .and(quotes.equalTo(separators.plus(1).multiply(2))));
     }
 }

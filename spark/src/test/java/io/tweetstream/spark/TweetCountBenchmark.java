@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,6 +44,8 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * <ol>
  *   <li>a plain Kafka consumer reading every record: the limit of the broker and the client;
  *   <li>a Spark batch query counting the records without reading them: the limit of Spark's Kafka source;
+ *   <li>a streaming query (available-now) doing the same in each batch: the limit of a streaming
+ *       query, with its planning, offsets and commits;
  *   <li>the counting query (available-now, {@code local[2]}, into a memory table) reading the
  *       headers, as it does for the connector's records;
  *   <li>the same query with the headers taken away, so it parses every value, as it does for
@@ -136,6 +140,7 @@ public final class TweetCountBenchmark {
                 lines.add(round + ":");
                 lines.add(consume(bootstrapServers, records));
                 lines.add(countOnly(spark, bootstrapServers, records));
+                lines.add(streamCountOnly(spark, bootstrapServers, workDir.resolve(round), records));
                 lines.add(count(spark, bootstrapServers, workDir.resolve(round), records, true));
                 lines.add(count(spark, bootstrapServers, workDir.resolve(round), records, false));
             }
@@ -183,6 +188,28 @@ public final class TweetCountBenchmark {
             .count();
         check(counted, records);
         return rate("Spark batch: count the records, nothing parsed (the limit of Spark)", counted, System.nanoTime() - start, "");
+    }
+
+    /**
+     * A streaming query, available-now, counting each batch's records without reading their
+     * content: the limit of a streaming query over the topic (its planning, offsets and commits).
+     */
+    private static String streamCountOnly(SparkSession spark, String bootstrapServers, Path workDir, int records)
+            throws Exception {
+        TweetCountOptions options = TweetCountOptions.parse("--bootstrap-servers", bootstrapServers, "--topic", TOPIC,
+            "--trigger", TweetCountOptions.AVAILABLE_NOW);
+        LongAdder counted = new LongAdder();
+        long start = System.nanoTime();
+        StreamingQuery query = TweetCountQuery.records(spark, options)
+            .writeStream()
+            .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> counted.add(batch.count()))
+            .option("checkpointLocation", workDir.resolve("checkpoint-count-only").toString())
+            .trigger(TweetCountQuery.trigger(options))
+            .start();
+        query.awaitTermination();
+        check(counted.sum(), records);
+        return rate("Spark streaming, available-now: count each batch, nothing parsed (the limit of a query)",
+            counted.sum(), System.nanoTime() - start, "");
     }
 
     /**
@@ -234,7 +261,7 @@ public final class TweetCountBenchmark {
 
     private static String rate(String what, long records, long nanos, String more) {
         double seconds = nanos / 1e9;
-        return String.format(Locale.ROOT, "  %-80s %,9.0f records/s  (%,d in %.1f s%s)", what, records / seconds, records,
+        return String.format(Locale.ROOT, "  %-88s %,9.0f records/s  (%,d in %.1f s%s)", what, records / seconds, records,
             seconds, more.isEmpty() ? "" : "; " + more);
     }
 

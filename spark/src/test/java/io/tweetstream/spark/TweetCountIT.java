@@ -146,8 +146,8 @@ class TweetCountIT {
 
     /**
      * The same tweets, once as records with the connector's header and timestamp, once as records
-     * with their value only, give the same counts; the first are not parsed. Records whose header is
-     * not a JSON array, or whose timestamp is the broker's, are read from their value.
+     * with their value only, give the same counts; the first are not parsed, except those whose
+     * header needs an escape or is not a JSON array, which are read from their value.
      */
     @Test
     void headersAndValuesGiveTheSameCounts() {
@@ -180,7 +180,13 @@ class TweetCountIT {
 
         assertThat(fromHeaders.finals()).hasSize(20).isEqualTo(fromValues.finals());
         assertThat(fromHeaders.finals().values().stream().mapToLong(Count::total).sum()).isEqualTo(2_001);
-        assertThat(fromHeaders.input()).isEqualTo(new InputMetrics(2_002, 0, 0, 2_002, 2_001));
+        // A header with an escape (the quoted phrase) is left to the value, as one that is not JSON.
+        long compactHeaders = withHeaders.stream()
+            .map(record -> new String(record.headers().lastHeader(TweetValues.KEYWORDS_HEADER).value(), StandardCharsets.UTF_8))
+            .filter(header -> header.startsWith("[") && !header.contains("\\"))
+            .count();
+        assertThat(compactHeaders).isBetween(1_000L, 2_000L);
+        assertThat(fromHeaders.input()).isEqualTo(new InputMetrics(2_002, 0, 0, 2_002, compactHeaders));
         assertThat(fromValues.input()).isEqualTo(new InputMetrics(2_002, 0, 0, 2_002, 0));
     }
 
