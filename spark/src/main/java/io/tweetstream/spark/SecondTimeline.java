@@ -75,9 +75,13 @@ final class SecondTimeline extends StatefulProcessor<Long, SecondPartial, Second
         if (!counts.exists()) {
             return CollectionConverters.asScala(List.<SecondCount>of().iterator());
         }
-        return CollectionConverters.asScala(List.of(publishFinal(second, time.getCurrentProcessingTimeInMs())).iterator());
+        // The timer has fired: Spark deletes it.
+        SecondCount published = new SecondCount(second, CountStatus.FINAL, counts.get(), time.getCurrentProcessingTimeInMs());
+        counts.clear();
+        return CollectionConverters.asScala(List.of(published).iterator());
     }
 
+    /** The final count from the data path, where the second's timer has not fired yet. */
     private SecondCount publishFinal(long second, long now) {
         SecondCount published = new SecondCount(second, CountStatus.FINAL, counts.get(), now);
         counts.clear();
