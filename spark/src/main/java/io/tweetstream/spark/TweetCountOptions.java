@@ -35,7 +35,9 @@ public final class TweetCountOptions {
 
     /** The options as picocli reads them: text, checked and converted by the constructor below. */
     @Command(name = "TweetCountJob", abbreviateSynopsis = true, usageHelpWidth = 100, sortOptions = false,
-        description = "Counts the tweets of a topic per second of created_at: in total (keyword \"*\") and per matched keyword.",
+        description = "Counts the tweets of a topic per second of created_at, in total and per matched keyword:"
+            + " provisional counts while a second is open, a final count once the watermark passes it,"
+            + " and late corrections for tweets that arrive after that.",
         optionListHeading = "%nOptions:%n")
     static final class Args {
         @Option(names = BOOTSTRAP_SERVERS, paramLabel = "HOST:PORT,...", defaultValue = "localhost:9092",

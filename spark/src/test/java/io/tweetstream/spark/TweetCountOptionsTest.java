@@ -19,14 +19,14 @@ class TweetCountOptionsTest {
         assertThat(options.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(options.topic()).isEqualTo("tweets");
         assertThat(options.startingOffsets()).isEqualTo("earliest");
-        assertThat(options.watermark()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.watermark()).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.sink()).isEqualTo(Sink.CONSOLE);
         assertThat(options.outputTopic()).isEqualTo("tweet-counts");
         assertThat(options.outputPath()).isEmpty();
         assertThat(options.checkpointDir()).isEqualTo(
-            Path.of(System.getProperty("java.io.tmpdir"), "tweetstream-spark", "checkpoint-tweets-console").toString());
+            Path.of(System.getProperty("java.io.tmpdir"), "tweetstream-spark", "checkpoint-v2-tweets-console").toString());
         assertThat(options.master()).isEmpty();
-        assertThat(options.triggerInterval()).contains(Duration.ofSeconds(1));
+        assertThat(options.triggerInterval()).contains(Duration.ofMillis(250));
         assertThat(options.help()).isFalse();
     }
 
@@ -58,7 +58,7 @@ class TweetCountOptionsTest {
     void defaultCheckpointIsOnePerTopicAndSink() {
         TweetCountOptions options = TweetCountOptions.parse("--topic", "tweets-de", "--sink", "kafka");
 
-        assertThat(Path.of(options.checkpointDir()).getFileName()).hasToString("checkpoint-tweets-de-kafka");
+        assertThat(Path.of(options.checkpointDir()).getFileName()).hasToString("checkpoint-v2-tweets-de-kafka");
     }
 
     @ParameterizedTest
@@ -134,13 +134,13 @@ class TweetCountOptionsTest {
             "--bootstrap-servers=HOST:PORT,...", "Default: localhost:9092.",
             "--topic=NAME", "Default: tweets.",
             "--starting-offsets=earliest|latest", "Default: earliest.",
-            "--watermark=INTERVAL", "Default: 5 seconds.",
+            "--watermark=INTERVAL", "Default: 15 seconds.",
             "--sink=console|kafka|parquet", "Default: console.",
             "--output-topic=NAME", "Default: tweet-counts.",
             "--output-path=DIR",
             "--checkpoint-dir=DIR",
             "--master=URL",
-            "--trigger=INTERVAL|available-now", "Default: 1 second.",
+            "--trigger=INTERVAL|available-now", "Default: 250 ms.",
             "--help");
     }
 }
