@@ -38,7 +38,7 @@ final class PartialCounts implements MapPartitionsFunction<Row, SecondPartial> {
     }
 
     @Override
-    public Iterator<SecondPartial> call(Iterator<Row> tweets) throws JsonProcessingException {
+    public Iterator<SecondPartial> call(Iterator<Row> tweets) {
         Map<Long, Map<String, Tally>> seconds = new HashMap<>();
         while (tweets.hasNext()) {
             Row tweet = tweets.next();
@@ -66,7 +66,13 @@ final class PartialCounts implements MapPartitionsFunction<Row, SecondPartial> {
     }
 
     /** A tweet that matched a phrase twice counts once for it. */
-    private static List<String> distinctPhrases(String json) throws JsonProcessingException {
-        return List.copyOf(new LinkedHashSet<>(JSON.readValue(json, STRINGS)));
+    static List<String> distinctPhrases(String json) {
+        try {
+            return List.copyOf(new LinkedHashSet<>(JSON.readValue(json, STRINGS)));
+        } catch (JsonProcessingException e) {
+            // TweetValues passes on only headers that are compact arrays of strings, and Spark's
+            // own JSON of the values' arrays: anything else here is a bug, not bad input.
+            throw new IllegalStateException("Matched keywords that are not a JSON array of strings: " + json, e);
+        }
     }
 }

@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  *   <li><b>From the record's metadata</b>, without reading the value: the connector writes the
  *       matched phrases into the header {@value #KEYWORDS_HEADER}, a compact JSON array of strings
  *       ({@code ["kafka","apache spark"]}), and the tweet's {@code created_at} as the record's
- *       timestamp. Used when the header looks like a JSON array (see {@link #looksLikeJsonArray}) and the
+ *       timestamp. Used when the header is such an array (see {@link #isCompactJsonStrings}) and the
  *       timestamp is the producer's ({@code CreateTime}: a topic with
  *       {@code message.timestamp.type=LogAppendTime} has the broker's time there instead).
  *   <li><b>From the value</b>, otherwise (records of an older connector, another producer, a worker
@@ -70,6 +70,11 @@ public final class TweetValues {
     /** The tweet's fields at the top level (schemas.enable=false) and under payload (true). */
     static final StructType EITHER_FORMAT = TWEET.add("payload", TWEET);
 
+    /** A JSON string's characters: anything but a quote or a backslash, or one of JSON's escapes. */
+    private static final String JSON_STRING = "\"(?:[^\"\\\\]++|\\\\(?:[\"\\\\/bfnrt]|u[0-9a-fA-F]{4}))*+\"";
+    /** {@code []} or strings separated by commas, nothing around them: a possessive regex, no backtracking. */
+    private static final String COMPACT_JSON_STRINGS = "^\\[(?:" + JSON_STRING + "(?:," + JSON_STRING + ")*+)?\\]$";
+
     /** Kafka's {@code timestampType} of a timestamp the producer set. */
     private static final int CREATE_TIME = 0;
 
@@ -85,7 +90,7 @@ public final class TweetValues {
         // without generated code, at a cost per record several times this one.
         Column position = array_position(col("headers.key"), KEYWORDS_HEADER).cast(DataTypes.IntegerType);
         Column header = when(position.gt(0), element_at(col("headers.value"), position).cast(DataTypes.StringType));
-        Column fromHeader = coalesce(looksLikeJsonArray(header), lit(false)).and(col("timestampType").equalTo(CREATE_TIME));
+        Column fromHeader = coalesce(isCompactJsonStrings(header), lit(false)).and(col("timestampType").equalTo(CREATE_TIME));
         // Only what the header cannot answer goes on: the value is copied and parsed only for the
         // records that need it, and the JSON parse is most of the cost.
         Dataset<Row> withHeader = kafkaRecords.select(
@@ -111,12 +116,13 @@ public final class TweetValues {
     }
 
     /**
-     * Whether a header looks like a JSON array ({@code [...]}): a cheap test on every record, which
-     * {@link PartialCounts} completes by reading each distinct header once. A header that does not
-     * look like one (another header converter's {@code {"schema":...}} envelope, a bare string) is
-     * left to the value. Null for null.
+     * Whether a header is a JSON array of strings in the compact form the connector (Jackson) and
+     * Spark write: {@code []}, {@code ["kafka","apache spark"]}, escapes allowed. Anything else
+     * (another header converter's {@code {"schema":...}} envelope, a bare string, spaces between
+     * elements, broken JSON) is left to the value, so a header the job cannot read costs a parse,
+     * never a count. Null for null.
      */
-    static Column looksLikeJsonArray(Column header) {
-        return header.startsWith("[").and(header.endsWith("]"));
+    static Column isCompactJsonStrings(Column header) {
+        return header.rlike(COMPACT_JSON_STRINGS);
     }
 }
