@@ -24,10 +24,10 @@ import org.apache.spark.sql.streaming.OutputMode;
  * <ul>
  *   <li>console: a table per batch that published counts, sorted by second and status,
  *       untruncated, on standard output; printed again after a restart that replays a batch.
- *   <li>kafka: one record per row ({@link #kafkaRecords}), straight from the query (Spark's Kafka
- *       sink). At least once: a batch replayed after a failure writes its records again, identical,
- *       under the same keys, so a compacted topic or a reader keeping the last value per key sees
- *       each once.
+ *   <li>kafka: one record per row ({@link #kafkaRecords}), each batch's by one task, oldest second
+ *       first ({@link KafkaBatchWriter}). At least once: a batch replayed after a failure writes its
+ *       records again, identical, under the same keys, so a compacted topic or a reader keeping the
+ *       last value per key sees each once.
  *   <li>parquet: exactly once: the file sink commits each batch's files in its own log
  *       ({@code _spark_metadata}), which Spark's readers of the directory follow.
  * </ul>
@@ -42,9 +42,8 @@ public final class CountWriter {
     public static DataStreamWriter<Row> writer(Dataset<Row> counts, TweetCountOptions options) {
         DataStreamWriter<Row> writer = switch (options.sink()) {
             case CONSOLE -> counts.writeStream().foreachBatch((VoidFunction2<Dataset<Row>, Long>) CountWriter::print);
-            case KAFKA -> kafkaRecords(counts).writeStream().format("kafka")
-                .option("kafka.bootstrap.servers", options.bootstrapServers())
-                .option("topic", options.outputTopic());
+            case KAFKA -> counts.writeStream()
+                .foreachBatch(new KafkaBatchWriter(options.bootstrapServers(), options.outputTopic()));
             case PARQUET -> counts.writeStream().format("parquet")
                 .option("path", options.outputPath().orElseThrow());
         };
@@ -67,6 +66,25 @@ public final class CountWriter {
             }
         } finally {
             batch.unpersist();
+        }
+    }
+
+    /**
+     * Writes a batch's counts to Kafka in one task, sorted by second (a second's final before its
+     * late correction): Spark's streaming Kafka sink would write each state partition's from a task
+     * of its own, so that a one-partition topic would hold a batch's seconds in any order (the
+     * first batch after a start holds many). The batch is the query's own output, so sorting it
+     * costs no shuffle, only the rows of one batch.
+     */
+    private record KafkaBatchWriter(String bootstrapServers, String topic) implements VoidFunction2<Dataset<Row>, Long> {
+
+        @Override
+        public void call(Dataset<Row> batch, Long batchId) {
+            kafkaRecords(batch.coalesce(1).sortWithinPartitions(TweetCounts.WINDOW_START, TweetCounts.STATUS))
+                .write().format("kafka")
+                .option("kafka.bootstrap.servers", bootstrapServers)
+                .option("topic", topic)
+                .save();
         }
     }
 

@@ -354,9 +354,17 @@ class TweetCountIT {
         long after = System.currentTimeMillis();
 
         Map<String, JsonNode> latest = new LinkedHashMap<>();
+        Map<Instant, List<Instant>> secondsByBatch = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : topics.readAll(countsTopic)) {
-            latest.put(record.key(), TweetJson.mapper().readTree(record.value()));
+            JsonNode value = TweetJson.mapper().readTree(record.value());
+            latest.put(record.key(), value);
+            Instant publishedAt = Instant.parse(value.get("window_end").asText()).plusMillis(value.get("lag_ms").asLong());
+            secondsByBatch.computeIfAbsent(publishedAt, batch -> new ArrayList<>())
+                .add(Instant.parse(value.get("window_start").asText()));
         }
+        // A batch writes its seconds oldest first, whichever state partitions they are in.
+        assertThat(secondsByBatch.values()).anySatisfy(seconds -> assertThat(seconds).hasSizeGreaterThan(2))
+            .allSatisfy(seconds -> assertThat(seconds).isSorted());
         assertThat(latest.keySet()).contains("2026-01-01T00:00:03.000Z", "2026-01-01T00:00:04.000Z",
             "2026-01-01T00:00:30.000Z", "2026-01-01T00:00:31.000Z");
         JsonNode third = latest.get("2026-01-01T00:00:03.000Z");
