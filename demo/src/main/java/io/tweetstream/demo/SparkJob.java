@@ -26,7 +26,9 @@ final class SparkJob {
     private SparkJob() {}
 
     static ChildJvm start(Path repository, Path work, String bootstrapServers, String topic, String countsTopic) {
-        Path checkpoint = work.resolve("spark").resolve("checkpoint");
+        // v2: the job's state since provisional counts; a work directory of an earlier demo keeps
+        // its old checkpoint, which this job cannot resume, and counts its topic afresh.
+        Path checkpoint = work.resolve("spark").resolve("checkpoint-v2");
         OptionalLong committedBefore = lastCommittedBatch(checkpoint);
         // spark/jvm.options: the --add-opens flags Spark needs on Java 17 outside spark-submit.
         Path jvmOptions = repository.resolve("spark").resolve("jvm.options");
