@@ -99,8 +99,12 @@ public final class TweetValues {
             fromHeader.as(FROM_HEADER),
             header.as("header"),
             when(not(fromHeader), col("value").cast(DataTypes.StringType)).as("json_value"));
-        // PERMISSIVE: a value that is not JSON gives nulls instead of failing the query.
-        Column json = from_json(col("json_value"), EITHER_FORMAT, Map.of("mode", "PERMISSIVE"));
+        // PERMISSIVE: a value that is not JSON gives nulls instead of failing the query. from_json
+        // has no generated code, so Spark evaluates its input interpreted: referenced twice here,
+        // json_value stays a column of the projection above, whose code is generated, instead of
+        // being inlined as the whole header lookup, interpreted for every record.
+        Column jsonValue = col("json_value");
+        Column json = when(jsonValue.isNotNull(), from_json(jsonValue, EITHER_FORMAT, Map.of("mode", "PERMISSIVE")));
         Dataset<Row> values = withHeader.select(col("timestamp"), col(TOMBSTONE), col(FROM_HEADER),
             col("header"), json.as("json"));
         Column id = coalesce(col("json.payload.id"), col("json.id"));

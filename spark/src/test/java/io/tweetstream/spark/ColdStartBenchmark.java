@@ -1,0 +1,190 @@
+package io.tweetstream.spark;
+
+import io.tweetstream.testkit.ChildJvm;
+import io.tweetstream.testkit.KafkaBroker;
+import io.tweetstream.testkit.WorkDirectory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * How long the job takes from its JVM's start to its first published count: a broker of the
+ * testkit, a producer writing the connector's records (header and timestamp) at a steady rate, and
+ * the job ({@link TweetCountJob}, {@code --sink kafka}, a fresh checkpoint) in a JVM of its own,
+ * as {@code exec:exec@run} starts it. Each run prints the seconds from the JVM's start to the job's
+ * log lines that mark its phases (session, query started, first batches) and to the first record
+ * of the counts topic. Not a test: run it with
+ * <pre>mvn -B -pl spark test-compile exec:exec@cold-start -Dexec.args="[runs]"</pre>
+ * (default 3 runs). The system property {@code coldstart.jvmOptions} adds JVM options to the
+ * job's, e.g. {@code -XX:StartFlightRecording=filename=/tmp/job.jfr} to profile its start.
+ */
+public final class ColdStartBenchmark {
+
+    private static final String TOPIC = "tweets";
+    private static final String COUNTS_TOPIC = "tweet-counts";
+    private static final int TWEETS_PER_SECOND = 1_000;
+    private static final Duration FIRST_COUNT_TIMEOUT = Duration.ofMinutes(1);
+    /** How long the job goes on after its first count, for its log to tell the batches that led to it. */
+    private static final Duration AFTER_FIRST_COUNT = Duration.ofSeconds(3);
+    /** The job's log lines that mark a phase of its start, by a part of their text. */
+    private static final List<String> PHASES = List.of("Counting tweets of topic", "Query tweet-counts started",
+        "Batch 0:", "Batch 1:", "Batch 2:");
+
+    private ColdStartBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path workDir = Path.of("target", "cold-start").toAbsolutePath();
+        WorkDirectory.clean(workDir);
+        List<Double> firstCounts = new ArrayList<>();
+        try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(COUNTS_TOPIC, 1, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+            }
+            AtomicBoolean producing = new AtomicBoolean(true);
+            Thread producer = new Thread(() -> produce(broker.bootstrapServers(), producing), "tweet-producer");
+            producer.start();
+            try {
+                for (int run = 1; run <= runs; run++) {
+                    firstCounts.add(run(broker.bootstrapServers(), workDir.resolve("run-" + run), run));
+                }
+            } finally {
+                producing.set(false);
+                producer.join();
+            }
+        }
+        double[] sorted = firstCounts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%nFirst count after %s s (median %.1f s), %d cores%n",
+            Arrays.toString(firstCounts.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toArray()),
+            sorted[sorted.length / 2], Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Tweets created now, as the connector writes them, until told to stop. */
+    private static void produce(String bootstrapServers, AtomicBoolean producing) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, "5"),
+                new StringSerializer(), new StringSerializer())) {
+            long id = 1_866_000_000_000_000_000L;
+            while (producing.get()) {
+                long second = System.currentTimeMillis();
+                for (int i = 0; i < TWEETS_PER_SECOND / 10; i++) {
+                    producer.send(TweetJson.connectorRecord(TOPIC, id++, Instant.now(), "kafka", "spark"));
+                }
+                sleep(100 - (System.currentTimeMillis() - second));
+            }
+        }
+    }
+
+    /** One start of the job: the seconds from its JVM's start to its first count. */
+    private static double run(String bootstrapServers, Path runDir, int run) throws IOException {
+        String startOffset = Long.toString(latestCountOffset(bootstrapServers));
+        List<String> jvmOptions = new ArrayList<>(List.of("@" + Path.of("jvm.options").toAbsolutePath(),
+            "-Dlog4j2.configurationFile=" + Path.of("conf", "log4j2.properties").toAbsolutePath()));
+        String extra = System.getProperty("coldstart.jvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            jvmOptions.addAll(List.of(extra.split("\\s+")));
+        }
+        Files.createDirectories(runDir);
+        long start = System.currentTimeMillis();
+        double firstCount;
+        try (ChildJvm job = ChildJvm.start("job", runDir, classPath(), jvmOptions,
+                TweetCountJob.class.getName(), List.of("--bootstrap-servers", bootstrapServers, "--topic", TOPIC,
+                    "--sink", "kafka", "--output-topic", COUNTS_TOPIC,
+                    "--checkpoint-dir", runDir.resolve("checkpoint").toString()))) {
+            firstCount = (awaitCount(bootstrapServers, Long.parseLong(startOffset)) - start) / 1e3;
+            // The batch that published it logs its progress once its commit is done.
+            sleep(AFTER_FIRST_COUNT.toMillis());
+        }
+        System.out.printf(Locale.ROOT, "Run %d: first count %.1f s after the JVM's start%n", run, firstCount);
+        phases(runDir.resolve("job.out"), start).forEach(line -> System.out.println("  " + line));
+        return firstCount;
+    }
+
+    /** This JVM's class path, made absolute: the job runs in a directory of its own. */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The offset the next count will have. */
+    private static long latestCountOffset(String bootstrapServers) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            TopicPartition partition = new TopicPartition(COUNTS_TOPIC, 0);
+            return consumer.endOffsets(List.of(partition)).get(partition);
+        }
+    }
+
+    /** The time (epoch milliseconds) a count at or after the offset was seen. */
+    private static long awaitCount(String bootstrapServers, long offset) {
+        TopicPartition partition = new TopicPartition(COUNTS_TOPIC, 0);
+        long deadline = System.currentTimeMillis() + FIRST_COUNT_TIMEOUT.toMillis();
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, offset);
+            while (System.currentTimeMillis() < deadline) {
+                if (!consumer.poll(Duration.ofMillis(50)).isEmpty()) {
+                    return System.currentTimeMillis();
+                }
+            }
+        }
+        throw new IllegalStateException("No count within " + FIRST_COUNT_TIMEOUT);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+            new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** The job's log lines that mark its phases, each with its seconds since the JVM's start. */
+    private static List<String> phases(Path log, long start) throws IOException {
+        LocalTime started = Instant.ofEpochMilli(start).atZone(ZoneOffset.systemDefault()).toLocalTime();
+        List<String> phases = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.length() > 12 && PHASES.stream().anyMatch(line::contains)) {
+                LocalTime at = LocalTime.parse(line.substring(0, 12));
+                double seconds = Duration.between(started, at).toMillis() / 1e3;
+                phases.add(String.format(Locale.ROOT, "%5.1f s  %s", seconds,
+                    line.substring(13, Math.min(line.length(), 160))));
+            }
+        }
+        return phases;
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
