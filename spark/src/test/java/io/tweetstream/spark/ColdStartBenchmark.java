@@ -1,6 +1,7 @@
 package io.tweetstream.spark;
 
 import io.tweetstream.testkit.ChildJvm;
+import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
 
@@ -18,19 +19,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * How long the job takes from its JVM's start to its first published count: a broker of the
@@ -63,43 +56,21 @@ public final class ColdStartBenchmark {
         WorkDirectory.clean(workDir);
         List<Double> firstCounts = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(COUNTS_TOPIC, 1, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
-            }
-            AtomicBoolean producing = new AtomicBoolean(true);
-            Thread producer = new Thread(() -> produce(broker.bootstrapServers(), producing), "tweet-producer");
-            producer.start();
-            try {
+            KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
+            topics.create(TOPIC, 2);
+            topics.create(COUNTS_TOPIC, 1);
+            // Tweets created now, as the connector writes them, for as long as the runs take.
+            try (LiveTweets tweets = new LiveTweets(broker.bootstrapServers(), TOPIC, TWEETS_PER_SECOND,
+                    Duration.ofHours(1), DeliveryDelay.none()).start()) {
                 for (int run = 1; run <= runs; run++) {
                     firstCounts.add(run(broker.bootstrapServers(), workDir.resolve("run-" + run), run));
                 }
-            } finally {
-                producing.set(false);
-                producer.join();
             }
         }
         double[] sorted = firstCounts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%nFirst count after %s s (median %.1f s), %d cores%n",
             Arrays.toString(firstCounts.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toArray()),
             sorted[sorted.length / 2], Runtime.getRuntime().availableProcessors());
-    }
-
-    /** Tweets created now, as the connector writes them, until told to stop. */
-    private static void produce(String bootstrapServers, AtomicBoolean producing) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, "5"),
-                new StringSerializer(), new StringSerializer())) {
-            long id = 1_866_000_000_000_000_000L;
-            while (producing.get()) {
-                long second = System.currentTimeMillis();
-                for (int i = 0; i < TWEETS_PER_SECOND / 10; i++) {
-                    producer.send(TweetJson.connectorRecord(TOPIC, id++, Instant.now(), "kafka", "spark"));
-                }
-                sleep(100 - (System.currentTimeMillis() - second));
-            }
-        }
     }
 
     /** One start of the job: the seconds from its JVM's start to its first count. */
