@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * How soon the job publishes each second's counts with live tweets, beside the issue's limits (a
  * provisional count within 1 s of the second's end, the first count within 15 s of the job's
- * start): {@link LatencyRun} with {@code [tweets/s]} (default 200) for {@code [seconds]} (default
+ * start): {@link LatencyRun} with {@code [tweets/s]} (default 200) for {@code [seconds]} after its first count (default
  * 60), each tweet delivered after an X-like delay (median 1 s, P99 6.5 s, cap 10 s), then the cold
  * start, the provisional, final and batch times and the check that every final second adds up.
  * Not a test: run it from the repository root with

@@ -13,7 +13,8 @@ import java.util.Map;
  * One measure of the job's latency with live tweets: a testkit broker; {@link LiveTweets} into its
  * tweets topic with X's delivery delays ({@link DeliveryDelay#xLike()}); the job started once
  * they flow ({@link EmbeddedJob}: {@code local[2]}, Kafka sink, the default trigger and lateness);
- * {@link CountArrivals} on the counts topic. After the last tweet, it waits until the watermark has
+ * {@link CountArrivals} on the counts topic. The tweets go on for the given duration after the
+ * job's first count, however long it takes to start. After the last tweet, it waits until the watermark has
  * made final every second it has passed, then stops everything and returns the figures.
  */
 final class LatencyRun {
@@ -24,6 +25,8 @@ final class LatencyRun {
     private static final Duration LATENESS = TweetCountOptions.parse().watermark();
     /** Deadlines for the job to catch up: generous, so that a loaded machine only makes it slower. */
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
+    /** A deadline for the job's first count: a cold start takes 15 to 35 s on two loaded cores. */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private LatencyRun() {}
 
@@ -35,8 +38,8 @@ final class LatencyRun {
             // One partition: the arrivals of a second's records in the order the job wrote them.
             topics.create(COUNTS, 1);
             try (CountArrivals arrivals = new CountArrivals(broker.bootstrapServers(), COUNTS).start();
-                 LiveTweets tweets = new LiveTweets(broker.bootstrapServers(), TWEETS, perSecond, duration,
-                     DeliveryDelay.xLike()).start();
+                 LiveTweets tweets = new LiveTweets(broker.bootstrapServers(), TWEETS, perSecond,
+                     STARTUP.plus(duration), DeliveryDelay.xLike()).start();
                  EmbeddedJob job = EmbeddedJob.start(
                      "--bootstrap-servers", broker.bootstrapServers(),
                      "--topic", TWEETS,
@@ -44,6 +47,11 @@ final class LatencyRun {
                      "--output-topic", COUNTS,
                      "--master", "local[2]",
                      "--checkpoint-dir", workDir.resolve("checkpoint").toString())) {
+                await("the job's first count").atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    job.check();
+                    return arrivals.firstRecordAt() > 0;
+                });
+                tweets.endAfter(duration);
                 await("the last tweet written").atMost(duration.plus(CATCH_UP)).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         job.check();

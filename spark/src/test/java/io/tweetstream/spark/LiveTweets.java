@@ -28,7 +28,8 @@ final class LiveTweets implements AutoCloseable {
 
     private final String topic;
     private final int perSecond;
-    private final Duration duration;
+    /** Epoch ms from which no tweet is made: the start plus the duration, unless {@link #endAfter} moved it. */
+    private volatile long endAt;
     private final DeliveryDelay delay;
     private final SplittableRandom random = new SplittableRandom(42);
     private final KafkaProducer<String, String> producer;
@@ -43,7 +44,7 @@ final class LiveTweets implements AutoCloseable {
     LiveTweets(String bootstrapServers, String topic, int perSecond, Duration duration, DeliveryDelay delay) {
         this.topic = topic;
         this.perSecond = perSecond;
-        this.duration = duration;
+        this.endAt = System.currentTimeMillis() + duration.toMillis();
         this.delay = delay;
         this.producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -58,14 +59,13 @@ final class LiveTweets implements AutoCloseable {
 
     private void run() {
         PriorityQueue<Pending> undelivered = new PriorityQueue<>(Comparator.comparingLong(Pending::sendAt));
-        long total = perSecond * duration.toSeconds();
         long start = System.currentTimeMillis();
         long id = 0;
         try {
             while (failure.get() == null) {
                 long now = System.currentTimeMillis();
                 // Behind schedule (a pause of this thread), the tweets due are made now, together.
-                while (id < total && start + id * 1000 / perSecond <= now) {
+                while (start + id * 1000 / perSecond <= Math.min(now, endAt - 1)) {
                     id++;
                     undelivered.add(new Pending(now + delay.draw(random).toMillis(),
                         TweetJson.connectorRecord(topic, id, Instant.ofEpochMilli(now), keywords())));
@@ -81,10 +81,11 @@ final class LiveTweets implements AutoCloseable {
                         }
                     });
                 }
-                if (id == total && undelivered.isEmpty()) {
+                long due = start + id * 1000 / perSecond;
+                if (due >= endAt && undelivered.isEmpty()) {
                     break;
                 }
-                long next = Math.min(id < total ? start + id * 1000 / perSecond : Long.MAX_VALUE,
+                long next = Math.min(due < endAt ? due : Long.MAX_VALUE,
                     undelivered.isEmpty() ? Long.MAX_VALUE : undelivered.peek().sendAt());
                 Thread.sleep(Math.max(1, next - System.currentTimeMillis()));
             }
@@ -94,6 +95,11 @@ final class LiveTweets implements AutoCloseable {
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
+    }
+
+    /** Makes tweets for {@code duration} from now, and then no more (sooner or later than first said). */
+    void endAfter(Duration duration) {
+        endAt = System.currentTimeMillis() + duration.toMillis();
     }
 
     /** None to two phrases, as the connector's header lists the rules' matches. */

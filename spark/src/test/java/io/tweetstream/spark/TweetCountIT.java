@@ -247,7 +247,9 @@ class TweetCountIT {
             assertThat(finals(rows)).isEqualTo(Map.of(
                 0L, count(0, 1, "kafka", 1), 1L, count(1, 1, "kafka", 1), 2L, count(2, 1, "kafka", 1),
                 16L, count(16, 1, "kafka", 1), 20L, count(20, 1)));
-            assertThat(late(rows)).containsExactly(count(2, 2, "kafka", 1));
+            // Sent together, tweets 6 and 7 may still be read by two batches: one correction or two.
+            assertThat(late(rows)).allSatisfy(correction -> assertThat(correction.second()).isEqualTo(2));
+            assertThat(late(rows).stream().reduce(Count::plus)).contains(count(2, 2, "kafka", 1));
             long published = finals(rows).values().stream().mapToLong(Count::total).sum()
                 + late(rows).stream().mapToLong(Count::total).sum() + latestOpen(rows).values().stream().mapToLong(Count::total).sum();
             assertThat(published).isEqualTo(8);
@@ -545,6 +547,13 @@ class TweetCountIT {
 
     /** A published count, with its second as whole seconds after {@link #T0}. */
     record Count(long second, long total, Map<String, Long> keywords) {
+        /** Two counts of one second added up, as a reader adds a second's late corrections. */
+        Count plus(Count other) {
+            Map<String, Long> sum = new TreeMap<>(keywords);
+            other.keywords.forEach((keyword, count) -> sum.merge(keyword, count, Long::sum));
+            return new Count(second, total + other.total, sum);
+        }
+
         static Count of(Row row) {
             Instant start = row.<Timestamp>getAs(TweetCounts.WINDOW_START).toInstant();
             Map<String, Long> keywords = new TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex(TweetCounts.KEYWORDS)));
