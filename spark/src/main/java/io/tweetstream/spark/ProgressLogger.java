@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs one line per batch of the counting query: its {@link InputMetrics}, its
- * {@link OutputMetrics} and the watermark. Malformed values
+ * {@link OutputMetrics}, the watermark and how long the batch took. Malformed values
  * make the line a warning, since they mean a producer or converter other than the connector's.
  */
 public final class ProgressLogger extends StreamingQueryListener {
@@ -25,15 +25,23 @@ public final class ProgressLogger extends StreamingQueryListener {
         InputMetrics input = InputMetrics.of(progress);
         OutputMetrics output = OutputMetrics.of(progress);
         String message = "Batch {}: {} records read, {} tombstones, {} malformed (skipped), {} tweets counted"
-            + " ({} from headers); published {} provisional, {} final, {} late counts ({} late tweets); watermark {}";
+            + " ({} from headers); published {} provisional, {} final, {} late counts ({} late tweets); watermark {};"
+            + " took {} ms ({} ms planning, {} ms writing)";
         Object[] arguments = {progress.batchId(), input.records(), input.tombstones(), input.malformed(),
             input.counted(), input.fromHeaders(), output.provisional(), output.finals(), output.late(),
-            output.lateTweets(), progress.eventTime().get("watermark")};
+            output.lateTweets(), progress.eventTime().get("watermark"), duration(progress, "triggerExecution"),
+            duration(progress, "queryPlanning"), duration(progress, "addBatch")};
         if (input.malformed() > 0) {
             log.warn(message, arguments);
         } else {
             log.info(message, arguments);
         }
+    }
+
+    /** One of the batch's phase times ({@code durationMs}), or 0 when the batch had no such phase. */
+    private static long duration(StreamingQueryProgress progress, String phase) {
+        Long millis = progress.durationMs().get(phase);
+        return millis == null ? 0 : millis;
     }
 
     @Override

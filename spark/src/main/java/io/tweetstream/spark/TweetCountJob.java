@@ -1,5 +1,6 @@
 package io.tweetstream.spark;
 
+import io.tweetstream.spark.localfs.NioLocalFileSystem;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -21,7 +22,8 @@ public final class TweetCountJob {
     /** The only state store transformWithState runs on (see TweetCounts). */
     static final String ROCKSDB_STATE_STORE = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
     /** The state partitions unless {@code --conf spark.sql.shuffle.partitions=N} says otherwise. */
-    static final String DEFAULT_STATE_PARTITIONS = "4";
+    static final String DEFAULT_STATE_PARTITIONS = "2";
+    static final String CHANGELOG_CHECKPOINTING = "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled";
 
     private TweetCountJob() {}
 
@@ -74,10 +76,24 @@ public final class TweetCountJob {
         }
         if (!submitted.contains(SHUFFLE_PARTITIONS)) {
             // The partitions of the window state, fixed by the first run's checkpoint. The state
-            // is small (a few open windows times the keywords), and Spark's default of 200 would
-            // run 200 tasks every batch, which takes longer than a 1-second trigger on few cores.
+            // is small (the open seconds times the keywords), and each partition is a RocksDB
+            // instance committed every batch: Spark's default of 200 would take seconds a batch,
+            // and 2 rather than 4 took a batch from 0.58 to 0.46 s on 2 cores (spark/README.md).
             builder.config(SHUFFLE_PARTITIONS, DEFAULT_STATE_PARTITIONS);
         }
+        if (!submitted.contains(CHANGELOG_CHECKPOINTING)) {
+            // A commit writes the batch's changes instead of a snapshot of every partition's
+            // RocksDB (snapshots go on in the background): batches of 0.74 s became 0.58 s. Spark
+            // takes it on for an existing checkpoint too, and back off.
+            builder.config(CHANGELOG_CHECKPOINTING, "true");
+        }
+        // Without Hadoop's native library, Hadoop's local file system forks chmod and readlink for
+        // each checkpoint file, some seventy processes a batch (see NioRawLocalFileSystem).
+        NioLocalFileSystem.SPARK_CONF.forEach((key, value) -> {
+            if (!submitted.contains(key)) {
+                builder.config(key, value);
+            }
+        });
         // transformWithState needs RocksDB, which also keeps the open seconds off the JVM heap.
         builder.config(STATE_STORE_PROVIDER, ROCKSDB_STATE_STORE);
         return builder.getOrCreate();

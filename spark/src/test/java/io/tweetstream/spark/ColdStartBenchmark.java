@@ -27,9 +27,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * How long the job takes from its JVM's start to its first published count: a broker of the
- * testkit, a producer writing the connector's records (header and timestamp) at a steady rate, and
- * the job ({@link TweetCountJob}, {@code --sink kafka}, a fresh checkpoint) in a JVM of its own,
- * as {@code exec:exec@run} starts it. Each run prints the seconds from the JVM's start to the job's
+ * testkit, live tweets written as the connector writes them (header and timestamp) at a steady
+ * rate from the job's start, and the job ({@link TweetCountJob}, {@code --sink kafka}, a fresh
+ * checkpoint, topics of its own) in a JVM of its own, as {@code exec:exec@run} starts it. Each run prints the seconds from the JVM's start to the job's
  * log lines that mark its phases (session, query started, first batches) and to the first record
  * of the counts topic. Not a test: run it with
  * <pre>mvn -B -pl spark test-compile exec:exec@cold-start -Dexec.args="[runs]"</pre>
@@ -42,6 +42,8 @@ public final class ColdStartBenchmark {
     private static final String COUNTS_TOPIC = "tweet-counts";
     private static final int TWEETS_PER_SECOND = 1_000;
     private static final Duration FIRST_COUNT_TIMEOUT = Duration.ofMinutes(1);
+    /** How long the tweets have been written when the job starts. */
+    private static final Duration CONNECTOR_HEAD_START = Duration.ofSeconds(10);
     /** How long the job goes on after its first count, for its log to tell the batches that led to it. */
     private static final Duration AFTER_FIRST_COUNT = Duration.ofSeconds(3);
     /** The job's log lines that mark a phase of its start, by a part of their text. */
@@ -57,14 +59,8 @@ public final class ColdStartBenchmark {
         List<Double> firstCounts = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
             KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
-            topics.create(TOPIC, 2);
-            topics.create(COUNTS_TOPIC, 1);
-            // Tweets created now, as the connector writes them, for as long as the runs take.
-            try (LiveTweets tweets = new LiveTweets(broker.bootstrapServers(), TOPIC, TWEETS_PER_SECOND,
-                    Duration.ofHours(1), DeliveryDelay.none()).start()) {
-                for (int run = 1; run <= runs; run++) {
-                    firstCounts.add(run(broker.bootstrapServers(), workDir.resolve("run-" + run), run));
-                }
+            for (int run = 1; run <= runs; run++) {
+                firstCounts.add(run(broker.bootstrapServers(), topics, workDir.resolve("run-" + run), run));
             }
         }
         double[] sorted = firstCounts.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -73,9 +69,17 @@ public final class ColdStartBenchmark {
             sorted[sorted.length / 2], Runtime.getRuntime().availableProcessors());
     }
 
-    /** One start of the job: the seconds from its JVM's start to its first count. */
-    private static double run(String bootstrapServers, Path runDir, int run) throws IOException {
-        String startOffset = Long.toString(latestCountOffset(bootstrapServers));
+    /**
+     * One start of the job, on topics of its own, beside a connector that has been writing for
+     * {@link #CONNECTOR_HEAD_START} (as the demo starts the job after the connector): every run reads
+     * the same backlog, and the producer's own start is not the job's. Returns the seconds from the
+     * job's JVM start to its first count.
+     */
+    private static double run(String bootstrapServers, KafkaTopics topics, Path runDir, int run) throws IOException {
+        String tweetsTopic = TOPIC + "-" + run;
+        String countsTopic = COUNTS_TOPIC + "-" + run;
+        topics.create(tweetsTopic, 2);
+        topics.create(countsTopic, 1);
         List<String> jvmOptions = new ArrayList<>(List.of("@" + Path.of("jvm.options").toAbsolutePath(),
             "-Dlog4j2.configurationFile=" + Path.of("conf", "log4j2.properties").toAbsolutePath()));
         String extra = System.getProperty("coldstart.jvmOptions", "").trim();
@@ -83,13 +87,23 @@ public final class ColdStartBenchmark {
             jvmOptions.addAll(List.of(extra.split("\\s+")));
         }
         Files.createDirectories(runDir);
+        try (LiveTweets tweets = new LiveTweets(bootstrapServers, tweetsTopic, TWEETS_PER_SECOND,
+                Duration.ofHours(1), DeliveryDelay.none()).start()) {
+            sleep(CONNECTOR_HEAD_START.toMillis());
+            return startJob(bootstrapServers, tweetsTopic, countsTopic, jvmOptions, runDir, run);
+        }
+    }
+
+    /** Starts the job, waits for its first count, stops it and prints its phases. */
+    private static double startJob(String bootstrapServers, String tweetsTopic, String countsTopic,
+            List<String> jvmOptions, Path runDir, int run) throws IOException {
         long start = System.currentTimeMillis();
         double firstCount;
         try (ChildJvm job = ChildJvm.start("job", runDir, classPath(), jvmOptions,
-                TweetCountJob.class.getName(), List.of("--bootstrap-servers", bootstrapServers, "--topic", TOPIC,
-                    "--sink", "kafka", "--output-topic", COUNTS_TOPIC,
+                TweetCountJob.class.getName(), List.of("--bootstrap-servers", bootstrapServers,
+                    "--topic", tweetsTopic, "--sink", "kafka", "--output-topic", countsTopic,
                     "--checkpoint-dir", runDir.resolve("checkpoint").toString()))) {
-            firstCount = (awaitCount(bootstrapServers, Long.parseLong(startOffset)) - start) / 1e3;
+            firstCount = (awaitCount(bootstrapServers, countsTopic) - start) / 1e3;
             // The batch that published it logs its progress once its commit is done.
             sleep(AFTER_FIRST_COUNT.toMillis());
         }
@@ -105,21 +119,13 @@ public final class ColdStartBenchmark {
             .collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** The offset the next count will have. */
-    private static long latestCountOffset(String bootstrapServers) {
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
-            TopicPartition partition = new TopicPartition(COUNTS_TOPIC, 0);
-            return consumer.endOffsets(List.of(partition)).get(partition);
-        }
-    }
-
-    /** The time (epoch milliseconds) a count at or after the offset was seen. */
-    private static long awaitCount(String bootstrapServers, long offset) {
-        TopicPartition partition = new TopicPartition(COUNTS_TOPIC, 0);
+    /** The time (epoch milliseconds) the topic's first count was seen. */
+    private static long awaitCount(String bootstrapServers, String countsTopic) {
+        TopicPartition partition = new TopicPartition(countsTopic, 0);
         long deadline = System.currentTimeMillis() + FIRST_COUNT_TIMEOUT.toMillis();
         try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
             consumer.assign(List.of(partition));
-            consumer.seek(partition, offset);
+            consumer.seekToBeginning(List.of(partition));
             while (System.currentTimeMillis() < deadline) {
                 if (!consumer.poll(Duration.ofMillis(50)).isEmpty()) {
                     return System.currentTimeMillis();

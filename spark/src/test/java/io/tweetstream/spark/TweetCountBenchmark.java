@@ -1,5 +1,6 @@
 package io.tweetstream.spark;
 
+import io.tweetstream.spark.localfs.NioLocalFileSystem;
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
 import static org.apache.spark.sql.functions.lit;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,6 +136,8 @@ public final class TweetCountBenchmark {
             .config("spark.ui.enabled", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
+            .config(TweetCountJob.CHANGELOG_CHECKPOINTING, "true")
+            .config(new HashMap<String, Object>(NioLocalFileSystem.SPARK_CONF))
             .getOrCreate();
         try {
             for (String round : List.of("warm-up", "measured")) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.spark.localfs.NioLocalFileSystem;
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
 import java.nio.file.Path;
@@ -65,8 +66,10 @@ class TweetCountIT {
             .appName("TweetCountIT")
             .config("spark.sql.shuffle.partitions", "2")
             .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
+            .config(TweetCountJob.CHANGELOG_CHECKPOINTING, "true")
             .config("spark.ui.enabled", "false")
-            // As TweetCountJob's session: timestamps in UTC.
+            // As TweetCountJob's session: timestamps in UTC, checkpoints written without forks.
+            .config(new HashMap<String, Object>(NioLocalFileSystem.SPARK_CONF))
             .config("spark.sql.session.timeZone", "UTC")
             // The Kafka sink keeps its producer for 10 minutes; closed sooner, it does not go on
             // calling the broker after the tests have stopped it.
