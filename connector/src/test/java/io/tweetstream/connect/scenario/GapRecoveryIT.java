@@ -71,7 +71,10 @@ class GapRecoveryIT extends ScenarioSuite {
     /** Every tweet of {@code missed} gets written once, with the phrases of the connector's rules it matched. */
     private void assertRefilled(PolledTask task, List<MadeTweet> missed) {
         List<Long> ids = missed.stream().map(MadeTweet::id).toList();
-        task.pollUntil(() -> keys(task.written()).containsAll(ids), RECOVERY_DEADLINE);
+        // A refill is counted once its stream or search has ended, which can be after its last
+        // tweet has been polled: the wait is for both.
+        task.pollUntil(() -> keys(task.written()).containsAll(ids) && task.count(StreamCounter.GAPS_REFILLED) >= 1,
+                RECOVERY_DEADLINE);
         assertNoTweetWrittenTwice(task);
         Map<Long, SourceRecord> byId = task.written().stream().collect(Collectors.toMap(r -> (Long) r.key(), r -> r));
         for (MadeTweet tweet : missed) {
