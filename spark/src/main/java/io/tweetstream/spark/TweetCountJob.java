@@ -1,6 +1,10 @@
 package io.tweetstream.spark;
 
 import io.tweetstream.spark.localfs.NioLocalFileSystem;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -17,15 +21,40 @@ public final class TweetCountJob {
 
     private static final Logger log = LoggerFactory.getLogger(TweetCountJob.class);
 
-    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-    static final String STATE_STORE_PROVIDER = "spark.sql.streaming.stateStore.providerClass";
-    /** The only state store transformWithState runs on (see TweetCounts). */
-    static final String ROCKSDB_STATE_STORE = "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
-    /** The state partitions unless {@code --conf spark.sql.shuffle.partitions=N} says otherwise. */
-    static final String DEFAULT_STATE_PARTITIONS = "2";
-    static final String CHANGELOG_CHECKPOINTING = "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled";
+    /** Always set: counts are keyed in UTC, and transformWithState runs on RocksDB alone (see TweetCounts). */
+    static final Map<String, String> REQUIRED_CONF = Map.of(
+        "spark.sql.session.timeZone", "UTC",
+        "spark.sql.streaming.stateStore.providerClass",
+        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider");
+
+    /** Set unless spark-submit or {@code --conf} gave them: what makes a batch fast on few cores. */
+    static final Map<String, String> DEFAULT_CONF = defaultConf();
 
     private TweetCountJob() {}
+
+    private static Map<String, String> defaultConf() {
+        Map<String, String> conf = new LinkedHashMap<>();
+        // The partitions of the window state, fixed by the first run's checkpoint. The state is
+        // small (the open seconds times the keywords), and each partition is a RocksDB instance
+        // committed every batch: Spark's default of 200 would take seconds a batch, and 2 rather
+        // than 4 took a batch from 0.58 to 0.46 s on 2 cores (spark/README.md).
+        conf.put("spark.sql.shuffle.partitions", "2");
+        // A commit writes the batch's changes instead of a snapshot of every partition's RocksDB
+        // (snapshots go on in the background): batches of 0.74 s became 0.58 s. Spark takes it
+        // on for an existing checkpoint too, and back off.
+        conf.put("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
+        // Without Hadoop's native library, Hadoop's local file system forks chmod and readlink for
+        // each checkpoint file, some seventy processes a batch (see NioRawLocalFileSystem).
+        conf.putAll(NioLocalFileSystem.SPARK_CONF);
+        return Collections.unmodifiableMap(conf);
+    }
+
+    /** The job's settings, {@link #REQUIRED_CONF} and {@link #DEFAULT_CONF}: for sessions of tests and benchmarks. */
+    static Map<String, Object> sessionConf() {
+        Map<String, Object> conf = new HashMap<>(DEFAULT_CONF);
+        conf.putAll(REQUIRED_CONF);
+        return conf;
+    }
 
     public static void main(String[] args) {
         TweetCountOptions options;
@@ -66,36 +95,18 @@ public final class TweetCountJob {
      */
     static SparkSession session(TweetCountOptions options) {
         SparkConf submitted = new SparkConf();
-        SparkSession.Builder builder = SparkSession.builder()
-            .appName("tweetstream-tweet-counts")
-            .config("spark.sql.session.timeZone", "UTC");
+        SparkSession.Builder builder = SparkSession.builder().appName("tweetstream-tweet-counts");
         if (options.master().isPresent()) {
             builder.master(options.master().get());
         } else if (!submitted.contains("spark.master")) {
             builder.master("local[*]");
         }
-        if (!submitted.contains(SHUFFLE_PARTITIONS)) {
-            // The partitions of the window state, fixed by the first run's checkpoint. The state
-            // is small (the open seconds times the keywords), and each partition is a RocksDB
-            // instance committed every batch: Spark's default of 200 would take seconds a batch,
-            // and 2 rather than 4 took a batch from 0.58 to 0.46 s on 2 cores (spark/README.md).
-            builder.config(SHUFFLE_PARTITIONS, DEFAULT_STATE_PARTITIONS);
-        }
-        if (!submitted.contains(CHANGELOG_CHECKPOINTING)) {
-            // A commit writes the batch's changes instead of a snapshot of every partition's
-            // RocksDB (snapshots go on in the background): batches of 0.74 s became 0.58 s. Spark
-            // takes it on for an existing checkpoint too, and back off.
-            builder.config(CHANGELOG_CHECKPOINTING, "true");
-        }
-        // Without Hadoop's native library, Hadoop's local file system forks chmod and readlink for
-        // each checkpoint file, some seventy processes a batch (see NioRawLocalFileSystem).
-        NioLocalFileSystem.SPARK_CONF.forEach((key, value) -> {
+        DEFAULT_CONF.forEach((key, value) -> {
             if (!submitted.contains(key)) {
                 builder.config(key, value);
             }
         });
-        // transformWithState needs RocksDB, which also keeps the open seconds off the JVM heap.
-        builder.config(STATE_STORE_PROVIDER, ROCKSDB_STATE_STORE);
+        REQUIRED_CONF.forEach(builder::config);
         return builder.getOrCreate();
     }
 }

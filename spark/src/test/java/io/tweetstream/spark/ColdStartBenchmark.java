@@ -1,5 +1,7 @@
 package io.tweetstream.spark;
 
+import static org.awaitility.Awaitility.await;
+
 import io.tweetstream.testkit.ChildJvm;
 import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.testkit.KafkaBroker;
@@ -18,20 +20,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * How long the job takes from its JVM's start to its first published count: a broker of the
  * testkit, live tweets written as the connector writes them (header and timestamp) at a steady
- * rate from the job's start, and the job ({@link TweetCountJob}, {@code --sink kafka}, a fresh
- * checkpoint, topics of its own) in a JVM of its own, as {@code exec:exec@run} starts it. Each run prints the seconds from the JVM's start to the job's
+ * rate, begun {@link #CONNECTOR_HEAD_START} before the job, and the job ({@link TweetCountJob},
+ * {@code --sink kafka}, a fresh checkpoint, topics of its own) in a JVM of its own, as
+ * {@code exec:exec@run} starts it. Each run prints the seconds from the JVM's start to the job's
  * log lines that mark its phases (session, query started, first batches) and to the first record
- * of the counts topic. Not a test: run it with
+ * of the counts topic ({@link CountArrivals}). Not a test: run it with
  * <pre>mvn -B -pl spark test-compile exec:exec@cold-start -Dexec.args="[runs]"</pre>
  * (default 3 runs). The system property {@code coldstart.jvmOptions} adds JVM options to the
  * job's, e.g. {@code -XX:StartFlightRecording=filename=/tmp/job.jfr} to profile its start.
@@ -99,11 +97,12 @@ public final class ColdStartBenchmark {
             List<String> jvmOptions, Path runDir, int run) throws IOException {
         long start = System.currentTimeMillis();
         double firstCount;
-        try (ChildJvm job = ChildJvm.start("job", runDir, classPath(), jvmOptions,
+        try (CountArrivals arrivals = new CountArrivals(bootstrapServers, countsTopic).start();
+             ChildJvm job = ChildJvm.start("job", runDir, classPath(), jvmOptions,
                 TweetCountJob.class.getName(), List.of("--bootstrap-servers", bootstrapServers,
                     "--topic", tweetsTopic, "--sink", "kafka", "--output-topic", countsTopic,
                     "--checkpoint-dir", runDir.resolve("checkpoint").toString()))) {
-            firstCount = (awaitCount(bootstrapServers, countsTopic) - start) / 1e3;
+            firstCount = (awaitFirstCount(job, arrivals) - start) / 1e3;
             // The batch that published it logs its progress once its commit is done.
             sleep(AFTER_FIRST_COUNT.toMillis());
         }
@@ -119,25 +118,15 @@ public final class ColdStartBenchmark {
             .collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** The time (epoch milliseconds) the topic's first count was seen. */
-    private static long awaitCount(String bootstrapServers, String countsTopic) {
-        TopicPartition partition = new TopicPartition(countsTopic, 0);
-        long deadline = System.currentTimeMillis() + FIRST_COUNT_TIMEOUT.toMillis();
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (System.currentTimeMillis() < deadline) {
-                if (!consumer.poll(Duration.ofMillis(50)).isEmpty()) {
-                    return System.currentTimeMillis();
-                }
+    /** The time (epoch milliseconds) the counts topic's first record was seen. */
+    private static long awaitFirstCount(ChildJvm job, CountArrivals arrivals) {
+        await("the job's first count").atMost(FIRST_COUNT_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            if (!job.isAlive()) {
+                throw new IllegalStateException("The job exited before its first count:\n" + job.logTail());
             }
-        }
-        throw new IllegalStateException("No count within " + FIRST_COUNT_TIMEOUT);
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-            new StringDeserializer(), new StringDeserializer());
+            return arrivals.firstRecordAt() > 0;
+        });
+        return arrivals.firstRecordAt();
     }
 
     /** The job's log lines that mark its phases, each with its seconds since the JVM's start. */

@@ -1,6 +1,5 @@
 package io.tweetstream.spark;
 
-import io.tweetstream.spark.localfs.NioLocalFileSystem;
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
 import static org.apache.spark.sql.functions.lit;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,12 +130,8 @@ public final class TweetCountBenchmark {
         SparkSession spark = SparkSession.builder()
             .master("local[2]")
             .appName("TweetCountBenchmark")
-            .config("spark.sql.shuffle.partitions", "2")
+            .config(TweetCountJob.sessionConf())
             .config("spark.ui.enabled", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
-            .config(TweetCountJob.CHANGELOG_CHECKPOINTING, "true")
-            .config(new HashMap<String, Object>(NioLocalFileSystem.SPARK_CONF))
             .getOrCreate();
         try {
             for (String round : List.of("warm-up", "measured")) {

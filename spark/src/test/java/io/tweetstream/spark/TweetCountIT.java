@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tweetstream.spark.localfs.NioLocalFileSystem;
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
 import java.nio.file.Path;
@@ -64,13 +63,10 @@ class TweetCountIT {
         spark = SparkSession.builder()
             .master("local[2]")
             .appName("TweetCountIT")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config(TweetCountJob.STATE_STORE_PROVIDER, TweetCountJob.ROCKSDB_STATE_STORE)
-            .config(TweetCountJob.CHANGELOG_CHECKPOINTING, "true")
+            // As TweetCountJob's session: UTC, RocksDB, 2 state partitions, changelog checkpoints,
+            // checkpoints written without forks.
+            .config(TweetCountJob.sessionConf())
             .config("spark.ui.enabled", "false")
-            // As TweetCountJob's session: timestamps in UTC, checkpoints written without forks.
-            .config(new HashMap<String, Object>(NioLocalFileSystem.SPARK_CONF))
-            .config("spark.sql.session.timeZone", "UTC")
             // The Kafka sink keeps its producer for 10 minutes; closed sooner, it does not go on
             // calling the broker after the tests have stopped it.
             .config("spark.kafka.producer.cache.timeout", "2s")

@@ -3,12 +3,11 @@ package io.tweetstream.spark.localfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.io.nativeio.NativeIO;
 
@@ -44,27 +43,9 @@ public class NioRawLocalFileSystem extends RawLocalFileSystem {
         return getFileStatus(path);
     }
 
+    /** {@code rwxr-x---} and the like: without the sticky bit, the user's, group's and others' actions. */
     static Set<PosixFilePermission> posix(FsPermission permission) {
-        Set<PosixFilePermission> posix = EnumSet.noneOf(PosixFilePermission.class);
-        add(posix, permission.getUserAction(), PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE);
-        add(posix, permission.getGroupAction(), PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_EXECUTE);
-        add(posix, permission.getOtherAction(), PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_EXECUTE);
-        return posix;
-    }
-
-    private static void add(Set<PosixFilePermission> posix, FsAction action, PosixFilePermission read,
-            PosixFilePermission write, PosixFilePermission execute) {
-        if (action.implies(FsAction.READ)) {
-            posix.add(read);
-        }
-        if (action.implies(FsAction.WRITE)) {
-            posix.add(write);
-        }
-        if (action.implies(FsAction.EXECUTE)) {
-            posix.add(execute);
-        }
+        return PosixFilePermissions.fromString(permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL
+            + permission.getOtherAction().SYMBOL);
     }
 }
