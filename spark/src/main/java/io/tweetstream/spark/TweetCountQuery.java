@@ -48,9 +48,13 @@ public final class TweetCountQuery {
 
     /** The counts of the Kafka source's rows (columns {@code value} and whatever else it has). */
     public static Dataset<Row> counts(Dataset<Row> kafkaRecords, TweetCountOptions options) {
+        return OutputMetrics.observe(TweetCounts.perSecond(tweets(kafkaRecords), options.watermark()));
+    }
+
+    /** The well-formed tweets of the Kafka source's rows (observed as {@link InputMetrics}), as {@link TweetValues} reads them. */
+    static Dataset<Row> tweets(Dataset<Row> kafkaRecords) {
         Dataset<Row> values = InputMetrics.observe(TweetValues.parse(kafkaRecords));
-        Dataset<Row> tweets = values.where(not(col(TweetValues.TOMBSTONE)).and(not(col(TweetValues.MALFORMED))));
-        return OutputMetrics.observe(TweetCounts.perSecond(tweets, options.watermark()));
+        return values.where(not(col(TweetValues.TOMBSTONE)).and(not(col(TweetValues.MALFORMED))));
     }
 
     static Trigger trigger(TweetCountOptions options) {

@@ -50,9 +50,7 @@ public final class TweetCounts {
      * {@value #TOTAL}, {@value #KEYWORDS}, {@value #LAG_MS} and {@value #PUBLISHED_AT}.
      */
     public static Dataset<Row> perSecond(Dataset<Row> tweets, Duration lateness) {
-        Dataset<SecondPartial> partials = tweets
-            .select(unix_millis(col(TweetValues.CREATED_AT)), col(TweetValues.MATCHED_KEYWORDS))
-            .mapPartitions(new PartialCounts(), Encoders.bean(SecondPartial.class))
+        Dataset<SecondPartial> partials = partials(tweets)
             .withColumn(EVENT_TIME, timestamp_millis(col(SecondPartial.LATEST_CREATED_AT)))
             .withWatermark(EVENT_TIME, lateness.toMillis() + " milliseconds")
             // In event time, transformWithState drops the input rows older than the watermark if its
@@ -72,5 +70,12 @@ public final class TweetCounts {
             col("keywords").as(KEYWORDS),
             col("publishedAt").minus(col("second").plus(SECOND_MS)).as(LAG_MS),
             timestamp_millis(col("publishedAt")).as(PUBLISHED_AT));
+    }
+
+    /** Each input partition's counts per second ({@link PartialCounts}): all of the count's work per tweet. */
+    static Dataset<SecondPartial> partials(Dataset<Row> tweets) {
+        return tweets
+            .select(unix_millis(col(TweetValues.CREATED_AT)), col(TweetValues.MATCHED_KEYWORDS))
+            .mapPartitions(new PartialCounts(), Encoders.bean(SecondPartial.class));
     }
 }

@@ -3,12 +3,14 @@ package io.tweetstream.spark;
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,10 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * <ol>
  *   <li>a plain Kafka consumer reading every record: the limit of the broker and the client;
  *   <li>a Spark batch query counting the records without reading them: the limit of Spark's Kafka source;
+ *   <li>the same with the headers read, as the job reads the records;
+ *   <li>the job's work per record ({@link TweetValues}, the filter and its metrics,
+ *       {@link PartialCounts}) as a batch query, summed per second: the job without a streaming
+ *       query's state store, offsets and commits;
  *   <li>a streaming query (available-now) doing the same in each batch: the limit of a streaming
  *       query, with its planning, offsets and commits;
  *   <li>the counting query (available-now, {@code local[2]}, into a memory table) reading the
@@ -51,9 +57,10 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  *   <li>the same query with the headers taken away, so it parses every value, as it does for
  *       records of other producers or of connectors before 0.1.0.
  * </ol>
- * Prints the rates side by side. Not a test: run it with
- * <pre>mvn -B -pl spark test-compile exec:exec@benchmark -Dexec.args="[records] [seconds]"</pre>
- * (defaults 1,000,000 tweets over 1,000 seconds of created_at).
+ * A round to warm up, then measured rounds of all of them in turn; prints each rate and the
+ * medians side by side. Not a test: run it with
+ * <pre>mvn -B -pl spark test-compile exec:exec@benchmark -Dexec.args="[records] [seconds] [rounds]"</pre>
+ * (defaults 1,000,000 tweets over 1,000 seconds of created_at, 3 measured rounds).
  */
 public final class TweetCountBenchmark {
 
@@ -61,21 +68,23 @@ public final class TweetCountBenchmark {
         "java", "scala", "python", "data", "cloud", "ai", "open source"};
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final String TOPIC = "tweets";
+    private static final String COUNT_ONLY = "Spark batch: count the records, nothing parsed (the limit of Spark)";
 
     private TweetCountBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 1_000_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path workDir = Path.of("target", "benchmark").toAbsolutePath();
         WorkDirectory.clean(workDir);
         try (KafkaBroker broker = KafkaBroker.start(workDir.resolve("broker"))) {
             produce(broker.bootstrapServers(), records, seconds);
-            measure(broker.bootstrapServers(), workDir, records);
+            measure(broker.bootstrapServers(), workDir, records, rounds);
         }
     }
 
-    private static void produce(String bootstrapServers, int records, int seconds) throws Exception {
+    static void produce(String bootstrapServers, int records, int seconds) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             // Kept whatever their timestamps: the tweets' creation times are months back.
             admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1).configs(Map.of("retention.ms", "-1"))))
@@ -124,9 +133,14 @@ public final class TweetCountBenchmark {
         return chosen.toArray(String[]::new);
     }
 
-    /** Twice: the first round warms the JVMs up (JIT, Spark's code generation), the second is the measure. */
-    private static void measure(String bootstrapServers, Path workDir, int records) throws Exception {
-        List<String> lines = new ArrayList<>();
+    /**
+     * A round to warm the JVMs up (JIT, Spark's code generation), then {@code rounds} measured
+     * rounds, each running every query once, so that a slower or busier minute of the machine
+     * weighs on all queries alike; the summary gives each query's median and its share of the
+     * count-only limit's median.
+     */
+    private static void measure(String bootstrapServers, Path workDir, int records, int rounds) throws Exception {
+        Map<String, List<Figure>> measured = new LinkedHashMap<>();
         SparkSession spark = SparkSession.builder()
             .master("local[2]")
             .appName("TweetCountBenchmark")
@@ -134,24 +148,46 @@ public final class TweetCountBenchmark {
             .config("spark.ui.enabled", "false")
             .getOrCreate();
         try {
-            for (String round : List.of("warm-up", "measured")) {
-                lines.add(round + ":");
-                lines.add(consume(bootstrapServers, records));
-                lines.add(countOnly(spark, bootstrapServers, records));
-                lines.add(streamCountOnly(spark, bootstrapServers, workDir.resolve(round), records));
-                lines.add(count(spark, bootstrapServers, workDir.resolve(round), records, true));
-                lines.add(count(spark, bootstrapServers, workDir.resolve(round), records, false));
+            for (int round = 0; round <= rounds; round++) {
+                String name = round == 0 ? "warm-up" : "round-" + round;
+                System.out.println(name + ":");
+                Path roundDir = workDir.resolve(name);
+                for (Figure figure : List.of(
+                        consume(bootstrapServers, records),
+                        countOnly(spark, bootstrapServers, records, false),
+                        countOnly(spark, bootstrapServers, records, true),
+                        batchCount(spark, bootstrapServers, records),
+                        streamCountOnly(spark, bootstrapServers, roundDir, records),
+                        count(spark, bootstrapServers, roundDir, records, true),
+                        count(spark, bootstrapServers, roundDir, records, false))) {
+                    System.out.println(figure.line());
+                    if (round > 0) {
+                        measured.computeIfAbsent(figure.what(), what -> new ArrayList<>()).add(figure);
+                    }
+                }
             }
         } finally {
             spark.stop();
         }
+        double limit = median(measured.get(COUNT_ONLY));
         System.out.println();
-        System.out.println("Same topic, one after the other, " + Runtime.getRuntime().availableProcessors() + " cores:");
-        lines.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "Same topic, %,d records, %d cores, median of %d rounds (the rounds' figures in brackets):%n",
+            records, Runtime.getRuntime().availableProcessors(), rounds);
+        measured.forEach((what, figures) -> System.out.printf(Locale.ROOT, "  %-88s %,9.0f records/s %4.0f%% of count-only  %s%n",
+            what, median(figures), 100 * median(figures) / limit,
+            figures.stream().map(figure -> String.format(Locale.ROOT, "%,.0f", figure.perSecond())).toList()));
+    }
+
+    /** One query's rate in one round, and its line with the details. */
+    private record Figure(String what, double perSecond, String line) {}
+
+    private static double median(List<Figure> figures) {
+        double[] rates = figures.stream().mapToDouble(Figure::perSecond).sorted().toArray();
+        return rates.length % 2 == 1 ? rates[rates.length / 2] : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
     }
 
     /** Every record read by a plain consumer, its value's bytes touched: the limit of reading. */
-    private static String consume(String bootstrapServers, int records) {
+    private static Figure consume(String bootstrapServers, int records) {
         long start = System.nanoTime();
         long read = 0;
         long bytes = 0;
@@ -174,25 +210,50 @@ public final class TweetCountBenchmark {
             String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6));
     }
 
-    /** A Spark batch query counting the records without reading their content: the limit of Spark's Kafka source. */
-    private static String countOnly(SparkSession spark, String bootstrapServers, int records) {
+    /**
+     * A Spark batch query counting the records without reading their content: the limit of Spark's
+     * Kafka source; with the headers, as the job reads them (the source builds each record's array
+     * of headers).
+     */
+    private static Figure countOnly(SparkSession spark, String bootstrapServers, int records, boolean headers) {
         long start = System.nanoTime();
-        long counted = spark.read().format("kafka")
+        long counted = batchRecords(spark, bootstrapServers, headers).count();
+        check(counted, records);
+        return rate(headers ? "Spark batch: count the records read with their headers, nothing parsed"
+                : COUNT_ONLY, counted, System.nanoTime() - start, "");
+    }
+
+    /**
+     * The job's work per record as a Spark batch query over the whole topic, headers read as for the
+     * connector's records: the tweets read ({@link TweetValues}) and counted per input partition
+     * ({@link PartialCounts}), then summed per second. A streaming query's state store, offsets
+     * and commits are left out (transformWithState in event time runs only in streaming queries).
+     */
+    private static Figure batchCount(SparkSession spark, String bootstrapServers, int records) {
+        long start = System.nanoTime();
+        Row published = TweetCounts.partials(TweetCountQuery.tweets(batchRecords(spark, bootstrapServers, true)))
+            .groupBy("second").agg(sum("total").as("total"))
+            .selectExpr("count(*)", "sum(total)").collectAsList().get(0);
+        check(published.getLong(1), records);
+        return rate("Spark batch: the job's work per record, header and timestamp, summed per second", records,
+            System.nanoTime() - start, String.format(Locale.ROOT, "%,d seconds", published.getLong(0)));
+    }
+
+    private static Dataset<Row> batchRecords(SparkSession spark, String bootstrapServers, boolean headers) {
+        return spark.read().format("kafka")
             .option("kafka.bootstrap.servers", bootstrapServers)
             .option("subscribe", TOPIC)
             .option("startingOffsets", "earliest")
             .option("endingOffsets", "latest")
-            .load()
-            .count();
-        check(counted, records);
-        return rate("Spark batch: count the records, nothing parsed (the limit of Spark)", counted, System.nanoTime() - start, "");
+            .option("includeHeaders", Boolean.toString(headers))
+            .load();
     }
 
     /**
      * A streaming query, available-now, counting each batch's records without reading their
      * content: the limit of a streaming query over the topic (its planning, offsets and commits).
      */
-    private static String streamCountOnly(SparkSession spark, String bootstrapServers, Path workDir, int records)
+    private static Figure streamCountOnly(SparkSession spark, String bootstrapServers, Path workDir, int records)
             throws Exception {
         TweetCountOptions options = TweetCountOptions.parse("--bootstrap-servers", bootstrapServers, "--topic", TOPIC,
             "--trigger", TweetCountOptions.AVAILABLE_NOW);
@@ -214,7 +275,7 @@ public final class TweetCountBenchmark {
      * The counting query over the whole topic, available-now, into a memory table; without the
      * headers, every value is parsed.
      */
-    private static String count(SparkSession spark, String bootstrapServers, Path workDir, int records, boolean headers)
+    private static Figure count(SparkSession spark, String bootstrapServers, Path workDir, int records, boolean headers)
             throws Exception {
         String name = headers ? "headers" : "values";
         TweetCountOptions options = TweetCountOptions.parse(
@@ -257,10 +318,10 @@ public final class TweetCountBenchmark {
                 published.getLong(0), published.isNullAt(1) ? 0 : published.getLong(1)));
     }
 
-    private static String rate(String what, long records, long nanos, String more) {
+    private static Figure rate(String what, long records, long nanos, String more) {
         double seconds = nanos / 1e9;
-        return String.format(Locale.ROOT, "  %-88s %,9.0f records/s  (%,d in %.1f s%s)", what, records / seconds, records,
-            seconds, more.isEmpty() ? "" : "; " + more);
+        return new Figure(what, records / seconds, String.format(Locale.ROOT, "  %-88s %,9.0f records/s  (%,d in %.1f s%s)",
+            what, records / seconds, records, seconds, more.isEmpty() ? "" : "; " + more));
     }
 
     private static void check(long counted, int records) {
