@@ -8,6 +8,8 @@ import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamFailure;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
+import io.tweetstream.connect.cost.PostSpend;
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.metrics.TaskMetrics;
 import io.tweetstream.connect.record.StreamRecords;
 import io.tweetstream.connect.record.TweetRecords;
@@ -52,21 +54,26 @@ public class TwitterSourceTask extends SourceTask {
         buffer = new EventBuffer(config.queueCapacity(), stats);
         TaskStream opened = StreamAdapters.forType(config.streamType()).open(config, threadName(), buffer, stats);
         TweetRecords tweetRecords = new TweetRecords(config.topic(), opened.sourcePartition());
+        TaskCost cost = opened.cost();
         records = new StreamRecords(tweetRecords, new RecentTweetIds(config.dedupeCacheSize()),
-                config.tombstonesOnDelete(), config.complianceTopic(), stats);
+                config.tombstonesOnDelete(), config.complianceTopic(), stats,
+                cost == null ? null : cost.budget()::spend);
         stream = opened.stream();
-        restoreOffset(tweetRecords, stream);
-        metrics = TaskMetrics.register(context::pluginMetrics, stats, buffer);
+        restoreOffset(tweetRecords, stream, cost);
+        metrics = TaskMetrics.register(context::pluginMetrics, stats, buffer, cost);
         stream.start();
         nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
     }
 
     /** Continues from where the previous run of this task's share stopped writing, if it wrote anything. */
-    private void restoreOffset(TweetRecords tweetRecords, TweetStream opened) {
+    private void restoreOffset(TweetRecords tweetRecords, TweetStream opened, TaskCost cost) {
         Map<String, Object> offset = context.offsetStorageReader().offset(tweetRecords.sourcePartition());
         if (offset == null) {
             log.info("No earlier run of this stream ({}) wrote a tweet: starting from now", tweetRecords.sourcePartition());
             return;
+        }
+        if (cost != null) {
+            PostSpend.fromOffset(offset).ifPresent(cost.budget()::restore);
         }
         records.resumeAfter(offset);
         Optional<ResumePoint> point = ResumePoint.fromOffset(offset);

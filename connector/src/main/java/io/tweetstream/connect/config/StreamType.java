@@ -25,13 +25,19 @@ public enum StreamType {
                     TwitterSourceConfig.V2_MAX_RULE_LENGTH, TwitterSourceConfig.V2_CONNECTS_PER_15_MINUTES,
                     TwitterSourceConfig.V2_BACKFILL_MINUTES, TwitterSourceConfig.V2_GAP_RECOVERY,
                     TwitterSourceConfig.V2_NETWORK_BACKOFF_MS, TwitterSourceConfig.V2_HTTP_BACKOFF_MS,
-                    TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS)),
+                    TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS, TwitterSourceConfig.BUDGET_POSTS_PER_DAY,
+                    TwitterSourceConfig.BUDGET_POSTS_PER_MONTH, TwitterSourceConfig.BUDGET_USD_PER_MONTH,
+                    TwitterSourceConfig.PRICE_PER_POST_USD, TwitterSourceConfig.BUDGET_WARN_FRACTIONS,
+                    TwitterSourceConfig.USAGE_POLL_INTERVAL_MS, TwitterSourceConfig.ESTIMATE_RULES_MAX)),
 
     V2_SAMPLE("the X API v2 sample stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_SAMPLE,
             Set.of(TwitterSourceConfig.V2_BASE_URL, TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_STREAM,
                     TwitterSourceConfig.V2_TIER, TwitterSourceConfig.V2_CONNECTS_PER_15_MINUTES,
                     TwitterSourceConfig.V2_BACKFILL_MINUTES, TwitterSourceConfig.V2_NETWORK_BACKOFF_MS,
-                    TwitterSourceConfig.V2_HTTP_BACKOFF_MS, TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS));
+                    TwitterSourceConfig.V2_HTTP_BACKOFF_MS, TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS,
+                    TwitterSourceConfig.BUDGET_POSTS_PER_DAY, TwitterSourceConfig.BUDGET_POSTS_PER_MONTH,
+                    TwitterSourceConfig.BUDGET_USD_PER_MONTH, TwitterSourceConfig.PRICE_PER_POST_USD,
+                    TwitterSourceConfig.BUDGET_WARN_FRACTIONS, TwitterSourceConfig.USAGE_POLL_INTERVAL_MS));
 
     /** The keys that belong to some streams only. */
     private static final Set<String> STREAM_SPECIFIC_KEYS = Arrays.stream(values())

@@ -1,6 +1,7 @@
 package io.tweetstream.connect.config;
 
 
+import io.tweetstream.connect.cost.PostBudget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -42,6 +44,7 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String FILTER_GROUP = "Filter";
     public static final String OUTPUT_GROUP = "Output";
     public static final String PERFORMANCE_GROUP = "Performance";
+    public static final String COST_GROUP = "Cost";
 
     public static final String API = "twitter.api";
     /** What a config that does not set twitter.api reads; it used to be v1.1 (README: "Upgrading"). */
@@ -232,6 +235,49 @@ public class TwitterSourceConfig extends AbstractConfig {
             "Tweets buffered between the stream and the worker. When it is full the stream stops reading,"
                     + " so a slow broker pushes back on the connection instead of filling memory.";
 
+    public static final String BUDGET_POSTS_PER_DAY = "twitter.v2.budget.posts.per.day";
+    private static final String BUDGET_POSTS_PER_DAY_DOC =
+            "The most Posts the connector reads in a UTC day (X's billing day, by the Date of X's responses); 0 for"
+                    + " no daily budget. A Post delivered twice in a day is counted once, as X bills it. When the"
+                    + " budget is reached the task closes its connection (X bills what it sends), says so in a WARN"
+                    + " and in its metrics, writes what it already read, and reconnects when the day renews. Posts"
+                    + " made while it waits are not read, nor refilled: that is what the budget saves.";
+
+    public static final String BUDGET_POSTS_PER_MONTH = "twitter.v2.budget.posts.per.month";
+    private static final String BUDGET_POSTS_PER_MONTH_DOC =
+            "The most Posts the connector reads in a UTC calendar month; 0 for no monthly budget. Reached, the task"
+                    + " stops reading as for the daily budget, until the month renews.";
+
+    public static final String BUDGET_USD_PER_MONTH = "twitter.v2.budget.usd.per.month";
+    private static final String BUDGET_USD_PER_MONTH_DOC =
+            "A money ceiling a month, in US dollars, for the Posts read: it caps the monthly budget at this amount"
+                    + " divided by " + "twitter.v2.price.per.post.usd" + " (whichever of the two budgets is lower"
+                    + " holds). 0 for none.";
+
+    public static final String PRICE_PER_POST_USD = "twitter.v2.price.per.post.usd";
+    public static final double PRICE_PER_POST_USD_DEFAULT = 0.005;
+    private static final String PRICE_PER_POST_USD_DOC =
+            "What X bills for a Post read on pay-per-use, in US dollars: X's documented price by default. Used for"
+                    + " the money ceiling, the cost estimate and the cost metrics.";
+
+    public static final String BUDGET_WARN_FRACTIONS = "twitter.v2.budget.warn.fractions";
+    private static final String BUDGET_WARN_FRACTIONS_DOC =
+            "The fractions of each budget, and of the project's monthly cap that X reports, at which the task logs"
+                    + " a WARN, once per day or month, e.g. 0.5,0.8,0.9.";
+
+    public static final String USAGE_POLL_INTERVAL_MS = "twitter.v2.usage.poll.interval.ms";
+    private static final String USAGE_POLL_INTERVAL_MS_DOC =
+            "How often each task asks X for the project's usage (GET /2/usage/tweets, 50 requests in 15 minutes"
+                    + " per app): X's own count of Posts read, shown beside the connector's in the metrics, and the"
+                    + " monthly cap. 0 to never ask.";
+
+    public static final String ESTIMATE_RULES_MAX = "twitter.v2.estimate.rules.max";
+    private static final String ESTIMATE_RULES_MAX_DOC =
+            "At validation and at each task's start, the connector asks X how many Posts each of its rules matched"
+                    + " over the last 7 days (GET /2/tweets/counts/recent, one request per rule, not billed) and"
+                    + " logs the Posts a day and the cost they imply. At most this many rules are asked about"
+                    + " (X allows 300 such requests in 15 minutes); 0 to ask nothing.";
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     private static ConfigDef configDef() {
@@ -290,6 +336,28 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(V2_RATE_LIMIT_BACKOFF_MS, Type.INT, 60_000, Range.between(1, 3_600_000),
                 Importance.LOW, V2_RATE_LIMIT_BACKOFF_MS_DOC, V2_GROUP, ++order, Width.SHORT,
                 "Rate-limit backoff (ms)");
+
+        order = 0;
+        def.define(BUDGET_POSTS_PER_DAY, Type.LONG, 0L, Range.atLeast(0),
+                Importance.HIGH, BUDGET_POSTS_PER_DAY_DOC, COST_GROUP, ++order, Width.SHORT, "Posts per day");
+        def.define(BUDGET_POSTS_PER_MONTH, Type.LONG, 0L, Range.atLeast(0),
+                Importance.HIGH, BUDGET_POSTS_PER_MONTH_DOC, COST_GROUP, ++order, Width.SHORT, "Posts per month");
+        def.define(BUDGET_USD_PER_MONTH, Type.DOUBLE, 0.0, Range.atLeast(0),
+                Importance.MEDIUM, BUDGET_USD_PER_MONTH_DOC, COST_GROUP, ++order, Width.SHORT, "US dollars per month");
+        def.define(PRICE_PER_POST_USD, Type.DOUBLE, PRICE_PER_POST_USD_DEFAULT, Range.between(0.000001, 1_000),
+                Importance.LOW, PRICE_PER_POST_USD_DOC, COST_GROUP, ++order, Width.SHORT, "Price per Post (USD)");
+        def.define(BUDGET_WARN_FRACTIONS, Type.LIST, "0.5,0.8,0.9", new FractionsValidator(),
+                Importance.LOW, BUDGET_WARN_FRACTIONS_DOC, COST_GROUP, ++order, Width.SHORT, "Warn at fractions");
+        def.define(USAGE_POLL_INTERVAL_MS, Type.INT, 300_000, ConfigDef.LambdaValidator.with((name, value) -> {
+                    int ms = (Integer) value;
+                    if (ms != 0 && ms < 18_000) {
+                        throw new ConfigException(name, value, "0 (never), or at least 18000: X allows 50 usage"
+                                + " requests in 15 minutes per app");
+                    }
+                }, () -> "0, or at least 18000"),
+                Importance.LOW, USAGE_POLL_INTERVAL_MS_DOC, COST_GROUP, ++order, Width.SHORT, "Usage poll interval (ms)");
+        def.define(ESTIMATE_RULES_MAX, Type.INT, 50, Range.between(0, 300),
+                Importance.LOW, ESTIMATE_RULES_MAX_DOC, COST_GROUP, ++order, Width.SHORT, "Rules to estimate");
 
         order = 0;
         def.define(TRACK_KEYWORDS, Type.LIST, "", new TrackPhrasesValidator(),
@@ -563,5 +631,22 @@ public class TwitterSourceConfig extends AbstractConfig {
 
     public int queueCapacity() {
         return getInt(QUEUE_CAPACITY);
+    }
+
+    /** The budgets, the price and the warning fractions, as the cost package takes them. */
+    public PostBudget.Limits budgetLimits() {
+        return PostBudget.Limits.of(getLong(BUDGET_POSTS_PER_DAY), getLong(BUDGET_POSTS_PER_MONTH),
+                getDouble(BUDGET_USD_PER_MONTH), getDouble(PRICE_PER_POST_USD),
+                getList(BUDGET_WARN_FRACTIONS).stream().map(fraction -> Double.parseDouble(fraction.trim())).sorted().toList());
+    }
+
+    /** 0 when the task never asks X for the project's usage. */
+    public int usagePollIntervalMs() {
+        return getInt(USAGE_POLL_INTERVAL_MS);
+    }
+
+    /** 0 when nothing is estimated. */
+    public int estimateRulesMax() {
+        return getInt(ESTIMATE_RULES_MAX);
     }
 }

@@ -39,6 +39,8 @@ public enum StreamCounter {
     UNRECOVERABLE_SECONDS("unrecoverableSeconds", "unrecoverable-seconds-total",
             "Seconds of gaps no tool of the tier could refill (older than its reach, recovery off, operators recent"
                     + " search lacks), each logged as a warning with its window"),
+    BUDGET_STOPS("budgetStops", "budget-stops-total",
+            "Times a Post budget (twitter.v2.budget.*) was reached and the stream stopped reading until it renewed"),
     COMPLIANCE_NOTICES_WRITTEN("complianceNotices", "compliance-notices-written-total",
             "Compliance notices (deletes, withholdings, scrub-geo) written to compliance.topic");
 

@@ -1,5 +1,8 @@
 package io.tweetstream.connect.metrics;
 
+import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.cost.TaskCost;
+import io.tweetstream.connect.cost.UsageReport;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
@@ -43,11 +46,32 @@ public final class TaskMetrics implements AutoCloseable {
     private static final Described WRITTEN_TOTAL = new Described("tweets-written-total",
             "Records handed to the worker");
 
+    private static final Described POSTS_BILLED_TODAY = new Described("posts-billed-today",
+            "Posts X delivered to the task on X's current UTC day, each counted once, as X bills them (X API v2)");
+    private static final Described POSTS_BILLED_MONTH = new Described("posts-billed-month",
+            "Posts X delivered to the task in the current UTC month, each counted once a day (X API v2)");
+    private static final Described BUDGET_LEFT_TODAY = new Described("budget-posts-left-today",
+            "Posts the budgets leave for today (twitter.v2.budget.*); -1 when no budget is set");
+    private static final Described BUDGET_REACHED = new Described("budget-reached",
+            "1 while a budget is reached and the stream is stopped until it renews, else 0");
+    private static final Described COST_MONTH = new Described("cost-usd-month",
+            "What this month's Posts cost at twitter.v2.price.per.post.usd, in US dollars");
+    private static final Described X_POSTS_TODAY = new Described("x-posts-billed-today",
+            "Posts of X's current UTC day by X's own count (GET /2/usage/tweets, the whole project); -1 until X answered");
+    private static final Described X_POSTS_CAP_PERIOD = new Described("x-posts-billed-cap-period",
+            "Posts read in the current cap period by X's own count (the whole project); -1 until X answered");
+    private static final Described X_PROJECT_CAP = new Described("x-project-cap",
+            "The project's monthly cap of Post reads, as X reports it; -1 until X answered");
+    private static final Described ESTIMATED_POSTS_PER_DAY = new Described("estimated-posts-per-day",
+            "Posts a day the task's rules matched over the last 7 days (GET /2/tweets/counts/recent); -1 when not estimated");
+    private static final List<Described> COST = List.of(POSTS_BILLED_TODAY, POSTS_BILLED_MONTH, BUDGET_LEFT_TODAY,
+            BUDGET_REACHED, COST_MONTH, X_POSTS_TODAY, X_POSTS_CAP_PERIOD, X_PROJECT_CAP, ESTIMATED_POSTS_PER_DAY);
+
     private final PluginMetrics metrics;
     private final List<MetricName> names = new ArrayList<>();
     private final Sensor written;
 
-    private TaskMetrics(PluginMetrics metrics, StreamStats stats, EventBuffer buffer) {
+    private TaskMetrics(PluginMetrics metrics, StreamStats stats, EventBuffer buffer, TaskCost cost) {
         this.metrics = metrics;
         if (metrics == null) {
             this.written = null;
@@ -63,6 +87,18 @@ public final class TaskMetrics implements AutoCloseable {
         written = metrics.addSensor(WRITTEN_SENSOR);
         written.add(name(WRITTEN_RATE), new Rate());
         written.add(name(WRITTEN_TOTAL), new CumulativeSum());
+        if (cost != null) {
+            PostBudget budget = cost.budget();
+            gauge(POSTS_BILLED_TODAY, () -> budget.spend().postsToday());
+            gauge(POSTS_BILLED_MONTH, () -> budget.spend().postsThisMonth());
+            gauge(BUDGET_LEFT_TODAY, budget::leftToday);
+            gauge(BUDGET_REACHED, () -> budget.exhausted() ? 1 : 0);
+            gauge(COST_MONTH, cost::usdThisMonth);
+            gauge(X_POSTS_TODAY, () -> cost.usage().map(UsageReport::postsToday).orElse(-1L));
+            gauge(X_POSTS_CAP_PERIOD, () -> cost.usage().map(UsageReport::projectUsage).orElse(-1L));
+            gauge(X_PROJECT_CAP, () -> cost.usage().map(UsageReport::projectCap).orElse(-1L));
+            gauge(ESTIMATED_POSTS_PER_DAY, cost::estimatedPostsPerDay);
+        }
     }
 
     /** Every metric a task publishes, in the order it registers them; the README's table is checked against it. */
@@ -72,11 +108,17 @@ public final class TaskMetrics implements AutoCloseable {
             all.add(new Described(counter.metricName(), counter.description()));
         }
         all.addAll(List.of(RECONNECTS, WRITTEN_RATE, WRITTEN_TOTAL));
+        all.addAll(COST);
         return all;
     }
 
-    /** The task's metrics on the worker's plugin metrics; none on a worker that has no plugin metrics. */
-    public static TaskMetrics register(Supplier<PluginMetrics> pluginMetrics, StreamStats stats, EventBuffer buffer) {
+    /**
+     * The task's metrics on the worker's plugin metrics; none on a worker that has no plugin metrics.
+     *
+     * @param cost the budgets and usage of a billed stream (X API v2); null for none, whose cost metrics are left out
+     */
+    public static TaskMetrics register(Supplier<PluginMetrics> pluginMetrics, StreamStats stats, EventBuffer buffer,
+            TaskCost cost) {
         PluginMetrics metrics;
         try {
             metrics = pluginMetrics.get();
@@ -85,7 +127,7 @@ public final class TaskMetrics implements AutoCloseable {
                     + " are in its progress log line only");
             metrics = null;
         }
-        return new TaskMetrics(metrics, stats, buffer);
+        return new TaskMetrics(metrics, stats, buffer, cost);
     }
 
     /** Counts records handed to the worker. */

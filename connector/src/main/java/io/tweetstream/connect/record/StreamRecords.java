@@ -15,7 +15,10 @@ import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.cost.PostSpend;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -46,6 +49,8 @@ public final class StreamRecords {
     private final boolean tombstonesOnDelete;
     private final ComplianceRecords compliance;
     private final StreamStats stats;
+    /** The Posts billed so far, which every offset carries so that budgets hold across restarts; null when not billed. */
+    private final Supplier<PostSpend> spend;
     private Map<String, ?> lastOffset = Map.of();
     private ResumePoint newest;
     private PendingGaps pending = PendingGaps.none();
@@ -55,9 +60,13 @@ public final class StreamRecords {
     private long resumedFromId = -1;
     private PendingGaps resumedGaps = PendingGaps.none();
 
-    /** @param complianceTopic where compliance notices go; empty to write none */
+    /**
+     * @param complianceTopic where compliance notices go; empty to write none
+     * @param spend the Posts billed, for the offsets; null for a stream that is not billed
+     */
     public StreamRecords(TweetRecords records, RecentTweetIds recentIds, boolean tombstonesOnDelete,
-            String complianceTopic, StreamStats stats) {
+            String complianceTopic, StreamStats stats, Supplier<PostSpend> spend) {
+        this.spend = spend;
         this.records = records;
         this.recentIds = recentIds;
         this.tombstonesOnDelete = tombstonesOnDelete;
@@ -84,6 +93,16 @@ public final class StreamRecords {
                 : Map.of(ResumePoint.OFFSET_TWEET_ID, newest.tweetId(),
                         ResumePoint.OFFSET_CREATED_AT, newest.createdAt().toEpochMilli(),
                         PendingGaps.OFFSET_KEY, pendingOffsetValue);
+    }
+
+    /** The offset of a record made now: {@link #lastOffset} and, on a billed stream, the spend so far. */
+    private Map<String, ?> offsetNow() {
+        if (spend == null) {
+            return lastOffset;
+        }
+        Map<String, Object> offset = new LinkedHashMap<>(lastOffset);
+        offset.putAll(spend.get().toOffset());
+        return offset;
     }
 
     private void pendingChanged() {
@@ -137,7 +156,7 @@ public final class StreamRecords {
                     pending.written(id);
                     pendingChanged();
                 }
-                batch.add(records.tweet(received.tweet(), received.matchedKeywords(), lastOffset));
+                batch.add(records.tweet(received.tweet(), received.matchedKeywords(), offsetNow()));
                 continue;
             }
             if (event instanceof TweetDeleted deleted) {
@@ -152,7 +171,7 @@ public final class StreamRecords {
                         + " still hold it", scrubbed.userId(), scrubbed.upToTweetId());
             }
             if (compliance != null) {
-                batch.add(compliance.notice(event, lastOffset));
+                batch.add(compliance.notice(event, offsetNow()));
                 stats.increment(StreamCounter.COMPLIANCE_NOTICES_WRITTEN);
             }
         }
@@ -161,7 +180,7 @@ public final class StreamRecords {
 
     private void tombstone(long tweetId, long atMillis, String why, List<SourceRecord> batch) {
         if (tombstonesOnDelete) {
-            batch.add(records.tombstone(tweetId, lastOffset, atMillis));
+            batch.add(records.tombstone(tweetId, offsetNow(), atMillis));
             stats.increment(StreamCounter.TOMBSTONES);
         } else {
             log.debug("Tweet {} was {}; tombstones are off", tweetId, why);

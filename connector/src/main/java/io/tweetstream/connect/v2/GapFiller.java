@@ -93,6 +93,9 @@ final class GapFiller {
             } catch (InterruptedException e) {
                 log.info("Stopped refilling the gap of {}: the stream is closing; its offsets keep the rest of the gap"
                         + " pending, for the next start", streamName);
+            } catch (BudgetReached e) {
+                log.warn("Stopped refilling the gap of {}: {}; its offsets keep the rest of the gap pending, for a"
+                        + " start when the budget allows", streamName, e.getMessage());
             } catch (RuntimeException e) {
                 log.error("Refilling the gap of {} failed; its offsets keep it pending, for the next start", streamName, e);
             }

@@ -98,7 +98,7 @@ final class RecoveryStream {
                 byte[] line;
                 while ((line = nextLine(lines)) != null) {
                     if (line.length > 0) {
-                        handler.handle(line, true);
+                        BudgetReached.stopIfReached(handler.handle(line, true), "a Post budget is reached");
                     }
                 }
                 return true;

@@ -95,7 +95,7 @@ final class SearchRecovery {
                 }
             }
             for (Found tweet : merged.values()) {
-                handler.handle(tweet.json(), true);
+                BudgetReached.stopIfReached(handler.handle(tweet.json(), true), "a Post budget is reached");
             }
             found += merged.size();
             progress.accept(sliceUntil - 1);
@@ -177,7 +177,7 @@ final class SearchRecovery {
             try {
                 return call.call();
             } catch (XApiException e) {
-                if (e.status() == 429) {
+                if (e.status() == 429 && !BillingRefusal.USAGE_CAP_EXCEEDED.equals(e.response().title())) {
                     Instant reset = e.rateLimit().resetAt();
                     Duration wait = reset != null && reset.isAfter(Instant.now())
                             ? Duration.between(Instant.now(), reset).plusSeconds(1) : Duration.ofMinutes(1);

@@ -1,5 +1,6 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
@@ -52,10 +53,25 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
                 config.languages(), config.v2MaxRules(), config.v2MaxRuleLength());
     }
 
-    /** Whether the bearer token works and X would take the rules: a dry run, which changes nothing. */
+    /**
+     * Whether the bearer token works and X would take the rules: a dry run, which changes nothing. When
+     * X would, what the rules cost: an estimate from X's counts of the last 7 days, logged (see
+     * {@link CostEstimate}).
+     */
     @Override
     public Map<String, String> check(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
-        return ConnectorRules.check(config, connectorName, rules(config, connectorName, plan.taskCount()));
+        RulePlan rules = rules(config, connectorName, plan.taskCount());
+        Map<String, String> problems = ConnectorRules.check(config, connectorName, rules);
+        if (problems.isEmpty() && config.estimateRulesMax() > 0) {
+            try {
+                CostEstimate.ask(ConnectorRules.client(config), rules.rules().stream().map(StreamRule::value).toList(),
+                        config.estimateRulesMax()).ifPresent(found ->
+                        found.log("the rules of connector '" + connectorName + "'", config.budgetLimits()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return problems;
     }
 
     /** Puts the plan's rules in place unless they are what this instance last put there. */
@@ -76,8 +92,14 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
         String connector = config.connectorName();
         int task = config.taskIndex();
         int taskCount = config.taskCount();
-        XApiStream stream = XApiStream.filtered(ConnectorRules.client(config), settings(config, threadName),
-                connector, task, taskCount, buffer, stats);
-        return new TaskStream(stream, "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount);
+        XApiClient client = ConnectorRules.client(config);
+        TaskCost cost = cost(config, client);
+        List<String> ownRules = rules(config, connector, taskCount).rules().stream()
+                .filter(rule -> RuleTag.parse(rule.tag()).map(tag -> tag.task() == task).orElse(false))
+                .map(StreamRule::value).toList();
+        XApiStream stream = XApiStream.filtered(client, settings(config, threadName), connector, task, taskCount,
+                buffer, stats, cost, ownRules, config.estimateRulesMax());
+        return new TaskStream(stream, "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount,
+                cost);
     }
 }

@@ -7,6 +7,7 @@ import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent.GapEndsAt;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.tweet.Tweet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ final class V2MessageHandler {
     private final StreamStats stats;
     private final TaskShare share;
     private final boolean keepRawJson;
+    private final PostBudget budget;
     /** The newest tweet id the stream delivered, whoever writes it; where a gap after it begins. */
     private volatile long newestSeenId = -1;
     /** On a connection that asked for backfill, tweets made before it opened are the backfill. */
@@ -39,15 +41,19 @@ final class V2MessageHandler {
     private volatile long gapEndingAtFirstTweet = -1;
 
     /** @param share the task's share of the filtered stream, or null for the sample stream */
-    V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson) {
+    V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget) {
+        this.budget = budget;
         this.buffer = buffer;
         this.stats = stats;
         this.share = share;
         this.keepRawJson = keepRawJson;
     }
 
-    /** What a line asked of the connection. */
-    enum Outcome { CONTINUE, DISCONNECTED_BY_X }
+    /**
+     * What a line asked of the connection: go on, reconnect (X disconnected it), or stop reading, as
+     * the Post it carried reached a budget (the Post itself is handed over: X billed it).
+     */
+    enum Outcome { CONTINUE, DISCONNECTED_BY_X, BUDGET_REACHED }
 
     /** The newest tweet id delivered so far, or -1 before the first. */
     long newestSeenId() {
@@ -87,11 +93,13 @@ final class V2MessageHandler {
             return onErrors(message.problems(), line);
         }
         handleTweet(message, line, recovered);
-        return Outcome.CONTINUE;
+        return budget.exhausted() ? Outcome.BUDGET_REACHED : Outcome.CONTINUE;
     }
 
     private void handleTweet(StreamMessage message, byte[] line, boolean recovered) throws InterruptedException {
         long id = parseId(message.data().id());
+        // X bills every Post it sends, whichever task writes it and whoever's rule it matched.
+        budget.bill(id);
         if (!recovered) {
             newestSeenId = Math.max(newestSeenId, id);
             long gap = gapEndingAtFirstTweet;

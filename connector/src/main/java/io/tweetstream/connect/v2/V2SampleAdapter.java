@@ -1,5 +1,6 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
@@ -37,7 +38,9 @@ public final class V2SampleAdapter extends V2StreamAdapter {
 
     @Override
     public TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats) {
-        return new TaskStream(XApiStream.sample(ConnectorRules.client(config), settings(config, threadName), buffer, stats),
-                "api=v2 stream=sample");
+        XApiClient client = ConnectorRules.client(config);
+        TaskCost cost = cost(config, client);
+        return new TaskStream(XApiStream.sample(client, settings(config, threadName), buffer, stats, cost),
+                "api=v2 stream=sample", cost);
     }
 }

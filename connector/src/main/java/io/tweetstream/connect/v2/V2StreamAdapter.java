@@ -1,5 +1,7 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.source.StreamAdapter;
 import java.util.Map;
@@ -32,6 +34,11 @@ abstract class V2StreamAdapter implements StreamAdapter {
         return new XApiStream.Settings(threadName, config.connectTimeoutMs(), config.streamReadTimeoutMs(),
                 config.v2NetworkBackoffMs(), config.v2HttpBackoffMs(), config.v2RateLimitBackoffMs(),
                 config.v2BackfillMinutes(), config.includeRawJson(), config.v2GapRecovery(),
-                config.v2ConnectsPer15Minutes());
+                config.v2ConnectsPer15Minutes(), config.usagePollIntervalMs());
+    }
+
+    /** The task's budgets, on the clock of the client that reads its stream (X's). */
+    static TaskCost cost(TwitterSourceConfig config, XApiClient client) {
+        return new TaskCost(new PostBudget(config.budgetLimits(), client.clock(), config.dedupeCacheSize()));
     }
 }

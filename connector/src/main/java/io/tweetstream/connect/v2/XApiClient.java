@@ -1,5 +1,9 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.cost.PostSpend;
+import io.tweetstream.connect.cost.RuleVolume;
+import io.tweetstream.connect.cost.UsageReport;
+import io.tweetstream.connect.cost.XClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tweetstream.connect.Version;
 import java.io.IOException;
@@ -19,12 +23,15 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * The X API v2 calls the connector makes, over the JDK's HTTP client with the app's bearer token:
- * listing, adding and deleting filtered-stream rules, opening a stream, and recent search.
+ * listing, adding and deleting filtered-stream rules, opening a stream, recent search, and the
+ * project's usage and Post counts. Each response's {@code Date} sets {@link #clock()}.
  */
 public final class XApiClient {
 
     static final String RULES_PATH = "2/tweets/search/stream/rules";
     static final String SEARCH_PATH = "2/tweets/search/recent";
+    static final String USAGE_PATH = "2/usage/tweets";
+    static final String COUNTS_PATH = "2/tweets/counts/recent";
     /** The most tweets X returns in one page of recent search. */
     static final int SEARCH_PAGE_SIZE = 100;
     /** The most rules X lists in one page. */
@@ -34,6 +41,7 @@ public final class XApiClient {
     private final HttpClient http;
     private final String baseUrl;
     private final Password bearerToken;
+    private final XClock clock = XClock.system();
 
     /** @param baseUrl the API's base URL, ending in '/', e.g. {@code https://api.x.com/} */
     public XApiClient(String baseUrl, Password bearerToken, Duration connectTimeout) {
@@ -47,6 +55,42 @@ public final class XApiClient {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** X's time, from the {@code Date} of its responses to this client. */
+    public XClock clock() {
+        return clock;
+    }
+
+    /**
+     * The project's usage: the Posts read in the current cap period, the cap, and the Posts of X's
+     * current UTC day. Not billed; X allows 50 requests in 15 minutes.
+     */
+    public UsageReport usage() throws XApiException, IOException, InterruptedException {
+        String path = USAGE_PATH + "?days=1&usage.fields=cap_reset_day,daily_project_usage,project_cap,project_usage";
+        HttpResponse<byte[]> response = sendForBody(request(path).GET(), "GET " + USAGE_PATH);
+        return UsageReport.of(Json.MAPPER.readTree(response.body()), PostSpend.dayOf(clock.now()));
+    }
+
+    /**
+     * How many Posts {@code query} matched in each hour of the last 7 days, as X counts them for recent
+     * search. Not billed.
+     */
+    public RuleVolume countsRecent(String query) throws XApiException, IOException, InterruptedException {
+        String path = COUNTS_PATH + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&granularity=hour";
+        HttpResponse<byte[]> response = sendForBody(request(path).GET(), "GET " + COUNTS_PATH);
+        return RuleVolume.of(query, Json.MAPPER.readTree(response.body()));
+    }
+
+    private HttpResponse<byte[]> sendForBody(HttpRequest.Builder request, String description)
+            throws XApiException, IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
+        clock.observe(response.headers().firstValue("date"));
+        if (response.statusCode() / 100 != 2) {
+            throw new XApiException(response.statusCode(), description, parse(response.body()),
+                    RateLimit.of(response.headers()));
+        }
+        return response;
     }
 
     /** The app's token, to tell apps apart; never log it. */
@@ -107,7 +151,9 @@ public final class XApiClient {
             throws IOException, InterruptedException {
         // The timeout covers the wait for the response headers only, not the reading of the body.
         HttpRequest request = authorized(pathAndQuery).timeout(headersTimeout).GET().build();
-        return http.send(request, BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
+        clock.observe(response.headers().firstValue("date"));
+        return response;
     }
 
     /**
@@ -125,6 +171,7 @@ public final class XApiClient {
                 + "&" + StreamRequest.FIELDS
                 + (nextToken == null ? "" : "&next_token=" + URLEncoder.encode(nextToken, StandardCharsets.UTF_8));
         HttpResponse<byte[]> response = http.send(request(path).GET().build(), BodyHandlers.ofByteArray());
+        clock.observe(response.headers().firstValue("date"));
         RateLimit rateLimit = RateLimit.of(response.headers());
         if (response.statusCode() / 100 != 2) {
             throw new XApiException(response.statusCode(), "GET " + SEARCH_PATH, parse(response.body()), rateLimit);
@@ -134,12 +181,7 @@ public final class XApiClient {
 
     private ApiResponse send(HttpRequest.Builder request, String description)
             throws XApiException, IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
-        ApiResponse body = parse(response.body());
-        if (response.statusCode() / 100 != 2) {
-            throw new XApiException(response.statusCode(), description, body, RateLimit.of(response.headers()));
-        }
-        return body;
+        return parse(sendForBody(request, description).body());
     }
 
     /** The error body of a refused request, or an empty one when it is not the JSON X sends. */

@@ -9,6 +9,8 @@ import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
+import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.cost.TaskCost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,10 +49,14 @@ public final class XApiStream implements TweetStream {
      * @param backfillMinutes the most minutes of missed tweets to ask X for on a reconnect; 0 for none
      * @param gapRecovery the tools beside backfill that refill a gap, in the order to try them
      * @param connectsPer15Minutes the most connection attempts the app makes in 15 minutes; 0 for no own limit
+     * @param usagePollIntervalMs how often to ask X for the project's usage; 0 for never
      */
     public record Settings(String threadName, int connectTimeoutMs, int readTimeoutMs, long networkBackoffMs,
             long httpBackoffMs, long rateLimitBackoffMs, int backfillMinutes, boolean keepRawJson,
-            List<GapRecoveryTool> gapRecovery, int connectsPer15Minutes) {}
+            List<GapRecoveryTool> gapRecovery, int connectsPer15Minutes, int usagePollIntervalMs) {}
+
+    /** How often a stream that waits for a budget to renew looks at X's clock again. */
+    private static final long BUDGET_RECHECK_MS = 30_000;
 
     private final XApiClient client;
     private final Settings settings;
@@ -61,6 +68,10 @@ public final class XApiStream implements TweetStream {
     private final ReconnectBackoff backoff;
     private final ConnectPacer pacer;
     private final GapLadder ladder;
+    private final TaskCost cost;
+    private final PostBudget budget;
+    /** What the task's share of the rules would cost, asked at start; null when there is nothing to ask. */
+    private final Runnable estimate;
     private final CountDownLatch closing = new CountDownLatch(1);
     /** Refills gaps beside the live connection; null on the sample stream, which only backfill refills. */
     private GapFiller filler;
@@ -80,14 +91,17 @@ public final class XApiStream implements TweetStream {
     private final ScheduledExecutorService watchdog;
 
     private XApiStream(XApiClient client, Settings settings, boolean sample, TaskShare share, EventBuffer buffer,
-            StreamStats stats, String connector, int task) {
+            StreamStats stats, String connector, int task, TaskCost cost, Runnable estimate) {
         this.client = client;
+        this.cost = cost;
+        this.budget = cost.budget();
+        this.estimate = estimate;
         this.settings = settings;
         this.pathAndQuery = StreamRequest.pathAndQuery(sample);
         this.endpoint = client.baseUrl() + (sample ? StreamRequest.SAMPLE_STREAM : StreamRequest.FILTERED_STREAM);
         this.buffer = buffer;
         this.stats = stats;
-        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson());
+        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget);
         this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
                 settings.rateLimitBackoffMs());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -107,15 +121,32 @@ public final class XApiStream implements TweetStream {
         }
     }
 
-    /** Task {@code task} of {@code taskCount} of the connector: it writes its share of the filtered stream. */
+    /**
+     * Task {@code task} of {@code taskCount} of the connector: it writes its share of the filtered stream.
+     *
+     * @param cost the task's budgets, which its {@code client}'s clock must drive
+     * @param ownRules the values of the task's own rules, whose cost is estimated at start
+     * @param estimateRulesMax the most rules to ask X's counts about; 0 for no estimate
+     */
     public static XApiStream filtered(XApiClient client, Settings settings, String connector, int task, int taskCount,
-            EventBuffer buffer, StreamStats stats) {
+            EventBuffer buffer, StreamStats stats, TaskCost cost, List<String> ownRules, int estimateRulesMax) {
+        Runnable estimate = estimateRulesMax <= 0 || ownRules.isEmpty() ? null : () -> {
+            try {
+                CostEstimate.ask(client, ownRules, estimateRulesMax).ifPresent(found -> {
+                    cost.estimated(found.postsPerDay());
+                    found.log("task " + task + "'s rules", cost.budget().limits());
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         return new XApiStream(client, settings, false, new TaskShare(connector, task, taskCount), buffer, stats,
-                connector, task);
+                connector, task, cost, estimate);
     }
 
-    public static XApiStream sample(XApiClient client, Settings settings, EventBuffer buffer, StreamStats stats) {
-        return new XApiStream(client, settings, true, null, buffer, stats, null, 0);
+    public static XApiStream sample(XApiClient client, Settings settings, EventBuffer buffer, StreamStats stats,
+            TaskCost cost) {
+        return new XApiStream(client, settings, true, null, buffer, stats, null, 0, cost, null);
     }
 
     private String streamName() {
@@ -134,6 +165,13 @@ public final class XApiStream implements TweetStream {
         thread.start();
         long period = Math.max(50, Math.min(1_000, settings.readTimeoutMs() / 4));
         watchdog.scheduleAtFixedRate(this::closeIfStalled, period, period, TimeUnit.MILLISECONDS);
+        if (estimate != null) {
+            watchdog.execute(estimate);
+        }
+        if (settings.usagePollIntervalMs() > 0) {
+            watchdog.scheduleWithFixedDelay(new UsageWatch(client, cost), 0, settings.usagePollIntervalMs(),
+                    TimeUnit.MILLISECONDS);
+        }
         log.info("Streaming from {}", endpoint);
     }
 
@@ -141,6 +179,9 @@ public final class XApiStream implements TweetStream {
         while (!closed) {
             Duration wait;
             try {
+                if (waitOutBudget()) {
+                    return;
+                }
                 wait = connectAndRead();
             } catch (FatalStreamException e) {
                 log.error(e.getMessage());
@@ -164,6 +205,9 @@ public final class XApiStream implements TweetStream {
             if (closed) {
                 return;
             }
+            if (budget.exhausted()) {
+                continue;
+            }
             log.info("Reconnecting to {} in {} ms", endpoint, wait.toMillis());
             try {
                 if (closing.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -173,6 +217,38 @@ public final class XApiStream implements TweetStream {
                 return;
             }
         }
+    }
+
+    /**
+     * While a budget is reached, holds no connection (X bills what it sends) and waits for the budget
+     * to renew by X's clock, which the usage requests keep current. What was read before is written
+     * as usual. The Posts made meanwhile are not refilled afterwards: not reading them is what the
+     * budget is for; the window is reported. True when the stream closed while it waited.
+     */
+    private boolean waitOutBudget() throws InterruptedException {
+        if (!budget.exhausted()) {
+            return false;
+        }
+        Instant pausedAt = Instant.now();
+        String why = budget.exhaustedWhy().orElse("a budget is reached");
+        log.warn("Stopped reading {}: {}. The connection is closed, so X bills nothing more; what was read is written."
+                + " Reading resumes by itself when the budget renews, at {} by X's clock (in {}); raise"
+                + " twitter.v2.budget.* to resume sooner", streamName(), why, budget.renewsAt().orElse(null),
+                GapReports.describe(budget.clock().until(budget.renewsAt().orElse(budget.clock().now()))));
+        stats.increment(StreamCounter.BUDGET_STOPS);
+        while (budget.exhausted()) {
+            long left = budget.renewsAt().map(renewal -> budget.clock().until(renewal).toMillis()).orElse(0L);
+            if (closing.await(Math.max(100, Math.min(left + 100, BUDGET_RECHECK_MS)), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        Instant resumedAt = Instant.now();
+        GapReports.unrecoverable(stats, streamName(), pausedAt, resumedAt, "not read while " + why
+                + "; by design it is not refilled, which would bill it");
+        log.info("The Post budget renewed ({} UTC by X's clock): reconnecting to {}", budget.spend().day(), endpoint);
+        // The gap of the pause is not refilled: the next connection starts afresh.
+        connectedFromId = Math.max(connectedFromId, Snowflake.lowestIdAt(resumedAt) - 1);
+        return false;
     }
 
     /** Reads one connection to its end; returns how long to wait before the next. */
@@ -308,14 +384,24 @@ public final class XApiStream implements TweetStream {
                 backoff.reset();
                 delivering = true;
             }
-            if (line.length > 0 && handler.handle(line) == V2MessageHandler.Outcome.DISCONNECTED_BY_X) {
-                return backoff.afterNetworkError();
+            if (line.length > 0) {
+                V2MessageHandler.Outcome outcome = handler.handle(line);
+                if (outcome == V2MessageHandler.Outcome.DISCONNECTED_BY_X) {
+                    return backoff.afterNetworkError();
+                }
+                if (outcome == V2MessageHandler.Outcome.BUDGET_REACHED) {
+                    return Duration.ZERO;
+                }
             }
         }
         return Duration.ZERO;
     }
 
     private Duration refused(int status, HttpHeaders headers, ApiResponse problem) throws FatalStreamException {
+        Optional<String> billing = BillingRefusal.of(status, problem, endpoint);
+        if (billing.isPresent()) {
+            throw new FatalStreamException(billing.get());
+        }
         String said = problem.describe();
         switch (status) {
             case 401 -> throw new FatalStreamException("X rejected the bearer token (HTTP 401) at " + endpoint

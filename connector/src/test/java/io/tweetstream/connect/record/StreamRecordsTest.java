@@ -28,7 +28,7 @@ class StreamRecordsTest {
     private final TweetRecords tweetRecords = new TweetRecords("tweets", "track=kafka");
 
     private StreamRecords records(boolean tombstones, String complianceTopic) {
-        return new StreamRecords(tweetRecords, new RecentTweetIds(100), tombstones, complianceTopic, stats);
+        return new StreamRecords(tweetRecords, new RecentTweetIds(100), tombstones, complianceTopic, stats, null);
     }
 
     private static final TweetReceived TWEET = new TweetReceived(Fixtures.tweet("withheld.json"), List.of("kafka"));

@@ -70,7 +70,7 @@ class RenderingParityTest {
     private static Tweet v2Tweet(String line) throws InterruptedException {
         StreamStats stats = new StreamStats();
         EventBuffer buffer = new EventBuffer(1, stats);
-        V2MessageHandler sample = new V2MessageHandler(buffer, stats, null, false);
+        V2MessageHandler sample = new V2MessageHandler(buffer, stats, null, false, V2Fixtures.unlimitedBudget());
         sample.handle(line.getBytes(StandardCharsets.UTF_8));
         List<StreamEvent> events = buffer.drain(1, 1);
         assertThat(stats.get(StreamCounter.SKIPPED_MESSAGES)).as("skipped: %s", line).isZero();

@@ -1,5 +1,7 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.cost.XClock;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
@@ -17,6 +19,11 @@ public final class V2Fixtures {
     private V2Fixtures() {}
 
     /** The fixture as one stream line (X sends each message on a line of its own). */
+    /** A budget that counts and never stops: for handlers whose tests are not about cost. */
+    static PostBudget unlimitedBudget() {
+        return new PostBudget(PostBudget.Limits.NONE, XClock.system(), 0);
+    }
+
     public static byte[] line(String name) {
         try (InputStream in = V2Fixtures.class.getResourceAsStream("/v2/" + name)) {
             if (in == null) {
@@ -33,7 +40,7 @@ public final class V2Fixtures {
         StreamStats stats = new StreamStats();
         EventBuffer buffer = new EventBuffer(1, stats);
         try {
-            new V2MessageHandler(buffer, stats, null, false).handle(line(name));
+            new V2MessageHandler(buffer, stats, null, false, unlimitedBudget()).handle(line(name));
             List<StreamEvent> events = buffer.drain(1, 1);
             if (events.size() != 1 || !(events.get(0) instanceof TweetReceived received)) {
                 throw new IllegalStateException("Fixture " + name + " gave no tweet: " + stats);

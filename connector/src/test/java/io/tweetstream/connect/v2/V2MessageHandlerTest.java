@@ -23,7 +23,8 @@ class V2MessageHandlerTest {
 
     private final StreamStats stats = new StreamStats();
     private final EventBuffer buffer = new EventBuffer(10, stats);
-    private final V2MessageHandler handler = new V2MessageHandler(buffer, stats, new TaskShare("tweets", 0, 2), false);
+    private final V2MessageHandler handler = new V2MessageHandler(buffer, stats, new TaskShare("tweets", 0, 2), false,
+            V2Fixtures.unlimitedBudget());
 
     private static byte[] fixture(String name) {
         try (InputStream in = V2MessageHandlerTest.class.getResourceAsStream("/v2/" + name)) {
@@ -105,7 +106,8 @@ class V2MessageHandlerTest {
 
     @Test
     void rawJsonIsTheLineAsReceivedWhenKept() throws InterruptedException {
-        V2MessageHandler keeping = new V2MessageHandler(buffer, stats, new TaskShare("tweets", 0, 1), true);
+        V2MessageHandler keeping = new V2MessageHandler(buffer, stats, new TaskShare("tweets", 0, 1), true,
+                V2Fixtures.unlimitedBudget());
         byte[] line = fixture("tweet.json");
 
         keeping.handle(line);
@@ -116,7 +118,7 @@ class V2MessageHandlerTest {
 
     @Test
     void theSampleStreamWritesEveryTweetWithoutKeywords() throws InterruptedException {
-        V2MessageHandler sample = new V2MessageHandler(buffer, stats, null, false);
+        V2MessageHandler sample = new V2MessageHandler(buffer, stats, null, false, V2Fixtures.unlimitedBudget());
 
         sample.handle(fixture("tweet.json"));
 

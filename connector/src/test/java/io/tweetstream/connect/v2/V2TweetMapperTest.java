@@ -74,7 +74,8 @@ class V2TweetMapperTest {
         StreamStats stats = new StreamStats();
         EventBuffer buffer = new EventBuffer(1, stats);
 
-        new V2MessageHandler(buffer, stats, null, false).handle(V2Fixtures.line("quote-author-missing.json"));
+        new V2MessageHandler(buffer, stats, null, false, V2Fixtures.unlimitedBudget())
+                .handle(V2Fixtures.line("quote-author-missing.json"));
 
         Tweet quote = ((TweetReceived) buffer.drain(1, 1).get(0)).tweet();
         assertThat(quote.quotedStatusId()).isEqualTo(1861100000000000131L);
