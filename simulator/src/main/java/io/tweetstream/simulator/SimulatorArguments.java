@@ -137,6 +137,15 @@ final class SimulatorArguments {
         @Option(names = "--recovery-rate", paramLabel = "R",
                 description = "v2: tweets per second of a Recovery stream, 0 = as fast as read (default 0)")
         Double recoveryRate;
+        @Option(names = "--credit-posts", paramLabel = "N",
+                description = "v2: Post reads the prepaid credit pays for; then 402 CreditsDepleted (default unlimited)")
+        Long creditPosts;
+        @Option(names = "--monthly-post-cap", paramLabel = "N",
+                description = "v2: Post reads billed per cap period; then 429 UsageCapExceeded (default 3000000)")
+        Long monthlyPostCap;
+        @Option(names = "--cap-reset-day", paramLabel = "D",
+                description = "v2: day of the month (1-31) the cap period starts, UTC (default 1)")
+        Integer capResetDay;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -187,6 +196,15 @@ final class SimulatorArguments {
         }
         if (options.recoveryRate != null) {
             builder.recoveryTweetsPerSecond(options.recoveryRate);
+        }
+        if (options.creditPosts != null) {
+            builder.creditPosts(options.creditPosts);
+        }
+        if (options.monthlyPostCap != null) {
+            builder.monthlyPostCap(options.monthlyPostCap);
+        }
+        if (options.capResetDay != null) {
+            builder.capResetDay(options.capResetDay);
         }
         if (options.seed != null) {
             builder.seed(options.seed);
@@ -316,6 +334,12 @@ final class SimulatorArguments {
                 "--history-limit must be >= 0, was " + options.historyLimit);
         require(options.recoveryRate == null || options.recoveryRate >= 0,
                 "--recovery-rate must be >= 0, was " + options.recoveryRate);
+        require(options.creditPosts == null || options.creditPosts >= 0,
+                "--credit-posts must be >= 0, was " + options.creditPosts);
+        require(options.monthlyPostCap == null || options.monthlyPostCap >= 0,
+                "--monthly-post-cap must be >= 0, was " + options.monthlyPostCap);
+        require(options.capResetDay == null || (options.capResetDay >= 1 && options.capResetDay <= 31),
+                "--cap-reset-day must be in [1, 31], was " + options.capResetDay);
     }
 
     private static SimulatorSettings.Tier tier(String label) {

@@ -60,6 +60,9 @@ public final class SimulatorSettings {
     private final int historyLimit;
     private final double recoveryTweetsPerSecond;
     private final DeliveryDelay deliveryDelay;
+    private final long creditPosts;
+    private final long monthlyPostCap;
+    private final int capResetDay;
 
     /**
      * What an X project's access allows, as X sells it (x-api/posts/filtered-stream/introduction.mdx,
@@ -126,6 +129,9 @@ public final class SimulatorSettings {
         this.historyLimit = builder.historyLimit;
         this.recoveryTweetsPerSecond = builder.recoveryTweetsPerSecond;
         this.deliveryDelay = builder.deliveryDelay;
+        this.creditPosts = builder.creditPosts;
+        this.monthlyPostCap = builder.monthlyPostCap;
+        this.capResetDay = builder.capResetDay;
     }
 
     /**
@@ -190,6 +196,31 @@ public final class SimulatorSettings {
      */
     public int historyLimit() {
         return historyLimit;
+    }
+
+    /**
+     * How many Post reads the project's prepaid credit pays for (pay-per-use bills each Post once per UTC day of the
+     * billing clock). Once they are billed, v2 streams end and stream and search requests get 402 CreditsDepleted.
+     * Default {@link Long#MAX_VALUE}: unlimited. {@link StreamSimulator#setCreditPosts(long)} changes it at run time.
+     */
+    public long creditPosts() {
+        return creditPosts;
+    }
+
+    /**
+     * Post reads the project may be billed per cap period (from {@link #capResetDay()} of one month to the next);
+     * at the cap, v2 streams end and stream and search requests get 429 UsageCapExceeded. Default 3,000,000.
+     */
+    public long monthlyPostCap() {
+        return monthlyPostCap;
+    }
+
+    /**
+     * The day of the month (1 to 31; the month's last day when it is shorter) on which the cap period starts, UTC on
+     * the billing clock. Default 1.
+     */
+    public int capResetDay() {
+        return capResetDay;
     }
 
     /** Tweets per second a Recovery stream sends; 0 = as fast as the client reads. Default 0. */
@@ -455,6 +486,8 @@ public final class SimulatorSettings {
                 + ", v2ConnectsPerWindow=" + v2ConnectsPerWindow + ", searchRequestsPerWindow=" + searchRequestsPerWindow
                 + ", rateLimitWindow=" + rateLimitWindow + ", continuousTweets=" + continuousTweets
                 + ", historyLimit=" + historyLimit + ", deliveryDelay=" + deliveryDelay
+                + (creditPosts == Long.MAX_VALUE ? "" : ", creditPosts=" + creditPosts)
+                + ", monthlyPostCap=" + monthlyPostCap + ", capResetDay=" + capResetDay
                 + ", shapes=" + payloadShapes()
                 + (replay == null ? "" : ", " + replay)
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
@@ -493,6 +526,9 @@ public final class SimulatorSettings {
         private int historyLimit = 100_000;
         private double recoveryTweetsPerSecond;
         private DeliveryDelay deliveryDelay = DeliveryDelay.none();
+        private long creditPosts = Long.MAX_VALUE;
+        private long monthlyPostCap = 3_000_000;
+        private int capResetDay = 1;
         private int v2ConnectionBacklog = 5_000;
         private int v2BackfillLimit = 10_000;
         private double longPostRatio = 0.02;
@@ -553,6 +589,24 @@ public final class SimulatorSettings {
         /** Filtered-stream tweets remembered. See {@link SimulatorSettings#historyLimit()}. */
         public Builder historyLimit(int historyLimit) {
             this.historyLimit = historyLimit;
+            return this;
+        }
+
+        /** Post reads the prepaid credit pays for. See {@link SimulatorSettings#creditPosts()}. */
+        public Builder creditPosts(long creditPosts) {
+            this.creditPosts = creditPosts;
+            return this;
+        }
+
+        /** Post reads billed per cap period at most. See {@link SimulatorSettings#monthlyPostCap()}. */
+        public Builder monthlyPostCap(long monthlyPostCap) {
+            this.monthlyPostCap = monthlyPostCap;
+            return this;
+        }
+
+        /** The day of the month the cap period starts. See {@link SimulatorSettings#capResetDay()}. */
+        public Builder capResetDay(int capResetDay) {
+            this.capResetDay = capResetDay;
             return this;
         }
 
@@ -846,6 +900,9 @@ public final class SimulatorSettings {
             require(searchRequestsPerWindow >= 1, "searchRequestsPerWindow must be >= 1, was " + searchRequestsPerWindow);
             require(rateLimitWindow.toMillis() >= 1, "rateLimitWindow must be at least 1 ms, was " + rateLimitWindow);
             require(historyLimit >= 0, "historyLimit must be >= 0, was " + historyLimit);
+            require(creditPosts >= 0, "creditPosts must be >= 0, was " + creditPosts);
+            require(monthlyPostCap >= 0, "monthlyPostCap must be >= 0, was " + monthlyPostCap);
+            require(capResetDay >= 1 && capResetDay <= 31, "capResetDay must be in [1, 31], was " + capResetDay);
             require(recoveryTweetsPerSecond >= 0 && recoveryTweetsPerSecond <= MAX_TWEETS_PER_SECOND,
                     "recoveryTweetsPerSecond must be in [0, " + MAX_TWEETS_PER_SECOND + "] (0 = unlimited), was "
                             + recoveryTweetsPerSecond);

@@ -1,19 +1,28 @@
 package io.tweetstream.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import io.tweetstream.simulator.billing.AppIds;
+import io.tweetstream.simulator.billing.Billing;
+import io.tweetstream.simulator.billing.BillingClock;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.generate.TweetMix;
+import io.tweetstream.simulator.http.CountsEndpoint;
+import io.tweetstream.simulator.http.DateHeader;
 import io.tweetstream.simulator.http.FilterEndpoint;
 import io.tweetstream.simulator.http.RulesEndpoint;
 import io.tweetstream.simulator.http.SearchEndpoint;
 import io.tweetstream.simulator.http.StatsEndpoint;
+import io.tweetstream.simulator.http.UsageEndpoint;
 import io.tweetstream.simulator.http.V2StreamEndpoint;
 import io.tweetstream.simulator.net.ConnectionProxy;
 import io.tweetstream.simulator.replay.Recording;
+import io.tweetstream.simulator.rules.InvalidRuleException;
 import io.tweetstream.simulator.rules.RuleBook;
+import io.tweetstream.simulator.rules.RuleParser;
 import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ShutdownSignal;
 import io.tweetstream.simulator.stream.StreamFault;
@@ -24,6 +33,7 @@ import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.MatchPlanner;
+import io.tweetstream.simulator.v2.MatchRates;
 import io.tweetstream.simulator.v2.V2Payload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +45,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -92,10 +103,17 @@ public final class StreamSimulator implements AutoCloseable {
     private final TweetFactory tweets;
     private final TweetHistory filteredHistory;
     private final AtomicInteger earlierBatches = new AtomicInteger();
+    private final Billing billing;
+    private final MatchRates matchRates;
 
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
                             StreamLedger ledger, RuleBook rules, TweetFactory tweets) {
         this.settings = settings;
+        // Each app remembers today's billed Posts as long as some history can serve them again.
+        this.billing = new Billing(new BillingClock(), AppIds.ofProject(settings.seed()), settings.creditPosts(),
+                settings.monthlyPostCap(), settings.capResetDay(),
+                Math.max(1, 2 * (settings.historyLimit() + settings.v2BackfillLimit())));
+        this.matchRates = new MatchRates(rules, tweets, settings.seed(), meanTweetsPerSecond(settings));
         this.tweets = tweets;
         this.filteredHistory = new TweetHistory(settings.historyLimit(), null);
         this.rules = rules;
@@ -143,20 +161,27 @@ public final class StreamSimulator implements AutoCloseable {
         server.createContext(FilterEndpoint.PATH, new FilterEndpoint(settings, tweets, ledger, simulator.shutdown,
                 simulator.faults, simulator.v1Rejections, proxy, mapper,
                 recording != null && recording.replay().api() == Replay.Api.V1 ? recording : null));
-        server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(),
-                settings.rateLimitWindow(), mapper));
-        server.createContext(SearchEndpoint.PATH, new SearchEndpoint(settings, simulator.filteredHistory, ledger,
-                new V2Payload(tweets.users()), mapper));
+        DateHeader billingDates = new DateHeader(simulator.billing.clock(), proxy);
+        String accountId = AppIds.ofAccount(settings.seed());
+        dated(server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(),
+                settings.rateLimitWindow(), mapper)), billingDates);
+        dated(server.createContext(SearchEndpoint.PATH, new SearchEndpoint(settings, simulator.filteredHistory, ledger,
+                new V2Payload(tweets.users()), mapper, simulator.billing, accountId)), billingDates);
+        dated(server.createContext(UsageEndpoint.PATH, new UsageEndpoint(settings, simulator.billing, mapper)),
+                billingDates);
+        dated(server.createContext(CountsEndpoint.PATH, new CountsEndpoint(settings, simulator.matchRates, mapper)),
+                billingDates);
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE)) {
             // The sample stream keeps only what backfill serves; the filtered stream's history serves search too.
             TweetHistory history = endpoint == StreamEndpoint.V2_FILTERED ? simulator.filteredHistory
                     : new TweetHistory(settings.v2BackfillLimit(), Duration.ofMinutes(5));
             V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
                     simulator.v2Controls, simulator.faults, proxy, mapper, history,
-                    recording != null && recording.replay().api() == Replay.Api.V2 ? recording : null);
+                    recording != null && recording.replay().api() == Replay.Api.V2 ? recording : null,
+                    simulator.billing, accountId);
             executor.execute(handler.broadcast());
-            server.createContext(endpoint == StreamEndpoint.V2_FILTERED
-                    ? V2StreamEndpoint.FILTERED_PATH : V2StreamEndpoint.SAMPLE_PATH, handler);
+            dated(server.createContext(endpoint == StreamEndpoint.V2_FILTERED
+                    ? V2StreamEndpoint.FILTERED_PATH : V2StreamEndpoint.SAMPLE_PATH, handler), billingDates);
         }
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(ledger, rules, mapper));
         server.start();
@@ -299,6 +324,80 @@ public final class StreamSimulator implements AutoCloseable {
         }
         log.info("Made {} tweet(s) dated over the last {}", made.size(), span);
         return made;
+    }
+
+    /**
+     * Now on the billing clock: real time plus what {@link #advanceBillingClock} added. It decides the UTC day (and
+     * so the cap period) a Post is billed in, and is the {@code Date} header of every v2 answer; tweets are still
+     * made, dated and searched at real time.
+     */
+    public Instant billingNow() {
+        return billing.clock().now();
+    }
+
+    /** Moves the billing clock forward by {@code by} (not back): into the next UTC day, say, or the next cap period. */
+    public void advanceBillingClock(Duration by) {
+        billing.clock().advance(Objects.requireNonNull(by, "by"));
+    }
+
+    /** Posts billed on {@code utcDay} of the billing clock, all apps (each app pays for a Post once a day). */
+    public long postsBilled(LocalDate utcDay) {
+        return billing.postsBilled(utcDay);
+    }
+
+    /** Posts billed since the current cap period began ({@code project_usage}), all apps. */
+    public long postsBilledThisCapPeriod() {
+        return billing.postsBilledThisCapPeriod();
+    }
+
+    /** Posts billed since the simulator started, all apps. */
+    public long postsBilledTotal() {
+        return billing.postsBilledTotal();
+    }
+
+    /**
+     * Sets how many more Post reads the project's credit pays for, as buying credits in X's console does: a
+     * positive number lets refused clients in again (at their next request), 0 spends the credit (open v2 streams end
+     * at once; {@link Long#MAX_VALUE} is unlimited).
+     */
+    public void setCreditPosts(long posts) {
+        billing.setCreditPosts(posts);
+    }
+
+    /** How many more Post reads the credit pays for; {@link Long#MAX_VALUE} when unlimited. */
+    public long creditPostsLeft() {
+        return billing.creditPostsLeft();
+    }
+
+    /** The id of the simulator's one X project, as {@code GET /2/usage/tweets} names it. */
+    public String projectId() {
+        return AppIds.ofProject(settings.seed());
+    }
+
+    /** The {@code client_app_id} of the app whose requests carry {@code bearerToken}, as the usage report names it. */
+    public static String clientAppId(String bearerToken) {
+        return AppIds.ofToken(bearerToken);
+    }
+
+    /**
+     * How many Posts a second the filtered stream's generator makes matching {@code query} (the rule language, as
+     * recent search and counts take it) with the rules in force: {@code tweetsPerSecond} (averaged over bursts: times
+     * {@code 1 + (burstFactor - 1) * burstLength / burstEvery}) times the mean, over the rules, of the share of the
+     * tweets made for a rule that match {@code query}, measured on a fixed seeded sample of tweets made as the stream
+     * makes them (see {@link MatchRates}). 0 without rules. {@code GET /2/tweets/counts/recent} counts at this rate:
+     * a bucket {@code [s, e)} holds {@code floor(rate * e) - floor(rate * s)} Posts (epoch seconds), so it differs
+     * from {@code rate * (e - s)} by less than one. The same seed and rules give the same rate; a replay does not
+     * change it.
+     *
+     * @throws IllegalArgumentException for a query X would refuse, with its message
+     */
+    public double matchRatePerSecond(String query) {
+        Objects.requireNonNull(query, "query");
+        try {
+            return matchRates.perSecond(query, RuleParser.parse(query, settings.searchQueryMaxLength()));
+        } catch (InvalidRuleException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Every request to {@code GET /2/tweets/search/recent}, oldest first (the most recent {@link SimulatorSettings#sentHistoryLimit()}). */
@@ -466,6 +565,21 @@ public final class StreamSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         log.info("Twitter streaming simulator on port {} closed after {} streams", port, ledger.connections().size());
+    }
+
+    /** Every answer of the context gets its {@code Date} from the billing clock. */
+    private static void dated(HttpContext context, DateHeader dates) {
+        context.getFilters().add(dates);
+    }
+
+    /** The filtered stream's rate averaged over its bursts. */
+    private static double meanTweetsPerSecond(SimulatorSettings settings) {
+        long every = settings.burstEvery().toNanos();
+        if (every <= 0 || settings.burstFactor() == 1) {
+            return settings.tweetsPerSecond();
+        }
+        double burstShare = (double) Math.min(settings.burstLength().toNanos(), every) / every;
+        return settings.tweetsPerSecond() * (1 + (settings.burstFactor() - 1) * burstShare);
     }
 
     private static void requireRejection(int count, int httpStatus) {

@@ -38,6 +38,22 @@ class SimulatorArgumentsTest {
     }
 
     @Test
+    void readsTheBillingOptions() {
+        SimulatorSettings defaults = SimulatorArguments.parse().settings();
+        SimulatorSettings settings = SimulatorArguments.parse("--credit-posts", "500", "--monthly-post-cap=1000",
+                "--cap-reset-day", "31").settings();
+
+        assertThat(defaults.creditPosts()).isEqualTo(Long.MAX_VALUE);
+        assertThat(defaults.monthlyPostCap()).isEqualTo(3_000_000L);
+        assertThat(defaults.capResetDay()).isEqualTo(1);
+        assertThat(settings.creditPosts()).isEqualTo(500L);
+        assertThat(settings.monthlyPostCap()).isEqualTo(1_000L);
+        assertThat(settings.capResetDay()).isEqualTo(31);
+        assertThatThrownBy(() -> SimulatorArguments.parse("--cap-reset-day", "32"))
+                .hasMessageContaining("--cap-reset-day must be in [1, 31]");
+    }
+
+    @Test
     void readsEveryOptionInBothSpellings() {
         SimulatorSettings settings = SimulatorArguments.parse("--bind", "0.0.0.0", "--port", "9000", "--rate=50", "--seed", "7",
                 "--max-tweets", "100", "--keep-alive-ms=250", "--delete-every", "10", "--limit-every", "20",

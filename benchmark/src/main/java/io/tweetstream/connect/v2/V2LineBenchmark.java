@@ -1,5 +1,7 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.cost.XClock;
 import io.tweetstream.benchmark.Payloads;
 import io.tweetstream.connect.record.TweetRecords;
 import io.tweetstream.connect.core.EventBuffer;
@@ -48,7 +50,9 @@ public class V2LineBenchmark {
     public void setUp() throws InterruptedException {
         stats = new StreamStats();
         buffer = new EventBuffer(16, stats);
-        handler = new V2MessageHandler(buffer, stats, new TaskShare(Payloads.CONNECTOR, 0, 1), false);
+        // Billed as a task bills, with the default dedupe.cache.size of today's Post ids, and no budget to reach.
+        handler = new V2MessageHandler(buffer, stats, new TaskShare(Payloads.CONNECTOR, 0, 1), false,
+                new PostBudget(PostBudget.Limits.NONE, XClock.system(), 100_000));
         records = new TweetRecords("tweets", "api=v2 stream=filtered");
         List<byte[]> written = new ArrayList<>();
         for (String line : Payloads.v2Lines(LINES)) {

@@ -64,8 +64,11 @@ public final class TaskMetrics implements AutoCloseable {
             "The project's monthly cap of Post reads, as X reports it; -1 until X answered");
     private static final Described ESTIMATED_POSTS_PER_DAY = new Described("estimated-posts-per-day",
             "Posts a day the task's rules matched over the last 7 days (GET /2/tweets/counts/recent); -1 when not estimated");
+    private static final Described ESTIMATED_USD_PER_DAY = new Described("estimated-cost-usd-per-day",
+            "What estimated-posts-per-day costs at twitter.v2.price.per.post.usd, in US dollars; -1 when not estimated");
     private static final List<Described> COST = List.of(POSTS_BILLED_TODAY, POSTS_BILLED_MONTH, BUDGET_LEFT_TODAY,
-            BUDGET_REACHED, COST_MONTH, X_POSTS_TODAY, X_POSTS_CAP_PERIOD, X_PROJECT_CAP, ESTIMATED_POSTS_PER_DAY);
+            BUDGET_REACHED, COST_MONTH, X_POSTS_TODAY, X_POSTS_CAP_PERIOD, X_PROJECT_CAP, ESTIMATED_POSTS_PER_DAY,
+            ESTIMATED_USD_PER_DAY);
 
     private final PluginMetrics metrics;
     private final List<MetricName> names = new ArrayList<>();
@@ -98,6 +101,8 @@ public final class TaskMetrics implements AutoCloseable {
             gauge(X_POSTS_CAP_PERIOD, () -> cost.usage().map(UsageReport::projectUsage).orElse(-1L));
             gauge(X_PROJECT_CAP, () -> cost.usage().map(UsageReport::projectCap).orElse(-1L));
             gauge(ESTIMATED_POSTS_PER_DAY, cost::estimatedPostsPerDay);
+            gauge(ESTIMATED_USD_PER_DAY, () -> cost.estimatedPostsPerDay() < 0 ? -1
+                    : cost.estimatedPostsPerDay() * budget.limits().pricePerPost());
         }
     }
 

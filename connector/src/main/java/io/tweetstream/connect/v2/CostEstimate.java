@@ -2,7 +2,9 @@ package io.tweetstream.connect.v2;
 
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.cost.RuleVolume;
+import io.tweetstream.connect.core.GapReports;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +71,7 @@ final class CostEstimate {
                 .map(volume -> "'" + volume.rule() + "' " + round(volume.postsPerDay()))
                 .collect(Collectors.joining(", "));
         String message = String.format(Locale.ROOT, "Cost estimate: %s matched about %s Posts a day over the last 7 days"
-                        + " (X's counts/recent%s; %s%s), about $%.2f a day and $%.2f a month at $%s a Post",
+                        + " (X's counts/recent%s; %s%s), about $%,.2f a day and $%,.2f a month at $%s a Post",
                 whose, round(perDay), volumes.size() < rules ? ", " + volumes.size() + " of " + rules + " rules asked" : "",
                 named, volumes.size() > NAMED_RULES ? ", ..." : "", perDay * limits.pricePerPost(),
                 perDay * 30 * limits.pricePerPost(), limits.pricePerPost());
@@ -91,10 +93,10 @@ final class CostEstimate {
         if (budget <= 0 || budget >= postsPerDay) {
             return Optional.empty();
         }
-        double hours = 24 * budget / postsPerDay;
-        return Optional.of(String.format(Locale.ROOT, "At that rate the %s budget of %,d Posts runs out after about %.1f"
-                        + " hours: the task then stops reading until it renews, and misses what is posted meanwhile",
-                budget == limits.perDay() ? "daily" : "monthly", budget, hours));
+        Duration lasts = Duration.ofSeconds(Math.round(86_400 * budget / postsPerDay));
+        return Optional.of(String.format(Locale.ROOT, "At that rate the %s budget of %,d Posts runs out after about %s:"
+                        + " the task then stops reading until it renews, and misses what is posted meanwhile",
+                budget == limits.perDay() ? "daily" : "monthly", budget, GapReports.describe(lasts)));
     }
 
     private static String round(double posts) {

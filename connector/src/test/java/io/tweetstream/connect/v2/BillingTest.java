@@ -43,7 +43,7 @@ class BillingTest {
     void aBudgetTheRulesWouldUseUpInUnderADayIsNamed() {
         PostBudget.Limits daily = PostBudget.Limits.of(1_000, 0, 0, 0.005, List.of());
         String message = CostEstimate.runsOutWithinADay(12_000, daily).orElseThrow();
-        assertTrue(message.contains("daily budget of 1,000 Posts runs out after about 2.0 hours"), message);
+        assertTrue(message.contains("daily budget of 1,000 Posts runs out after about 2 h 0 min"), message);
         assertEquals(Optional.empty(), CostEstimate.runsOutWithinADay(900, daily));
         assertEquals(Optional.empty(), CostEstimate.runsOutWithinADay(1e9, PostBudget.Limits.NONE));
     }

@@ -1,5 +1,7 @@
 package io.tweetstream.simulator.http;
 
+import io.tweetstream.simulator.billing.AppIds;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,7 +24,16 @@ final class BearerAuth {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
             return false;
         }
-        String token = authorization.substring(SCHEME.length()).trim();
+        String token = token(authorization);
         return !token.isEmpty() && (acceptedTokens.isEmpty() || acceptedTokens.contains(token));
+    }
+
+    /** The app an accepted header's token belongs to, by its client app id (the token's hash). */
+    String appId(String authorization) {
+        return AppIds.ofToken(token(authorization));
+    }
+
+    private static String token(String authorization) {
+        return authorization.substring(SCHEME.length()).trim();
     }
 }

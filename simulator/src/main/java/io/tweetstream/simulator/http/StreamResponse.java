@@ -6,9 +6,7 @@ import io.tweetstream.simulator.stream.MessageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 
 /**
  * A streaming answer written straight to the client's socket, taken over from HttpServer: the head, then one chunk
@@ -29,21 +27,21 @@ final class StreamResponse implements MessageSink {
         this.out = out;
     }
 
-    /** Takes the connection over and writes a 200 head with {@code contentType}, chunked. */
+    /** Takes the connection over and writes a 200 head with {@code contentType}, chunked, dated now. */
     static StreamResponse start(ProxiedConnection connection, String contentType) throws IOException {
-        return start(connection, contentType, "");
+        return start(connection, contentType, "", Instant.now());
     }
 
     /**
-     * Takes the connection over and writes a 200 head with {@code contentType}, chunked, and {@code extraHeaders}
-     * (each {@code name: value\r\n}).
+     * Takes the connection over and writes a 200 head with {@code contentType}, chunked, {@code extraHeaders}
+     * (each {@code name: value\r\n}) and {@code date} as its {@code Date}.
      */
-    static StreamResponse start(ProxiedConnection connection, String contentType, String extraHeaders)
+    static StreamResponse start(ProxiedConnection connection, String contentType, String extraHeaders, Instant date)
             throws IOException {
         StreamResponse response = new StreamResponse(connection, connection.takeOver());
         String head = "HTTP/1.1 200 OK\r\n"
                 + extraHeaders
-                + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n"
+                + "Date: " + DateHeader.format(date) + "\r\n"
                 + "Content-Type: " + contentType + "\r\n"
                 + "Transfer-Encoding: chunked\r\n"
                 // The connection ends with the stream, so a client does not pool it.

@@ -3,6 +3,7 @@ package io.tweetstream.simulator.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.billing.Billing;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.v2.InvalidParametersException;
 
@@ -80,6 +81,28 @@ final class V2Problems {
     static ObjectNode invalidParameter(String parameter, String value, String message) {
         return invalidParameters(new InvalidParametersException(List.of(
                 new InvalidParametersException.Problem(parameter, List.of(value), message))));
+    }
+
+    /** X's status for a request refused for billing: 402 when the credit is spent, 429 at the monthly cap. */
+    static int statusOf(Billing.Refusal refusal) {
+        return refusal == Billing.Refusal.CREDITS_DEPLETED ? 402 : 429;
+    }
+
+    /** X's body for a request refused for billing (observed answers of pay-per-use). */
+    static ObjectNode billingRefusal(Billing.Refusal refusal, String accountId) {
+        if (refusal == Billing.Refusal.CREDITS_DEPLETED) {
+            return NODES.objectNode()
+                    .put("title", "CreditsDepleted")
+                    .put("detail", "Your enrolled account [" + accountId
+                            + "] does not have any credits to fulfill this request.")
+                    .put("type", PROBLEMS + "credits");
+        }
+        return NODES.objectNode()
+                .put("title", "UsageCapExceeded")
+                .put("detail", "Usage cap exceeded: Monthly product cap")
+                .put("type", PROBLEMS + "usage-capped")
+                .put("period", "Monthly")
+                .put("scope", "Product");
     }
 
     static ObjectNode rulesCapExceeded() {

@@ -8,6 +8,8 @@ import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
+import io.tweetstream.simulator.billing.AppBilling;
+import io.tweetstream.simulator.billing.Billing;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
@@ -54,12 +56,12 @@ import java.util.Optional;
 /**
  * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, the connect
  * attempts of the window (every request counts; {@code x-rate-limit-*} on every answer), an injected rejection, the
- * bearer token, what the tier allows (pay-per-use: no sample stream, backfill or Recovery), the fields, expansions,
+ * bearer token, the app's credit and monthly cap (402 CreditsDepleted, 429 UsageCapExceeded), what the tier allows (pay-per-use: no sample stream, backfill or Recovery), the fields, expansions,
  * {@code backfill_minutes} and Recovery's {@code start_time}/{@code end_time}, that the app has rules (409 otherwise,
  * filtered stream), and the connection limit; then takes the client's connection over and streams into it the tweets
  * of the endpoint's {@link V2Broadcast}, which every connection open on it gets, or, for Recovery, the history's
- * tweets of the period that match the rules in force ({@link RecoverySession}). Every attempt is recorded with the
- * status it got.
+ * tweets of the period that match the rules in force ({@link RecoverySession}), each Post billed to the token's app.
+ * Every attempt is recorded with the status it got.
  */
 public final class V2StreamEndpoint implements HttpHandler {
 
@@ -91,15 +93,21 @@ public final class V2StreamEndpoint implements HttpHandler {
     private final Recording replay;
     private final TweetHistory history;
     private final RateLimit connects;
+    private final Billing billing;
+    private final String accountId;
 
     /**
      * @param history where the endpoint's tweets are kept (for the filtered stream, the history search and
      *                {@code madeTweets()} read too)
      * @param replay  the recording served instead of generated tweets; {@code null} for none
+     * @param accountId the X account named in the 402 of spent credits
      */
     public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
                             StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
-                            ObjectMapper mapper, TweetHistory history, Recording replay) {
+                            ObjectMapper mapper, TweetHistory history, Recording replay, Billing billing,
+                            String accountId) {
+        this.billing = billing;
+        this.accountId = accountId;
         this.history = history;
         this.connects = new RateLimit(settings.v2ConnectsPerWindow(), settings.rateLimitWindow());
         this.replay = replay;
@@ -165,10 +173,19 @@ public final class V2StreamEndpoint implements HttpHandler {
             responses.sendRateLimited(exchange, V2Problems.tooManyRequests(), admission.limit(), admission.reset());
             return;
         }
-        if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!auth.accepts(authorization)) {
             log.info("Refused a {} stream request from {}: no accepted bearer token", endpoint.label(),
                     exchange.getRemoteAddress());
             reject(exchange, 401, V2Problems.unauthorized());
+            return;
+        }
+        AppBilling app = billing.forApp(auth.appId(authorization));
+        Optional<Billing.Refusal> refusal = app.refusal();
+        if (refusal.isPresent()) {
+            log.info("Refused a {} stream request from {}: {}", endpoint.label(), exchange.getRemoteAddress(),
+                    refusal.get());
+            reject(exchange, V2Problems.statusOf(refusal.get()), V2Problems.billingRefusal(refusal.get(), accountId));
             return;
         }
         Map<String, String> query = RequestParameters.query(exchange);
@@ -223,9 +240,9 @@ public final class V2StreamEndpoint implements HttpHandler {
         }
         attempted(now, 200);
         if (recovery.isPresent()) {
-            recover(client.get(), connection.get(), fields, recovery.get(), admission);
+            recover(client.get(), connection.get(), fields, recovery.get(), admission, app);
         } else {
-            stream(client.get(), connection.get(), fields, backfillMinutes, admission);
+            stream(client.get(), connection.get(), fields, backfillMinutes, admission, app);
         }
     }
 
@@ -252,7 +269,7 @@ public final class V2StreamEndpoint implements HttpHandler {
      * matching_rules, oldest first, then ends the body.
      */
     private void recover(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
-                         RecoveryWindow window, RateLimit.Admission admission) {
+                         RecoveryWindow window, RateLimit.Admission admission, AppBilling app) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-recovery-" + connection.id());
@@ -266,9 +283,10 @@ public final class V2StreamEndpoint implements HttpHandler {
                     .filter(java.util.Objects::nonNull).toList();
             log.info("Recovery stream {} opened for {}: {} tweet(s) from {} to {}", connection.id(),
                     client.clientAddress(), period.size(), window.start(), window.end());
-            response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines());
+            response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines(), billing.clock().now());
             MessageWriter messages = new MessageWriter(payload, fields, true, mapper);
-            reason = new RecoverySession(connection, period, inbox, messages, settings, response, ledger, controls).run();
+            reason = new RecoverySession(connection, period, inbox, messages, settings, response, ledger, controls,
+                    app).run();
         } catch (IOException clientGone) {
             log.debug("Recovery stream {} could not start: {}", connection.id(), clientGone.toString());
         } finally {
@@ -285,7 +303,7 @@ public final class V2StreamEndpoint implements HttpHandler {
     }
 
     private void stream(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
-                        int backfillMinutes, RateLimit.Admission admission) {
+                        int backfillMinutes, RateLimit.Admission admission, AppBilling app) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-stream-" + connection.id());
@@ -296,9 +314,10 @@ public final class V2StreamEndpoint implements HttpHandler {
         try {
             log.info("Stream {} opened on {} for {}{}", connection.id(), endpoint.label(), client.clientAddress(),
                     backfillMinutes > 0 ? " with " + backfillMinutes + " minute(s) of backfill" : "");
-            response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines());
+            response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines(), billing.clock().now());
             MessageWriter messages = new MessageWriter(payload, fields, endpoint == StreamEndpoint.V2_FILTERED, mapper);
-            V2StreamSession session = new V2StreamSession(feed, inbox, messages, settings, response, ledger, controls);
+            V2StreamSession session = new V2StreamSession(feed, inbox, messages, settings, response, ledger, controls,
+                    app);
             reason = session.run();
         } catch (IOException clientGone) {
             log.debug("Stream {} could not start: {}", connection.id(), clientGone.toString());

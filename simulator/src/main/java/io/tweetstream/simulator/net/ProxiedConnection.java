@@ -23,6 +23,8 @@ public final class ProxiedConnection {
     private final Socket server;
     private final Object clientWrites = new Object();
     private boolean takenOver;
+    /** The Date to put in the next answer's head; {@code null} to forward it as it is. */
+    private String nextDate;
 
     ProxiedConnection(Socket client, Socket server) {
         this.client = client;
@@ -50,6 +52,17 @@ public final class ProxiedConnection {
         // Streams were written with Nagle's algorithm on, as HttpServer leaves it; they keep it.
         client.setTcpNoDelay(false);
         return client.getOutputStream();
+    }
+
+    /**
+     * The next answer HttpServer writes on this connection goes to the client with {@code date} as its {@code Date}
+     * header (HttpServer writes its own clock's). Call while handling the request, before answering it: the client
+     * has read the answer before (it sent this request after it), so the next bytes to forward begin this answer.
+     */
+    public void rewriteNextDate(String date) {
+        synchronized (clientWrites) {
+            nextDate = date;
+        }
     }
 
     /** Sends a FIN after what was written, then closes both sides. */
@@ -104,12 +117,25 @@ public final class ProxiedConnection {
         try (InputStream in = server.getInputStream()) {
             OutputStream out = client.getOutputStream();
             int read;
+            DateRewrite rewrite = null;
             while ((read = in.read(buffer)) >= 0) {
                 synchronized (clientWrites) {
                     if (takenOver) {
                         return;
                     }
-                    out.write(buffer, 0, read);
+                    if (rewrite == null && nextDate != null) {
+                        rewrite = new DateRewrite(nextDate);
+                        nextDate = null;
+                    }
+                    if (rewrite == null) {
+                        out.write(buffer, 0, read);
+                        continue;
+                    }
+                    byte[] forward = rewrite.accept(buffer, read);
+                    if (forward != null) {
+                        out.write(forward);
+                        rewrite = null;
+                    }
                 }
             }
         } catch (IOException e) {

@@ -16,6 +16,10 @@ public enum EndReason {
     RESET,
     /** A Recovery stream sent every tweet of its period and ended its body, as X ends one. */
     COMPLETED,
+    /** The project's prepaid credit was spent: the stream ended after the last Post it paid for. */
+    CREDITS_DEPLETED,
+    /** The project's monthly cap of Post reads was reached: the stream ended after the last Post within it. */
+    USAGE_CAPPED,
     /** The simulator failed to make or write a message; logged as an error. */
     SIMULATOR_ERROR
 }

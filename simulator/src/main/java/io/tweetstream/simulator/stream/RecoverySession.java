@@ -2,6 +2,7 @@ package io.tweetstream.simulator.stream;
 
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.billing.AppBilling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import java.util.function.Function;
  * Writes one Recovery stream (x-api/posts/filtered-stream/integrate/recovery-and-redundancy-features.mdx): the tweets
  * of a past period, oldest first, as fast as the client reads (or at {@link SimulatorSettings#recoveryTweetsPerSecond()}),
  * then the end of the body, as X ends a Recovery stream once it has re-streamed the period. Faults apply between two
- * messages as on a live stream; keep-alives fill a paced stream's silences. Runs on the thread of the HTTP exchange.
+ * messages as on a live stream; keep-alives fill a paced stream's silences. Posts are billed as on a live stream
+ * ({@link BillingEnd}). Runs on the thread of the HTTP exchange.
  */
 public final class RecoverySession {
 
@@ -30,11 +32,13 @@ public final class RecoverySession {
     private final MessageSink sink;
     private final StreamLedger ledger;
     private final V2Controls controls;
+    private final AppBilling billing;
 
     /** @param tweets the period's tweets matching the app's rules, oldest first, with those rules as matching_rules */
     public RecoverySession(ConnectionState connection, List<V2Tweet> tweets, FaultInbox faults,
                            Function<V2Tweet, String> messages, SimulatorSettings settings, MessageSink sink,
-                           StreamLedger ledger, V2Controls controls) {
+                           StreamLedger ledger, V2Controls controls, AppBilling billing) {
+        this.billing = billing;
         this.connection = connection;
         this.tweets = new ArrayDeque<>(tweets);
         this.faults = faults;
@@ -74,6 +78,10 @@ public final class RecoverySession {
                     sink.end();
                     return EndReason.COMPLETED;
                 }
+                EndReason refused = BillingEnd.endIfRefused(billing, sink);
+                if (refused != null) {
+                    return refused;
+                }
                 long due = start + sent * periodNanos;
                 if (due - now > 0) {
                     if (now - lastWrite >= keepAliveNanos) {
@@ -82,6 +90,9 @@ public final class RecoverySession {
                     }
                     TimeUnit.NANOSECONDS.sleep(Math.min(due - now, TimeUnit.MILLISECONDS.toNanos(50)));
                     continue;
+                }
+                if (!billing.bill(tweets.peek().id())) {
+                    return BillingEnd.end(billing, sink);
                 }
                 send(tweets.poll());
                 sent++;

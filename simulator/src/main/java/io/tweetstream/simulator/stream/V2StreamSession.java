@@ -3,6 +3,7 @@ package io.tweetstream.simulator.stream;
 import io.tweetstream.simulator.SentNotice;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.billing.AppBilling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,9 @@ import java.util.function.Function;
  * Writes one v2 connection from start to end: the tweets its {@link ConnectionFeed} gets from the endpoint's
  * {@link V2Broadcast}, each rendered as this connection asked for it; a bare CRLF after each silence of the
  * keep-alive interval; and the faults delivered to its {@link FaultInbox} (nothing at all during a stall; bad lines;
- * a drop, clean end, reset or X's operational disconnect, which end it). Runs on the thread of the HTTP exchange.
+ * a drop, clean end, reset or X's operational disconnect, which end it). Each Post is billed to the app just before it
+ * is written; once the app's credit is spent or its cap reached, the body ends after the last Post paid for
+ * ({@link BillingEnd}). Runs on the thread of the HTTP exchange.
  */
 public final class V2StreamSession {
 
@@ -32,10 +35,13 @@ public final class V2StreamSession {
     private final MessageSink sink;
     private final StreamLedger ledger;
     private final V2Controls controls;
+    private final AppBilling billing;
 
     /** @param messages writes a tweet as this connection's message (its fields, expansions, matching rules) */
     public V2StreamSession(ConnectionFeed feed, FaultInbox faults, Function<V2Tweet, String> messages,
-                           SimulatorSettings settings, MessageSink sink, StreamLedger ledger, V2Controls controls) {
+                           SimulatorSettings settings, MessageSink sink, StreamLedger ledger, V2Controls controls,
+                           AppBilling billing) {
+        this.billing = billing;
         this.feed = feed;
         this.faults = faults;
         this.messages = messages;
@@ -67,9 +73,15 @@ public final class V2StreamSession {
                     feed.await(silentUntil - now);
                     continue;
                 }
+                EndReason refused = BillingEnd.endIfRefused(billing, sink);
+                if (refused != null) {
+                    return refused;
+                }
                 V2Tweet tweet = feed.poll();
                 if (tweet != null) {
-                    send(tweet);
+                    if (!send(tweet)) {
+                        return BillingEnd.end(billing, sink);
+                    }
                     lastWriteNanos = System.nanoTime();
                 } else if (now - lastWriteNanos >= keepAliveNanos) {
                     sink.keepAlive();
@@ -97,15 +109,21 @@ public final class V2StreamSession {
         return tweet == null ? null : messages.apply(tweet);
     }
 
-    private void send(V2Tweet tweet) throws IOException {
+    /** Writes {@code tweet}, billed; {@code false} when the app may not be billed for it (nothing is written). */
+    private boolean send(V2Tweet tweet) throws IOException {
         ConnectionState connection = feed.connection();
+        boolean post = tweet.recorded() == null || tweet.recorded().has("data");
+        if (post && !billing.bill(tweet.id())) {
+            return false;
+        }
         String json = messages.apply(tweet);
         sink.send(json);
-        if (tweet.recorded() != null && !tweet.recorded().has("data")) {
+        if (!post) {
             ledger.noticeSent(new SentNotice(connection.id(), SentNotice.Kind.REPLAYED_LINE, json, Instant.now()));
-            return;
+            return true;
         }
         ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.authorId(), json,
                 tweet.injectedTerms(), tweet.createdAt(), tweet.deliveredAt(), tweet.matchingRules()));
+        return true;
     }
 }

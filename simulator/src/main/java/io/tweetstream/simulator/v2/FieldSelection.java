@@ -122,7 +122,7 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
         return Set.copyOf(names);
     }
 
-    private static String listed(Set<String> names) {
+    static String listed(Set<String> names) {
         return "[" + String.join(",", new TreeSet<>(names)) + "]";
     }
 }

@@ -89,7 +89,7 @@ public record SearchParameters(RuleExpression query, long sinceId, long belowId,
         return TOKEN_PREFIX + Long.toString(oldestId, 36);
     }
 
-    private static RuleExpression query(String value, int maxLength) throws InvalidParametersException {
+    static RuleExpression query(String value, int maxLength) throws InvalidParametersException {
         if (value == null || value.isBlank()) {
             throw TimeParameter.invalid("query", value, "The `query` query parameter can not be empty");
         }
@@ -125,7 +125,7 @@ public record SearchParameters(RuleExpression query, long sinceId, long belowId,
         return quoted.appendTail(blanked).toString();
     }
 
-    private static long id(Map<String, String> query, String name, long absent) throws InvalidParametersException {
+    static long id(Map<String, String> query, String name, long absent) throws InvalidParametersException {
         String value = query.get(name);
         if (value == null) {
             return absent;

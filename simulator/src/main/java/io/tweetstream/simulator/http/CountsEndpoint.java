@@ -1,0 +1,82 @@
+package io.tweetstream.simulator.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.tweetstream.simulator.SimulatorSettings;
+import io.tweetstream.simulator.v2.CountsParameters;
+import io.tweetstream.simulator.v2.InvalidParametersException;
+import io.tweetstream.simulator.v2.MatchRates;
+import io.tweetstream.simulator.v2.RecentCounts;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code GET /2/tweets/counts/recent}: how many Posts of the last 7 days match a query, per minute, hour or day, from
+ * the rate at which the filtered stream's generator makes them ({@link MatchRates}), not from the history: X counts
+ * the whole archive, whether or not anyone read it. Bearer token as the other endpoints; {@value #REQUESTS_PER_WINDOW}
+ * requests per window, 429 beyond. Not billed, and answered whatever the credit and cap, as on X.
+ */
+public final class CountsEndpoint implements HttpHandler {
+
+    public static final String PATH = "/2/tweets/counts/recent";
+    /** X's app limit of the endpoint, per 15 minutes. */
+    static final int REQUESTS_PER_WINDOW = 300;
+
+    private final SimulatorSettings settings;
+    private final MatchRates rates;
+    private final BearerAuth auth;
+    private final RateLimit limit;
+    private final V2Responses responses;
+    private final ObjectMapper mapper;
+
+    public CountsEndpoint(SimulatorSettings settings, MatchRates rates, ObjectMapper mapper) {
+        this.settings = settings;
+        this.rates = rates;
+        this.auth = new BearerAuth(settings.acceptedBearerTokens());
+        this.limit = new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow());
+        this.responses = new V2Responses(mapper);
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (!PATH.equals(exchange.getRequestURI().getPath())) {
+                responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
+                return;
+            }
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
+                return;
+            }
+            if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                responses.send(exchange, 401, V2Problems.unauthorized());
+                return;
+            }
+            Instant now = Instant.now();
+            RateLimit.Admission admission = limit.take(now);
+            admission.putHeaders(exchange);
+            if (!admission.allowed()) {
+                responses.send(exchange, 429, V2Problems.tooManyRequests());
+                return;
+            }
+            Map<String, String> query = RequestParameters.query(exchange);
+            CountsParameters counts;
+            try {
+                counts = CountsParameters.parse(query, now, settings.searchQueryMaxLength());
+            } catch (InvalidParametersException e) {
+                responses.send(exchange, 400, V2Problems.invalidParameters(e));
+                return;
+            }
+            double rate = rates.perSecond(query.get("query"), counts.query());
+            responses.send(exchange, 200, RecentCounts.render(
+                    RecentCounts.buckets(counts.start(), counts.end(), counts.granularity(), rate), mapper));
+        } finally {
+            exchange.close();
+        }
+    }
+}
