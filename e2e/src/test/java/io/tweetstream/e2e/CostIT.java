@@ -42,6 +42,8 @@ class CostIT {
     private static final String BEARER_TOKEN = "e2e-cost-token";
     private static final String KEYWORDS = "kafka,flink,apache spark";
     private static final long BUDGET = 300;
+    /** The project's cap: the budget test's two days reach a tenth of it, where its connector warns. */
+    private static final long MONTHLY_CAP = 5_000;
     /** The most Posts X may send past the budget: those already on their way when the task closes its connection. */
     private static final long ONE_READ_BATCH = 50;
     /** The shortest usage interval the connector allows: while stopped, it learns X's day from the usage answers. */
@@ -54,7 +56,7 @@ class CostIT {
     void start() {
         platform = ConnectPlatform.start(WORK);
         simulator = StreamSimulator.start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.PAY_PER_USE)
-            .continuousTweets(true).tweetsPerSecond(40).seed(1515)
+            .continuousTweets(true).tweetsPerSecond(40).seed(1515).monthlyPostCap(MONTHLY_CAP)
             .acceptedBearerTokens(Set.of(BEARER_TOKEN)).build());
     }
 
@@ -100,6 +102,7 @@ class CostIT {
         String name = "x-budget";
         ObjectNode body = restBody(name, "tweets-budget", simulator);
         ((ObjectNode) body.get("config")).put("twitter.v2.budget.posts.per.day", Long.toString(BUDGET));
+        ((ObjectNode) body.get("config")).put("twitter.v2.budget.warn.fractions", "0.1,0.5");
         ConnectRest rest = platform.rest();
         assertThat(rest.post("/connectors", body).status()).isEqualTo(201);
         rest.awaitRunning(name, 1, DEADLINE);
@@ -109,6 +112,7 @@ class CostIT {
         await().atMost(DEADLINE).until(() -> platform.worker().log().contains(
             "Stopped reading the filtered stream: the daily budget of " + BUDGET + " Posts is reached"));
         assertThat(rest.states(name)).containsValue("RUNNING");
+        assertThat(platform.worker().log()).contains("50% of the daily Post budget is read: 150 of 300 Posts");
 
         // Nothing read is dropped: every Post sent for the connector's rules is in the topic.
         Set<Long> sent = simulator.sentTweets().stream()
@@ -137,6 +141,10 @@ class CostIT {
         await().atMost(DEADLINE).until(() -> platform.worker().log().contains("The Post budget renewed (" + nextDay));
         assertBillingStopsAt(nextDay);
         assertThat(simulator.postsBilled(firstDay)).isBetween(BUDGET, BUDGET + ONE_READ_BATCH);
+        // X's own count, from the usage the task asks for, against the project's cap.
+        Pattern capWarning = Pattern.compile("The project has read [0-9]+% of its monthly cap by X's count: ([0-9]+) of "
+            + MONTHLY_CAP + " Posts");
+        await().atMost(DEADLINE).until(() -> capWarning.matcher(platform.worker().log()).find());
         assertThat(rest.delete("/connectors/" + name).status()).isIn(200, 204);
     }
 
