@@ -27,41 +27,24 @@ public final class CountsEndpoint implements HttpHandler {
 
     private final SimulatorSettings settings;
     private final MatchRates rates;
-    private final BearerAuth auth;
-    private final RateLimit limit;
+    private final GetGate gate;
     private final V2Responses responses;
     private final ObjectMapper mapper;
 
     public CountsEndpoint(SimulatorSettings settings, MatchRates rates, ObjectMapper mapper) {
         this.settings = settings;
         this.rates = rates;
-        this.auth = new BearerAuth(settings.acceptedBearerTokens());
-        this.limit = new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow());
+        BearerAuth auth = new BearerAuth(settings.acceptedBearerTokens());
         this.responses = new V2Responses(mapper);
+        this.gate = new GetGate(PATH, auth, new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow()), responses);
         this.mapper = mapper;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
-                return;
-            }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
-                return;
-            }
-            if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                responses.send(exchange, 401, V2Problems.unauthorized());
-                return;
-            }
             Instant now = Instant.now();
-            RateLimit.Admission admission = limit.take(now);
-            admission.putHeaders(exchange);
-            if (!admission.allowed()) {
-                responses.send(exchange, 429, V2Problems.tooManyRequests());
+            if (gate.admit(exchange, now) == null) {
                 return;
             }
             Map<String, String> query = RequestParameters.query(exchange);

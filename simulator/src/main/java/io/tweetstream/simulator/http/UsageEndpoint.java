@@ -25,39 +25,23 @@ public final class UsageEndpoint implements HttpHandler {
 
     private final Billing billing;
     private final BearerAuth auth;
-    private final RateLimit limit;
+    private final GetGate gate;
     private final V2Responses responses;
     private final ObjectMapper mapper;
 
     public UsageEndpoint(SimulatorSettings settings, Billing billing, ObjectMapper mapper) {
         this.billing = billing;
         this.auth = new BearerAuth(settings.acceptedBearerTokens());
-        this.limit = new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow());
         this.responses = new V2Responses(mapper);
+        this.gate = new GetGate(PATH, auth, new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow()), responses);
         this.mapper = mapper;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
-                return;
-            }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
-                return;
-            }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (!auth.accepts(authorization)) {
-                responses.send(exchange, 401, V2Problems.unauthorized());
-                return;
-            }
-            RateLimit.Admission admission = limit.take(Instant.now());
-            admission.putHeaders(exchange);
-            if (!admission.allowed()) {
-                responses.send(exchange, 429, V2Problems.tooManyRequests());
+            String authorization = gate.admit(exchange, Instant.now());
+            if (authorization == null) {
                 return;
             }
             UsageParameters parameters;
