@@ -89,6 +89,8 @@ public final class XApiStream implements TweetStream {
     private volatile LineReader reader;
     private Thread thread;
     private final ScheduledExecutorService watchdog;
+    /** Asks X about cost (usage, counts) on a thread of its own, so that a slow answer never holds the watchdog up. */
+    private final ScheduledExecutorService costRequests;
 
     private XApiStream(XApiClient client, Settings settings, boolean sample, TaskShare share, EventBuffer buffer,
             StreamStats stats, String connector, int task, TaskCost cost, Runnable estimate) {
@@ -108,6 +110,11 @@ public final class XApiStream implements TweetStream {
             Thread watcher = new Thread(runnable, settings.threadName() + "-watchdog");
             watcher.setDaemon(true);
             return watcher;
+        });
+        this.costRequests = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread asker = new Thread(runnable, settings.threadName() + "-cost");
+            asker.setDaemon(true);
+            return asker;
         });
         this.pacer = ConnectPacer.forApp(client.baseUrl(), client.bearerToken(), settings.connectsPer15Minutes());
         this.ladder = new GapLadder(settings.backfillMinutes(), sample ? List.of() : settings.gapRecovery(), !sample);
@@ -166,10 +173,10 @@ public final class XApiStream implements TweetStream {
         long period = Math.max(50, Math.min(1_000, settings.readTimeoutMs() / 4));
         watchdog.scheduleAtFixedRate(this::closeIfStalled, period, period, TimeUnit.MILLISECONDS);
         if (estimate != null) {
-            watchdog.execute(estimate);
+            costRequests.execute(estimate);
         }
         if (settings.usagePollIntervalMs() > 0) {
-            watchdog.scheduleWithFixedDelay(new UsageWatch(client, cost), 0, settings.usagePollIntervalMs(),
+            costRequests.scheduleWithFixedDelay(new UsageWatch(client, cost), 0, settings.usagePollIntervalMs(),
                     TimeUnit.MILLISECONDS);
         }
         log.info("Streaming from {}", endpoint);
@@ -466,9 +473,13 @@ public final class XApiStream implements TweetStream {
             filler.close();
         }
         watchdog.shutdownNow();
+        costRequests.shutdownNow();
         try {
             if (!watchdog.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 log.warn("The stall watchdog of {} did not end within {} ms", endpoint, THREAD_EXIT_WAIT_MS);
+            }
+            if (!costRequests.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.warn("The usage request to {} did not end within {} ms", endpoint, THREAD_EXIT_WAIT_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
