@@ -42,8 +42,12 @@ public final class ColdStartBenchmark {
     private static final Duration FIRST_COUNT_TIMEOUT = Duration.ofMinutes(1);
     /** How long the tweets have been written when the job starts. */
     private static final Duration CONNECTOR_HEAD_START = Duration.ofSeconds(10);
-    /** How long the job goes on after its first count, for its log to tell the batches that led to it. */
-    private static final Duration AFTER_FIRST_COUNT = Duration.ofSeconds(3);
+    /**
+     * How long the job goes on after its first count, for its log to tell the batches that led to it
+     * (system property {@code coldstart.afterFirstCountSeconds}, default 3: longer for a training run).
+     */
+    private static final Duration AFTER_FIRST_COUNT =
+        Duration.ofSeconds(Long.getLong("coldstart.afterFirstCountSeconds", 3));
     /** The job's log lines that mark a phase of its start, by a part of their text. */
     private static final List<String> PHASES = List.of("Counting tweets of topic", "Query tweet-counts started",
         "Batch 0:", "Batch 1:", "Batch 2:");
@@ -113,6 +117,10 @@ public final class ColdStartBenchmark {
 
     /** This JVM's class path, made absolute: the job runs in a directory of its own. */
     private static String classPath() {
+        String given = System.getProperty("coldstart.classPath", "").trim();
+        if (!given.isEmpty()) {
+            return given;
+        }
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(entry -> Path.of(entry).toAbsolutePath().toString())
             .collect(Collectors.joining(File.pathSeparator));
