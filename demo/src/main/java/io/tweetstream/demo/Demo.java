@@ -96,7 +96,7 @@ final class Demo implements AutoCloseable {
         });
         step("Spark job counting tweets per second (ready at its first committed batch)", () -> {
             CountsTopic.create(broker.bootstrapServers(), COUNTS_TOPIC);
-            return SparkJob.start(repository, work, broker.bootstrapServers(), TWEETS_TOPIC, COUNTS_TOPIC);
+            return SparkJob.start(repository, work, broker.bootstrapServers(), TWEETS_TOPIC, COUNTS_TOPIC, out);
         });
         step("Live chart", () -> Dashboard.start(repository, work, broker.bootstrapServers(), COUNTS_TOPIC,
             options.dashboardPort()));

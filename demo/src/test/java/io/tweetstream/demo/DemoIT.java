@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,12 @@ class DemoIT {
         assertThat(recentMedian(caughtUp)).as("median provisional delay of the last %d seconds: %s",
             RECENT, caughtUp).hasValueSatisfying(median -> assertThat(median).isLessThan(LOOSE_PROVISIONAL_DELAY));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        // The Spark job's class-data archive: made as this run's job stopped, or by an earlier run.
+        assertThat(log).contains("class-data archive");
+        try (var archives = Files.list(Path.of("..", "spark", "target", "class-data"))) {
+            assertThat(archives.map(file -> file.getFileName().toString()))
+                .as(log).anyMatch(name -> name.startsWith("spark-job-") && name.endsWith(".jsa"));
+        }
     }
 
     /** The median of the last {@value #RECENT} delays, if there are that many. */

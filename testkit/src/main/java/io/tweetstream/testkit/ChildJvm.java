@@ -7,8 +7,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,7 @@ public final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private volatile Duration stopGrace = Duration.ofSeconds(30);
 
     private ChildJvm(String name, Process process, Path logFile) {
         this.name = name;
@@ -63,8 +66,9 @@ public final class ChildJvm implements AutoCloseable {
                 .redirectOutput(workDir.resolve(name + ".out").toFile())
                 .start();
             ChildJvm child = new ChildJvm(name, process, logFile);
-            // A JVM that ends without closing it (a crash, Ctrl-C) must not leave it running.
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+            // A JVM that ends without closing it (Ctrl-C, SIGTERM) must not leave it running; it
+            // stops it as close() does, since shutdown hooks run at once and a closer may be one.
+            Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-reaper"));
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
@@ -114,6 +118,11 @@ public final class ChildJvm implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The process's exit code once it has ended (143 after SIGTERM, 137 after SIGKILL). */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** The process's thread names, read with jcmd. */
@@ -168,12 +177,17 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Stops the process as an operator would (SIGTERM), forcibly after 30 s. */
+    /** How long {@link #close()} lets the process end after SIGTERM before it kills it (default 30 s). */
+    public void stopGrace(Duration grace) {
+        stopGrace = grace;
+    }
+
+    /** Stops the process as an operator would (SIGTERM), forcibly (SIGKILL) after its stop grace. */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
