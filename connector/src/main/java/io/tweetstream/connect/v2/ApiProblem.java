@@ -19,9 +19,15 @@ public record ApiProblem(
         String message) {
 
     static final String OPERATIONAL_DISCONNECT = "operational-disconnect";
+    private static final String DUPLICATE_RULE = "DuplicateRule";
 
     boolean isOperationalDisconnect() {
         return OPERATIONAL_DISCONNECT.equals(title) || type != null && type.endsWith("/operational-disconnect");
+    }
+
+    /** A rule refused because the app has a rule of the same value ({@code id} is that rule's). */
+    boolean isDuplicateRule() {
+        return DUPLICATE_RULE.equals(title) || type != null && type.endsWith("/duplicate-rules");
     }
 
     /** One line for logs and error messages, e.g. {@code UnprocessableEntity: 'a (b' (unbalanced parentheses)}. */

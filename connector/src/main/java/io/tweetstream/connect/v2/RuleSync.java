@@ -73,8 +73,9 @@ public final class RuleSync {
         if (problems.isEmpty() && !diff.missing.isEmpty()) {
             try {
                 XApiClient.RuleChange dryRun = client.addRules(diff.missing, true);
-                if (!dryRun.problems().isEmpty()) {
-                    problems.add("X would not create these rules: " + describe(dryRun.problems()));
+                List<ApiProblem> refused = withoutOwnDuplicates(dryRun.problems());
+                if (!refused.isEmpty()) {
+                    problems.add("X would not create these rules: " + describe(refused));
                 }
             } catch (XApiException refused) {
                 // The token already worked for the list: X refuses the rules themselves (400 for
@@ -86,6 +87,24 @@ public final class RuleSync {
             }
         }
         return problems;
+    }
+
+    /**
+     * The dry run's problems less its duplicates of this connector's own rules: a rule whose phrase
+     * moved to another task (which {@link #apply} deletes before it adds its replacement), or one
+     * that the running connector's own sync added since the list was read (a config update while it
+     * starts). X's dry run knows nothing of the deletes to come, and a duplicate of a rule of this
+     * connector's is no conflict.
+     */
+    private List<ApiProblem> withoutOwnDuplicates(List<ApiProblem> problems)
+            throws XApiException, IOException, InterruptedException {
+        if (problems.stream().noneMatch(ApiProblem::isDuplicateRule)) {
+            return problems;
+        }
+        Set<String> ownValues = client.rules().stream().filter(rule -> RuleTag.isOwnedBy(rule.tag(), connector))
+                .map(StreamRule::value).collect(Collectors.toSet());
+        return problems.stream().filter(problem -> !(problem.isDuplicateRule() && ownValues.contains(problem.value())))
+                .toList();
     }
 
     private Diff diff(List<StreamRule> existing, List<StreamRule> wanted) {

@@ -156,6 +156,28 @@ class V2RulesIT extends ScenarioSuite {
         assertThat(attempts()).extracting(ConnectionAttempt::httpStatus).as("no stream opened").isEmpty();
     }
 
+    /**
+     * A phrase of this connector's that moves to another task (tasks.max went down) is a duplicate to
+     * X's dry run, which knows nothing of the sync's delete of the old rule: no error, and the sync
+     * replaces the rule.
+     */
+    @Test
+    void validationTakesAPhraseMovingBetweenTheConnectorsOwnTasks() throws Exception {
+        startSimulator(settings -> settings.seed(11).maxTweetsPerConnection(0).v2MaxRuleLength(20));
+        addForeignRule("kafka", "tweetstream:tweets:1:kafka");
+        Map<String, String> props = config("kafka,flink");
+
+        assertThat(errorsOf(props, TwitterSourceConfig.TRACK_KEYWORDS)).isEmpty();
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,apache spark structured streaming");
+        assertThat(errorsOf(props, TwitterSourceConfig.TRACK_KEYWORDS)).as("X's other refusals still count")
+                .singleElement().asString().contains("apache spark structured streaming").doesNotContain("'kafka'");
+
+        props.put(TwitterSourceConfig.TRACK_KEYWORDS, "kafka,flink");
+        new TwitterSourceConnector().start(props);
+        assertThat(simulator().rules()).extracting(StreamRule::value, StreamRule::tag).containsExactlyInAnyOrder(
+                tuple("kafka", "tweetstream:tweets:0:kafka"), tuple("flink", "tweetstream:tweets:0:flink"));
+    }
+
     private static List<String> errorsOf(Map<String, String> props, String key) {
         return new TwitterSourceConnector().validate(props).configValues().stream()
                 .filter(v -> v.name().equals(key)).findFirst().orElseThrow().errorMessages();
