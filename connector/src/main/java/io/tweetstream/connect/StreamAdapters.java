@@ -4,6 +4,8 @@ import io.tweetstream.connect.config.StreamType;
 import io.tweetstream.connect.source.StreamAdapter;
 import io.tweetstream.connect.v1.V1FilterAdapter;
 import io.tweetstream.connect.v2.V2FilteredAdapter;
+import io.tweetstream.connect.v2.PartitionedStream;
+import io.tweetstream.connect.v2.V2PartitionedAdapter;
 import io.tweetstream.connect.v2.V2SampleAdapter;
 
 /** The adapter of each stream the connector can read: the one place that maps a stream to its code. */
@@ -17,6 +19,8 @@ final class StreamAdapters {
             case V1_FILTER -> new V1FilterAdapter();
             case V2_FILTERED -> new V2FilteredAdapter();
             case V2_SAMPLE -> new V2SampleAdapter();
+            case V2_FIREHOSE -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE);
+            case V2_SAMPLE10 -> new V2PartitionedAdapter(PartitionedStream.SAMPLE10);
         };
     }
 }

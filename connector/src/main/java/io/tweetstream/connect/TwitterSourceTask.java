@@ -1,5 +1,7 @@
 package io.tweetstream.connect;
 
+import java.util.ArrayList;
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.RecentTweetIds;
@@ -35,12 +37,15 @@ public class TwitterSourceTask extends SourceTask {
     private static final long PROGRESS_LOG_INTERVAL_MS = 60_000;
 
     private TwitterSourceTaskConfig config;
-    private StreamRecords records;
     private StreamStats stats;
-    private EventBuffer buffer;
+    private TaskBuffers buffers;
+    /** The task's streams: one, or on a partitioned stream one per partition it owns; in its buffers' order. */
+    private volatile List<Lane> lanes = List.of();
     private TaskMetrics metrics;
-    private volatile TweetStream stream;
     private long nextProgressLogMillis;
+
+    /** One of the task's streams with what turns its events into records, under its own source partition. */
+    private record Lane(TweetStream stream, StreamRecords records) {}
 
     @Override
     public String version() {
@@ -51,22 +56,27 @@ public class TwitterSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         config = new TwitterSourceTaskConfig(props);
         stats = new StreamStats();
-        buffer = new EventBuffer(config.queueCapacity(), stats);
-        TaskStream opened = StreamAdapters.forType(config.streamType()).open(config, threadName(), buffer, stats);
-        TweetRecords tweetRecords = new TweetRecords(config.topic(), opened.sourcePartition());
-        TaskCost cost = opened.cost();
-        records = new StreamRecords(tweetRecords, new RecentTweetIds(config.dedupeCacheSize()),
-                config.tombstonesOnDelete(), config.complianceTopic(), stats,
-                cost == null ? null : cost.budget()::spend);
-        stream = opened.stream();
-        restoreOffset(tweetRecords, stream, cost);
-        metrics = TaskMetrics.register(context::pluginMetrics, stats, buffer, cost);
-        stream.start();
+        buffers = new TaskBuffers(stats);
+        List<TaskStream> opened = StreamAdapters.forType(config.streamType())
+                .open(config, threadName(), buffers, config.queueCapacity(), stats);
+        List<Lane> started = new ArrayList<>();
+        for (TaskStream stream : opened) {
+            TweetRecords tweetRecords = new TweetRecords(config.topic(), stream.sourcePartition());
+            TaskCost cost = stream.cost();
+            StreamRecords records = new StreamRecords(tweetRecords, new RecentTweetIds(config.dedupeCacheSize()),
+                    config.tombstonesOnDelete(), config.complianceTopic(), stats,
+                    cost == null ? null : cost.budget()::spend);
+            restoreOffset(tweetRecords, records, stream.stream(), cost);
+            started.add(new Lane(stream.stream(), records));
+        }
+        lanes = List.copyOf(started);
+        metrics = TaskMetrics.register(context::pluginMetrics, stats, buffers, opened.get(0).cost());
+        lanes.forEach(lane -> lane.stream().start());
         nextProgressLogMillis = System.currentTimeMillis() + PROGRESS_LOG_INTERVAL_MS;
     }
 
-    /** Continues from where the previous run of this task's share stopped writing, if it wrote anything. */
-    private void restoreOffset(TweetRecords tweetRecords, TweetStream opened, TaskCost cost) {
+    /** Continues from where the previous run of this stream stopped writing, if it wrote anything. */
+    private void restoreOffset(TweetRecords tweetRecords, StreamRecords records, TweetStream opened, TaskCost cost) {
         Map<String, Object> offset = context.offsetStorageReader().offset(tweetRecords.sourcePartition());
         if (offset == null) {
             log.info("No earlier run of this stream ({}) wrote a tweet: starting from now", tweetRecords.sourcePartition());
@@ -82,8 +92,8 @@ public class TwitterSourceTask extends SourceTask {
                     + " measured, so it is not refilled", offset, tweetRecords.sourcePartition());
             return;
         }
-        log.info("The previous run of this stream last wrote tweet {} (created {}): refilling the gap since",
-                point.get().tweetId(), point.get().createdAt());
+        log.info("The previous run of {} last wrote tweet {} (created {}): refilling the gap since",
+                tweetRecords.sourcePartition(), point.get().tweetId(), point.get().createdAt());
         opened.resumeAfter(point.get());
     }
 
@@ -94,17 +104,17 @@ public class TwitterSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        List<StreamEvent> events;
+        TaskBuffers.Drained drained;
         try {
-            events = buffer.drain(config.maxBatchSize(), config.pollTimeoutMs());
+            drained = buffers.drain(config.maxBatchSize(), config.pollTimeoutMs());
         } catch (StreamFailure failure) {
             throw new ConnectException(failure.getMessage());
         }
         logProgressIfDue();
-        if (events.isEmpty()) {
+        if (drained.events().isEmpty()) {
             return null;
         }
-        List<SourceRecord> batch = records.toRecords(events);
+        List<SourceRecord> batch = lanes.get(drained.buffer()).records().toRecords(drained.events());
         metrics.recordWritten(batch.size());
         return batch.isEmpty() ? null : batch;
     }
@@ -113,7 +123,7 @@ public class TwitterSourceTask extends SourceTask {
         long now = System.currentTimeMillis();
         if (now >= nextProgressLogMillis) {
             nextProgressLogMillis = now + PROGRESS_LOG_INTERVAL_MS;
-            log.info("Stream progress: {} buffered={}", stats, buffer.size());
+            log.info("Stream progress: {} buffered={}", stats, buffers.size());
         }
     }
 
@@ -129,10 +139,10 @@ public class TwitterSourceTask extends SourceTask {
      */
     @Override
     public void stop() {
-        TweetStream stopping = stream;
-        stream = null;
-        if (stopping != null) {
-            stopping.close();
+        List<Lane> stopping = lanes;
+        lanes = List.of();
+        if (!stopping.isEmpty()) {
+            stopping.forEach(lane -> lane.stream().close());
             metrics.close();
             log.info("Stopped streaming: {}", stats);
         }

@@ -37,7 +37,22 @@ public enum StreamType {
                     TwitterSourceConfig.V2_HTTP_BACKOFF_MS, TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS,
                     TwitterSourceConfig.BUDGET_POSTS_PER_DAY, TwitterSourceConfig.BUDGET_POSTS_PER_MONTH,
                     TwitterSourceConfig.BUDGET_USD_PER_MONTH, TwitterSourceConfig.PRICE_PER_POST_USD,
-                    TwitterSourceConfig.BUDGET_WARN_FRACTIONS, TwitterSourceConfig.USAGE_POLL_INTERVAL_MS));
+                    TwitterSourceConfig.BUDGET_WARN_FRACTIONS, TwitterSourceConfig.USAGE_POLL_INTERVAL_MS)),
+
+    V2_FIREHOSE("the X API v2 firehose", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FIREHOSE,
+            partitionedStreamKeys()),
+
+    V2_SAMPLE10("the X API v2 10% sample stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_SAMPLE10,
+            partitionedStreamKeys());
+
+    /** The keys of X's partitioned Enterprise streams: no rules, no pay-per-use budgets; backfill and Recovery. */
+    private static Set<String> partitionedStreamKeys() {
+        return Set.of(TwitterSourceConfig.V2_BASE_URL, TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_STREAM,
+                TwitterSourceConfig.V2_TIER, TwitterSourceConfig.V2_PARTITIONS, TwitterSourceConfig.V2_CONNECTS_PER_15_MINUTES,
+                TwitterSourceConfig.V2_BACKFILL_MINUTES, TwitterSourceConfig.V2_GAP_RECOVERY,
+                TwitterSourceConfig.V2_NETWORK_BACKOFF_MS, TwitterSourceConfig.V2_HTTP_BACKOFF_MS,
+                TwitterSourceConfig.V2_RATE_LIMIT_BACKOFF_MS);
+    }
 
     /** The keys that belong to some streams only. */
     private static final Set<String> STREAM_SPECIFIC_KEYS = Arrays.stream(values())

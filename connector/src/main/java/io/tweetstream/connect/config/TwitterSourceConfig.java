@@ -37,6 +37,8 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String API_V2 = "v2";
     public static final String V2_STREAM_FILTERED = "filtered";
     public static final String V2_STREAM_SAMPLE = "sample";
+    public static final String V2_STREAM_FIREHOSE = "firehose";
+    public static final String V2_STREAM_SAMPLE10 = "sample10";
 
     public static final String API_GROUP = "API";
     public static final String CONNECTION_GROUP = "Connection";
@@ -103,7 +105,20 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String V2_STREAM = "twitter.v2.stream";
     private static final String V2_STREAM_DOC =
             "v2 only: 'filtered' streams the tweets matching rules made from the track keywords, follow"
-                    + " user ids and locations; 'sample' streams a random 1% of all tweets and takes no filter.";
+                    + " user ids and locations; 'sample' streams a random 1% of all tweets and takes no filter."
+                    + " Enterprise only, split into partitions that the tasks share (see twitter.v2.partitions):"
+                    + " 'firehose' streams every public tweet (20 partitions), 'sample10' a 10% sample (2"
+                    + " partitions); neither takes a filter.";
+
+    public static final String V2_PARTITIONS = "twitter.v2.partitions";
+    private static final String V2_PARTITIONS_DOC =
+            "v2 firehose and sample10 only: the stream's partitions to read (each a disjoint share of the"
+                    + " stream), e.g. '1,2,3'; empty reads all of them (20 on the firehose, 2 on sample10). The"
+                    + " connector runs min(tasks.max, partitions) tasks and gives them the partitions in turn, in"
+                    + " ascending order (the i-th partition to task i mod tasks), so every task holds as many"
+                    + " connections as another, or one more; each partition keeps its own offset, so a partition"
+                    + " moved to another task or worker resumes where it stopped, its gap refilled by backfill or"
+                    + " Recovery.";
 
     public static final String V2_TIER = "twitter.v2.tier";
     private static final String V2_TIER_DOC =
@@ -310,8 +325,10 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(V2_BEARER_TOKEN, Type.PASSWORD, null, SecretValidator.single(),
                 Importance.HIGH, V2_BEARER_TOKEN_DOC, V2_GROUP, ++order, Width.LONG, "Bearer token");
         def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
-                ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE),
+                ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE, V2_STREAM_FIREHOSE, V2_STREAM_SAMPLE10),
                 Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
+        def.define(V2_PARTITIONS, Type.LIST, "", new PartitionsValidator(),
+                Importance.MEDIUM, V2_PARTITIONS_DOC, V2_GROUP, ++order, Width.MEDIUM, "Partitions");
         def.define(V2_TIER, Type.STRING, ApiTier.PAY_PER_USE.configValue(),
                 ConfigDef.ValidString.in(ApiTier.configValues()),
                 Importance.HIGH, V2_TIER_DOC, V2_GROUP, ++order, Width.SHORT, "X API tier");
@@ -548,9 +565,10 @@ public class TwitterSourceConfig extends AbstractConfig {
             problems.put(V2_GAP_RECOVERY, "X's Recovery (start_time/end_time on the stream) is Enterprise only, and"
                     + " this app is " + tier.configValue() + lacks + ", or leave 'recovery' out of " + V2_GAP_RECOVERY);
         }
-        if (streamType() == StreamType.V2_SAMPLE) {
-            problems.put(V2_STREAM, "X's sample stream needs Enterprise access, and this app is " + tier.configValue()
-                    + lacks + ", or read the filtered stream (" + V2_STREAM + "=" + V2_STREAM_FILTERED + ")");
+        if (streamType() != StreamType.V2_FILTERED) {
+            problems.put(V2_STREAM, "X's " + getString(V2_STREAM) + " stream needs Enterprise access, and this app is "
+                    + tier.configValue() + lacks + ", or read the filtered stream (" + V2_STREAM + "="
+                    + V2_STREAM_FILTERED + ")");
         }
         return problems;
     }
@@ -570,6 +588,11 @@ public class TwitterSourceConfig extends AbstractConfig {
     public String streamBaseUrl() {
         String url = getString(STREAM_BASE_URL);
         return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** The partitions to read of a partitioned stream, as given; empty for all of them. */
+    public List<Integer> v2Partitions() {
+        return PartitionsValidator.parse(getList(V2_PARTITIONS));
     }
 
     public List<String> trackKeywords() {

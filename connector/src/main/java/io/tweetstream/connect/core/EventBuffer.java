@@ -21,13 +21,20 @@ public final class EventBuffer {
     private final BlockingQueue<StreamEvent> queue;
     private final int capacity;
     private final StreamStats stats;
+    /** Told of every event handed over and of a failure: {@link TaskBuffers} waits on it for any of its buffers. */
+    private final Runnable onArrival;
     private volatile boolean closed;
     private volatile String failure;
 
     public EventBuffer(int capacity, StreamStats stats) {
+        this(capacity, stats, () -> {});
+    }
+
+    EventBuffer(int capacity, StreamStats stats, Runnable onArrival) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.capacity = capacity;
         this.stats = stats;
+        this.onArrival = onArrival;
     }
 
     /**
@@ -42,6 +49,7 @@ public final class EventBuffer {
                     stats.add(StreamCounter.DISCARDED_ON_CLOSE, 1);
                     return false;
                 }
+                onArrival.run();
                 return true;
             }
         }
@@ -80,6 +88,7 @@ public final class EventBuffer {
         if (failure == null) {
             failure = message;
         }
+        onArrival.run();
     }
 
     public int size() {

@@ -3,7 +3,7 @@ package io.tweetstream.connect.metrics;
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.cost.UsageReport;
-import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamStats;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public final class TaskMetrics implements AutoCloseable {
     private final List<MetricName> names = new ArrayList<>();
     private final Sensor written;
 
-    private TaskMetrics(PluginMetrics metrics, StreamStats stats, EventBuffer buffer, TaskCost cost) {
+    private TaskMetrics(PluginMetrics metrics, StreamStats stats, TaskBuffers buffer, TaskCost cost) {
         this.metrics = metrics;
         if (metrics == null) {
             this.written = null;
@@ -122,7 +122,7 @@ public final class TaskMetrics implements AutoCloseable {
      *
      * @param cost the budgets and usage of a billed stream (X API v2); null for none, whose cost metrics are left out
      */
-    public static TaskMetrics register(Supplier<PluginMetrics> pluginMetrics, StreamStats stats, EventBuffer buffer,
+    public static TaskMetrics register(Supplier<PluginMetrics> pluginMetrics, StreamStats stats, TaskBuffers buffer,
             TaskCost cost) {
         PluginMetrics metrics;
         try {

@@ -2,8 +2,9 @@ package io.tweetstream.connect.source;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
-import io.tweetstream.connect.core.EventBuffer;
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.core.StreamStats;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,9 +35,12 @@ public interface StreamAdapter {
     default void prepare(TwitterSourceConfig config, String connectorName, TaskPlan plan) {}
 
     /**
-     * A task's stream, not yet started, handing what arrives to {@code buffer}.
+     * A task's streams, not yet started: one, or on a partitioned stream one per partition the task
+     * owns, each handing what arrives to a buffer of its own from {@code buffers}.
      *
-     * @param threadName a name unique to this task's stream, for its threads
+     * @param threadName a name unique to this task, for its streams' threads
+     * @param queueCapacity the events the task may buffer, to share among its streams
      */
-    TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats);
+    List<TaskStream> open(TwitterSourceTaskConfig config, String threadName, TaskBuffers buffers, int queueCapacity,
+            StreamStats stats);
 }

@@ -1,5 +1,6 @@
 package io.tweetstream.connect.v1;
 
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
@@ -78,11 +79,14 @@ public final class V1FilterAdapter implements StreamAdapter {
     }
 
     @Override
-    public TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats) {
+    public List<TaskStream> open(TwitterSourceTaskConfig config, String threadName, TaskBuffers buffers,
+            int queueCapacity, StreamStats stats) {
+        EventBuffer buffer = buffers.add(queueCapacity);
         StreamFilter filter = new StreamFilter(config.trackKeywords(), config.followUserIds(),
                 config.locations(), config.languages());
         StreamSettings settings = new StreamSettings(config.streamBaseUrl(), CredentialSets.of(config).get(0),
                 threadName, config.streamReadTimeoutMs(), config.connectTimeoutMs(), config.includeRawJson());
-        return new TaskStream(new Twitter4jFilterStream(settings, filter, buffer, stats), filter.describe());
+        return List.of(new TaskStream(new Twitter4jFilterStream(settings, filter, buffer, stats), filter.describe(),
+                buffer));
     }
 }

@@ -82,8 +82,9 @@ final class GapLadder {
 
     private String why(Duration gap) {
         if (!searchable) {
-            return "the sample stream can only be refilled by backfill (" + backfillMinutes + " minutes configured,"
-                    + " Enterprise only) or Recovery: recent search has no sample: operator";
+            return "this stream can only be refilled by backfill (" + backfillMinutes + " minutes configured,"
+                    + " Enterprise only)" + (tools.contains(GapRecoveryTool.RECOVERY) ? " or Recovery (24 hours)" : "")
+                    + ": recent search cannot select its tweets (it has no sample: operator, and no firehose)";
         }
         if (tools.isEmpty()) {
             return "twitter.v2.gap.recovery is empty, so only backfill (" + backfillMinutes + " minutes) refills gaps";

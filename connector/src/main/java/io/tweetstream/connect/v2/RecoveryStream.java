@@ -27,6 +27,7 @@ final class RecoveryStream {
     private static final int MAX_ATTEMPTS = 3;
 
     private final XApiClient client;
+    private final V2Endpoint stream;
     private final V2MessageHandler handler;
     private final StreamStats stats;
     private final ConnectPacer pacer;
@@ -35,9 +36,11 @@ final class RecoveryStream {
     private final SearchRecovery.Sleeper sleeper;
     private volatile InputStream body;
 
-    RecoveryStream(XApiClient client, V2MessageHandler handler, StreamStats stats, ConnectPacer pacer,
-            ScheduledExecutorService watchdog, XApiStream.Settings settings, SearchRecovery.Sleeper sleeper) {
+    RecoveryStream(XApiClient client, V2Endpoint stream, V2MessageHandler handler, StreamStats stats,
+            ConnectPacer pacer, ScheduledExecutorService watchdog, XApiStream.Settings settings,
+            SearchRecovery.Sleeper sleeper) {
         this.client = client;
+        this.stream = stream;
         this.handler = handler;
         this.stats = stats;
         this.pacer = pacer;
@@ -51,7 +54,7 @@ final class RecoveryStream {
         // X takes whole seconds: from the second the gap began, to the second after it ends.
         Instant start = window.from().truncatedTo(ChronoUnit.SECONDS);
         Instant end = window.to().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        String path = StreamRequest.pathAndQuery(false) + "&start_time=" + start + "&end_time=" + end;
+        String path = stream.pathAndQuery() + "&start_time=" + start + "&end_time=" + end;
         long recoveredBefore = stats.get(StreamCounter.RECOVERED);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Duration wait = pacer.waitBeforeConnect(Instant.now());

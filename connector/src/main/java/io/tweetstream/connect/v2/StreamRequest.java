@@ -19,8 +19,4 @@ final class StreamRequest {
             + "&media.fields=media_key,type,url,preview_image_url,alt_text";
 
     private StreamRequest() {}
-
-    static String pathAndQuery(boolean sample) {
-        return (sample ? SAMPLE_STREAM : FILTERED_STREAM) + '?' + FIELDS;
-    }
 }

@@ -1,5 +1,6 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
@@ -88,7 +89,9 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
     }
 
     @Override
-    public TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats) {
+    public List<TaskStream> open(TwitterSourceTaskConfig config, String threadName, TaskBuffers buffers,
+            int queueCapacity, StreamStats stats) {
+        EventBuffer buffer = buffers.add(queueCapacity);
         String connector = config.connectorName();
         int task = config.taskIndex();
         int taskCount = config.taskCount();
@@ -99,7 +102,7 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
                 .map(StreamRule::value).toList();
         XApiStream stream = XApiStream.filtered(client, settings(config, threadName), connector, task, taskCount,
                 buffer, stats, cost, ownRules, config.estimateRulesMax());
-        return new TaskStream(stream, "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount,
-                cost);
+        return List.of(new TaskStream(stream,
+                "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount, buffer, cost));
     }
 }

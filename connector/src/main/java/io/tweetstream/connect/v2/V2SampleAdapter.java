@@ -1,5 +1,6 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
@@ -37,10 +38,12 @@ public final class V2SampleAdapter extends V2StreamAdapter {
     }
 
     @Override
-    public TaskStream open(TwitterSourceTaskConfig config, String threadName, EventBuffer buffer, StreamStats stats) {
+    public List<TaskStream> open(TwitterSourceTaskConfig config, String threadName, TaskBuffers buffers,
+            int queueCapacity, StreamStats stats) {
+        EventBuffer buffer = buffers.add(queueCapacity);
         XApiClient client = ConnectorRules.client(config);
         TaskCost cost = cost(config, client);
-        return new TaskStream(XApiStream.sample(client, settings(config, threadName), buffer, stats, cost),
-                "api=v2 stream=sample", cost);
+        return List.of(new TaskStream(XApiStream.sample(client, settings(config, threadName), buffer, stats, cost),
+                "api=v2 stream=sample", buffer, cost));
     }
 }

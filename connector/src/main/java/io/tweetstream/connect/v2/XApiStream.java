@@ -60,6 +60,7 @@ public final class XApiStream implements TweetStream {
 
     private final XApiClient client;
     private final Settings settings;
+    private final V2Endpoint stream;
     private final String pathAndQuery;
     private final String endpoint;
     private final EventBuffer buffer;
@@ -92,15 +93,16 @@ public final class XApiStream implements TweetStream {
     /** Asks X about cost (usage, counts) on a thread of its own, so that a slow answer never holds the watchdog up. */
     private final ScheduledExecutorService costRequests;
 
-    private XApiStream(XApiClient client, Settings settings, boolean sample, TaskShare share, EventBuffer buffer,
+    private XApiStream(XApiClient client, Settings settings, V2Endpoint stream, TaskShare share, EventBuffer buffer,
             StreamStats stats, String connector, int task, TaskCost cost, Runnable estimate) {
         this.client = client;
         this.cost = cost;
         this.budget = cost.budget();
         this.estimate = estimate;
         this.settings = settings;
-        this.pathAndQuery = StreamRequest.pathAndQuery(sample);
-        this.endpoint = client.baseUrl() + (sample ? StreamRequest.SAMPLE_STREAM : StreamRequest.FILTERED_STREAM);
+        this.stream = stream;
+        this.pathAndQuery = stream.pathAndQuery();
+        this.endpoint = client.baseUrl() + stream.path() + (stream.partition() > 0 ? "?partition=" + stream.partition() : "");
         this.buffer = buffer;
         this.stats = stats;
         this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget);
@@ -116,13 +118,18 @@ public final class XApiStream implements TweetStream {
             asker.setDaemon(true);
             return asker;
         });
-        this.pacer = ConnectPacer.forApp(client.baseUrl(), client.bearerToken(), settings.connectsPer15Minutes());
-        this.ladder = new GapLadder(settings.backfillMinutes(), sample ? List.of() : settings.gapRecovery(), !sample);
-        if (!sample && !settings.gapRecovery().isEmpty()) {
+        // X limits connects per endpoint: the filtered stream's and a partitioned stream's are counted apart.
+        this.pacer = ConnectPacer.forApp(client.baseUrl() + stream.path(), client.bearerToken(),
+                settings.connectsPer15Minutes());
+        List<GapRecoveryTool> tools = settings.gapRecovery().stream()
+                .filter(tool -> tool == GapRecoveryTool.RECOVERY ? stream.recoverable() : stream.searchable())
+                .toList();
+        this.ladder = new GapLadder(settings.backfillMinutes(), tools, stream.searchable());
+        if (!tools.isEmpty()) {
             SearchRecovery.Sleeper sleeper = GapFiller.sleeperUntil(closing);
-            RecoveryStream recovery = settings.gapRecovery().contains(GapRecoveryTool.RECOVERY)
-                    ? new RecoveryStream(client, handler, stats, pacer, watchdog, settings, sleeper) : null;
-            SearchRecovery search = settings.gapRecovery().contains(GapRecoveryTool.SEARCH)
+            RecoveryStream recovery = tools.contains(GapRecoveryTool.RECOVERY)
+                    ? new RecoveryStream(client, stream, handler, stats, pacer, watchdog, settings, sleeper) : null;
+            SearchRecovery search = tools.contains(GapRecoveryTool.SEARCH)
                     ? new SearchRecovery(client, handler, stats, connector, task, sleeper) : null;
             this.filler = new GapFiller(settings.threadName(), recovery, search, stats, buffer, streamName(), closing);
         }
@@ -147,17 +154,24 @@ public final class XApiStream implements TweetStream {
                 Thread.currentThread().interrupt();
             }
         };
-        return new XApiStream(client, settings, false, new TaskShare(connector, task, taskCount), buffer, stats,
-                connector, task, cost, estimate);
+        return new XApiStream(client, settings, V2Endpoint.FILTERED, new TaskShare(connector, task, taskCount), buffer,
+                stats, connector, task, cost, estimate);
     }
 
     public static XApiStream sample(XApiClient client, Settings settings, EventBuffer buffer, StreamStats stats,
             TaskCost cost) {
-        return new XApiStream(client, settings, true, null, buffer, stats, null, 0, cost, null);
+        return new XApiStream(client, settings, V2Endpoint.SAMPLE, null, buffer, stats, null, 0, cost, null);
+    }
+
+    /** One partition of a partitioned stream, on a connection of its own. */
+    public static XApiStream partition(XApiClient client, Settings settings, PartitionedStream stream, int partition,
+            EventBuffer buffer, StreamStats stats, TaskCost cost) {
+        return new XApiStream(client, settings, V2Endpoint.partition(stream, partition), null, buffer, stats, null, 0,
+                cost, null);
     }
 
     private String streamName() {
-        return endpoint.endsWith(StreamRequest.SAMPLE_STREAM) ? "the sample stream" : "the filtered stream";
+        return stream.name();
     }
 
     @Override

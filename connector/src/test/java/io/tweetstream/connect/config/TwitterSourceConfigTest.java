@@ -142,7 +142,8 @@ class TwitterSourceConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"twitter.api, v3", "twitter.v2.stream, firehose", "twitter.v2.max.connections, 0",
+    @CsvSource({"twitter.api, v3", "twitter.v2.stream, firehose2", "twitter.v2.max.connections, 0",
+            "twitter.v2.partitions, 0", "twitter.v2.partitions, '1,2,1'", "twitter.v2.partitions, one",
             "twitter.v2.base.url, ftp://api.x.com/", "twitter.v2.bearer.token, ' '"})
     void rejectsBadV2Settings(String key, String value) {
         assertThatThrownBy(() -> new TwitterSourceConfig(TestConfigs.with(key, value)))

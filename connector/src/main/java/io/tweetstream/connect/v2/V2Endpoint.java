@@ -1,0 +1,38 @@
+package io.tweetstream.connect.v2;
+
+/**
+ * One stream connection's endpoint: the filtered stream, the 1% sample, or one partition of an
+ * Enterprise partitioned stream ({@link PartitionedStream}). It says what the stream's tweets are
+ * judged by (the filtered stream's rules: which task writes a tweet) and how a gap in it can be
+ * refilled: backfill on every stream X offers it on, Recovery on the filtered and the partitioned
+ * streams, recent search only on the filtered stream, whose rules can be searched.
+ *
+ * @param path the stream's path under the base URL, e.g. {@code 2/tweets/firehose/stream}
+ * @param name e.g. "the filtered stream", "partition 7 of the firehose", for log lines and messages
+ * @param partition the partition, from 1; 0 on a stream without partitions
+ * @param filtered whether the stream's tweets come with the matching rules of the app (the filtered stream)
+ * @param recoverable whether X's Recovery ({@code start_time}/{@code end_time}) re-streams the stream's past
+ */
+record V2Endpoint(String path, String name, int partition, boolean filtered, boolean recoverable) {
+
+    static final V2Endpoint FILTERED = new V2Endpoint(StreamRequest.FILTERED_STREAM, "the filtered stream", 0, true,
+            true);
+    static final V2Endpoint SAMPLE = new V2Endpoint(StreamRequest.SAMPLE_STREAM, "the sample stream", 0, false,
+            false);
+
+    /** One partition of a partitioned stream: Recovery and backfill, no rules, no search. */
+    static V2Endpoint partition(PartitionedStream stream, int partition) {
+        return new V2Endpoint(stream.path(), "partition " + partition + " of " + stream.description(), partition, false,
+                true);
+    }
+
+    /** Whether recent search can find the stream's tweets: the filtered stream's rules can be searched. */
+    boolean searchable() {
+        return filtered;
+    }
+
+    /** The path and query of a live connection: the partition, and every field the record needs. */
+    String pathAndQuery() {
+        return path + '?' + (partition > 0 ? "partition=" + partition + '&' : "") + StreamRequest.FIELDS;
+    }
+}
