@@ -3,6 +3,7 @@ package io.tweetstream.benchmark;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.simulator.ConnectionInfo;
 import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
 import io.tweetstream.testkit.ConnectRest;
 import io.tweetstream.testkit.ConnectWorker;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,11 +35,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The packaged plugin on a real distributed worker and KRaft broker (child processes), one v2 task fed
- * by the simulator (in this JVM) at its highest rate, into a topic whose record timestamps are the
- * broker's append times: prints the tweets per second that reach the topic, the latency from the
- * moment the simulator made a tweet to its append (matched by tweet id), and the worker's peak RSS and
- * CPU per 1,000 tweets.
+ * The packaged plugin on real distributed workers and a KRaft broker (child processes), fed by the
+ * simulator (in this JVM), into a topic whose record timestamps are the broker's append times: one
+ * v2 filtered-stream task at the simulator's highest rate by default, or ({@code --stream firehose})
+ * the firehose's 20 partitions over {@code --tasks} tasks on {@code --workers} workers of one
+ * cluster, at a rate with bursts. Prints the tweets per second that reach the topic, the latency from
+ * the moment the simulator made a tweet to its append (matched by tweet id), and each worker's peak
+ * RSS and CPU per 1,000 tweets.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Streams from the simulator at its highest rate through the plugin on a real worker and broker; prints figures.")
@@ -57,6 +61,23 @@ public final class WorkerBenchmark implements Callable<Integer> {
 
     @Option(names = "--rate", paramLabel = "TWEETS", description = "tweets per second the simulator makes; default (its highest) ${DEFAULT-VALUE}")
     double rate = 100_000;
+
+    @Option(names = "--stream", paramLabel = "filtered|firehose",
+            description = "the filtered stream (its rules from --keywords) or the firehose's partitions; default ${DEFAULT-VALUE}")
+    String stream = "filtered";
+
+    @Option(names = "--workers", paramLabel = "N", description = "workers of the Connect cluster; default ${DEFAULT-VALUE}")
+    int workers = 1;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "tasks.max; default ${DEFAULT-VALUE}")
+    int tasks = 1;
+
+    @Option(names = "--burst-factor", paramLabel = "X",
+            description = "bursts of X times the rate, for 5 s every 30 s (1: none); default ${DEFAULT-VALUE}")
+    double burstFactor = 1;
+
+    @Option(names = "--topic-partitions", paramLabel = "N", description = "partitions of the topic; default ${DEFAULT-VALUE}")
+    int topicPartitions = 1;
 
     @Option(names = "--keywords", split = ",", paramLabel = "PHRASE", description = "track phrases; default ${DEFAULT-VALUE}")
     List<String> keywords = List.of("kafka", "apache spark", "flink", "java", "data");
@@ -87,23 +108,53 @@ public final class WorkerBenchmark implements Callable<Integer> {
         // Enough history to match every tweet to its send time between two harvests (every 20 ms) with a
         // wide margin, and no more: every line kept is live heap in this JVM, which shares the machine.
         int history = 20_000;
+        List<ConnectWorker> cluster = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"));
-                ConnectWorker worker = ConnectWorker.start(work.resolve("worker"), broker.bootstrapServers(),
-                        plugins, Map.of());
-                StreamSimulator simulator = StreamSimulator.start(
-                        SimulatorLauncher.settings(0, rate).sentHistoryLimit(history).build())) {
+                StreamSimulator simulator = StreamSimulator.start(simulatorSettings(history))) {
+            for (int i = 1; i <= workers; i++) {
+                cluster.add(ConnectWorker.start(work.resolve("worker-" + i), broker.bootstrapServers(), plugins, Map.of()));
+            }
             createTopic(broker.bootstrapServers());
-            startConnector(worker.rest(), simulator);
-            long workerPid = childPid("org.apache.kafka.connect.cli.ConnectDistributed");
-            long brokerPid = childPid("kafka.Kafka");
-            return measure(broker.bootstrapServers(), simulator, workerPid, brokerPid);
+            startConnector(cluster.get(0).rest(), simulator);
+            List<Long> workerPids = childPids("org.apache.kafka.connect.cli.ConnectDistributed");
+            long brokerPid = childPids("kafka.Kafka").get(0);
+            return measure(broker.bootstrapServers(), simulator, workerPids, brokerPid);
+        } finally {
+            cluster.forEach(ConnectWorker::close);
         }
     }
 
-    /** One partition whose record timestamps are the broker's append times. */
-    private static void createTopic(String bootstrapServers) throws ExecutionException, InterruptedException {
+    private boolean firehose() {
+        if (!stream.equals("filtered") && !stream.equals("firehose")) {
+            throw new IllegalArgumentException("--stream is filtered or firehose, not " + stream);
+        }
+        return stream.equals("firehose");
+    }
+
+    private SimulatorSettings simulatorSettings(int history) {
+        SimulatorSettings.Builder settings = SimulatorLauncher.settings(0, rate).sentHistoryLimit(history);
+        if (firehose()) {
+            settings.tier(SimulatorSettings.Tier.ENTERPRISE).firehoseTweetsPerSecond(rate);
+        }
+        if (burstFactor != 1) {
+            settings.bursts(Duration.ofSeconds(30), Duration.ofSeconds(5), burstFactor);
+        }
+        return settings.build();
+    }
+
+    /** What the figures were measured on, for their heading. */
+    private String setup() {
+        return firehose()
+                ? String.format(Locale.ROOT, "v2 firehose, 20 partitions over %d tasks on %d workers, %,.0f tweets/s%s",
+                        tasks, workers, rate, burstFactor == 1 ? "" : String.format(Locale.ROOT,
+                                " with bursts of x%.0f (%,.0f/s) for 5 s every 30 s", burstFactor, rate * burstFactor))
+                : String.format(Locale.ROOT, "v2 filtered stream, %d task(s) on %d worker(s)", tasks, workers);
+    }
+
+    /** A topic whose record timestamps are the broker's append times. */
+    private void createTopic(String bootstrapServers) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1).configs(
+            admin.createTopics(List.of(new NewTopic(TOPIC, topicPartitions, (short) 1).configs(
                     Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")))).all().get();
         }
     }
@@ -111,12 +162,17 @@ public final class WorkerBenchmark implements Callable<Integer> {
     private void startConnector(ConnectRest rest, StreamSimulator simulator) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", "io.tweetstream.connect.TwitterSourceConnector");
-        config.put("tasks.max", "1");
+        config.put("tasks.max", String.valueOf(tasks));
         config.put(TwitterSourceConfig.API, TwitterSourceConfig.API_V2);
         config.put(TwitterSourceConfig.V2_BASE_URL, simulator.v2BaseUrl());
         config.put(TwitterSourceConfig.V2_BEARER_TOKEN, "benchmark-bearer-token");
         config.put(TwitterSourceConfig.TOPIC, TOPIC);
-        config.put(TwitterSourceConfig.TRACK_KEYWORDS, String.join(",", keywords));
+        if (firehose()) {
+            config.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_FIREHOSE);
+            config.put(TwitterSourceConfig.V2_TIER, "enterprise");
+        } else {
+            config.put(TwitterSourceConfig.TRACK_KEYWORDS, String.join(",", keywords));
+        }
         // Batching for a firehose: Connect's source producer defaults send small, uncompressed batches.
         config.put("producer.override.linger.ms", "20");
         config.put("producer.override.batch.size", "524288");
@@ -125,19 +181,22 @@ public final class WorkerBenchmark implements Callable<Integer> {
         if (response.status() != 201) {
             throw new IllegalStateException("The worker refused the connector: " + response.status() + " " + response.body());
         }
-        rest.awaitRunning(CONNECTOR_NAME, 1, RUNNING_DEADLINE);
+        rest.awaitRunning(CONNECTOR_NAME, firehose() ? Math.min(tasks, 20) : 1, RUNNING_DEADLINE);
     }
 
-    /** A child process of this JVM by its main class (the testkit starts them and keeps their handles). */
-    private static long childPid(String mainClass) {
-        return ProcessHandle.current().children()
+    /** The child processes of this JVM that run a main class (the testkit starts them and keeps their handles). */
+    private static List<Long> childPids(String mainClass) {
+        List<Long> pids = ProcessHandle.current().children()
                 .filter(p -> ProcessMeter.commandLine(p.pid()).contains(mainClass))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No child process runs " + mainClass))
-                .pid();
+                .map(ProcessHandle::pid).sorted().toList();
+        if (pids.isEmpty()) {
+            throw new IllegalStateException("No child process runs " + mainClass);
+        }
+        return pids;
     }
 
-    private WorkerFigures measure(String bootstrapServers, StreamSimulator simulator, long workerPid, long brokerPid)
-            throws InterruptedException {
+    private WorkerFigures measure(String bootstrapServers, StreamSimulator simulator, List<Long> workerPids,
+            long brokerPid) throws InterruptedException {
         long measureFrom = System.currentTimeMillis() + Duration.ofSeconds(warmupSeconds).toMillis();
         long measureUntil = measureFrom + Duration.ofSeconds(durationSeconds).toMillis();
         Latencies latencies = new Latencies();
@@ -146,7 +205,7 @@ public final class WorkerBenchmark implements Callable<Integer> {
         Snapshot first = null;
         Snapshot last = null;
         try (SendTimes sendTimes = new SendTimes(simulator);
-                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+                KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, topicPartitions)) {
             List<long[]> pending = new ArrayList<>();
             long giveUpAt = measureUntil + CATCH_UP.toMillis();
             boolean caughtUp = false;
@@ -154,10 +213,10 @@ public final class WorkerBenchmark implements Callable<Integer> {
             while ((last == null || !caughtUp) && System.currentTimeMillis() < giveUpAt) {
                 long now = System.currentTimeMillis();
                 if (first == null && now >= measureFrom) {
-                    first = Snapshot.take(simulator, workerPid, brokerPid);
+                    first = Snapshot.take(simulator, workerPids, brokerPid);
                 }
                 if (last == null && now >= measureUntil) {
-                    last = Snapshot.take(simulator, workerPid, brokerPid);
+                    last = Snapshot.take(simulator, workerPids, brokerPid);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     long id = Long.parseLong(new String(record.key(), StandardCharsets.US_ASCII));
@@ -183,33 +242,38 @@ public final class WorkerBenchmark implements Callable<Integer> {
             throw new IllegalStateException("No tweet was appended in the window: see the worker's log in " + workDir);
         }
         double seconds = (last.millis - first.millis) / 1000.0;
-        return new WorkerFigures(seconds, appended, unmatched, last.sent - first.sent, last.dropped - first.dropped,
-                latencies.summary(), last.workerCpuNanos - first.workerCpuNanos,
-                last.brokerCpuNanos - first.brokerCpuNanos, ProcessMeter.peakRssBytes(workerPid),
-                ProcessMeter.peakRssBytes(brokerPid));
+        List<Long> workerCpu = new ArrayList<>();
+        for (int i = 0; i < workerPids.size(); i++) {
+            workerCpu.add(last.workerCpuNanos.get(i) - first.workerCpuNanos.get(i));
+        }
+        return new WorkerFigures(setup(), seconds, appended, unmatched, last.sent - first.sent,
+                last.dropped - first.dropped, latencies.summary(), workerCpu,
+                last.brokerCpuNanos - first.brokerCpuNanos,
+                workerPids.stream().map(ProcessMeter::peakRssBytes).toList(), ProcessMeter.peakRssBytes(brokerPid));
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, int partitions) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
+        List<TopicPartition> all = java.util.stream.IntStream.range(0, partitions)
+                .mapToObj(partition -> new TopicPartition(TOPIC, partition)).toList();
+        consumer.assign(all);
+        consumer.seekToBeginning(all);
         return consumer;
     }
 
-    private record Snapshot(long millis, long sent, long dropped, long workerCpuNanos, long brokerCpuNanos) {
-        static Snapshot take(StreamSimulator simulator, long workerPid, long brokerPid) {
+    private record Snapshot(long millis, long sent, long dropped, List<Long> workerCpuNanos, long brokerCpuNanos) {
+        static Snapshot take(StreamSimulator simulator, List<Long> workerPids, long brokerPid) {
             long sent = 0;
             long dropped = 0;
             for (ConnectionInfo connection : simulator.connections()) {
                 sent += connection.tweetsSent();
                 dropped += connection.tweetsDropped();
             }
-            return new Snapshot(System.currentTimeMillis(), sent, dropped, ProcessMeter.cpuNanos(workerPid),
-                    ProcessMeter.cpuNanos(brokerPid));
+            return new Snapshot(System.currentTimeMillis(), sent, dropped,
+                    workerPids.stream().map(ProcessMeter::cpuNanos).toList(), ProcessMeter.cpuNanos(brokerPid));
         }
     }
 
@@ -219,6 +283,8 @@ public final class WorkerBenchmark implements Callable<Integer> {
      */
     private static final class SendTimes implements AutoCloseable {
 
+        /** How many ids already harvested in a row end a harvest. */
+        private static final int SEEN_RUN = 2_000;
         private final Map<Long, Long> sentAtById = new ConcurrentHashMap<>();
         private final Thread harvester;
         private volatile boolean closed;
@@ -241,8 +307,16 @@ public final class WorkerBenchmark implements Callable<Integer> {
 
         private void harvest(List<SentTweet> history) {
             long newest = newestId;
-            for (int i = history.size() - 1; i >= 0 && history.get(i).id() > newestId; i--) {
+            // Several connections (partitions) interleave in the history, so ids are only roughly in
+            // order: go back until a run of ids already seen.
+            int seenInARow = 0;
+            for (int i = history.size() - 1; i >= 0 && seenInARow < SEEN_RUN; i--) {
                 SentTweet tweet = history.get(i);
+                if (tweet.id() <= newestId) {
+                    seenInARow++;
+                    continue;
+                }
+                seenInARow = 0;
                 sentAtById.put(tweet.id(), tweet.sentAt().toEpochMilli());
                 newest = Math.max(newest, tweet.id());
             }

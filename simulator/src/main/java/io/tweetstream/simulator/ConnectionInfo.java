@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A snapshot of one accepted stream: a v1.1 {@code statuses/filter} stream, or a v2 filtered or sample stream.
+ * A snapshot of one accepted stream: a v1.1 {@code statuses/filter} stream, or a v2 filtered, sample, firehose or
+ * sample10 stream.
  *
  * @param id          1 for the first stream a simulator accepted, then 2, 3, ... (v1.1 and v2 alike)
  * @param track       the track phrases, as sent; the v1.1 filter fields are empty for v2 streams
@@ -22,7 +23,10 @@ import java.util.List;
  *                    ({@link SimulatorSettings#v2ConnectionBacklog()}) was full; 0 on v1.1
  * @param recovery    whether it is a Recovery stream: a v2 filtered stream opened with {@code start_time} and
  *                    {@code end_time}, which re-streams a past period and ends; it does not take a live connection's
- *                    slot (at most {@link StreamSimulator#MAX_RECOVERY_STREAMS} are open at once)
+ *                    slot (at most {@link StreamSimulator#MAX_RECOVERY_STREAMS} are open at once); on the
+ *                    partitioned volume streams, one opened with {@code start_time} likewise (per partition)
+ * @param partition   the partition it was opened on ({@code ?partition=N}) on X's partitioned volume streams
+ *                    ({@link StreamEndpoint#partitioned()}); 0 on the other streams
  */
 public record ConnectionInfo(
         long id,
@@ -36,7 +40,8 @@ public record ConnectionInfo(
         long tweetsSent,
         StreamEndpoint endpoint,
         long tweetsDropped,
-        boolean recovery) {
+        boolean recovery,
+        int partition) {
 
     public ConnectionInfo {
         track = List.copyOf(track);

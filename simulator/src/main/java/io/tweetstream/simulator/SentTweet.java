@@ -22,13 +22,21 @@ import java.util.List;
  *                         resend the time of its live delivery.
  * @param matchingRules    on the v2 filtered stream, its {@code matching_rules}: every rule it matched when
  *                         sent; empty on v1.1 and the sample stream
+ * @param partition        the partition of the connection it was written to, on X's partitioned volume streams
+ *                         (firehose 1-20, sample10 1-2; {@link ConnectionInfo#partition()}); 0 on the other streams
  */
 public record SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords,
-                        Instant createdAt, Instant sentAt, List<MatchedRule> matchingRules) {
+                        Instant createdAt, Instant sentAt, List<MatchedRule> matchingRules, int partition) {
 
     public SentTweet {
         injectedKeywords = List.copyOf(injectedKeywords);
         matchingRules = List.copyOf(matchingRules);
+    }
+
+    /** A status of a stream that is not partitioned. */
+    public SentTweet(long connectionId, long id, long userId, String json, List<String> injectedKeywords,
+                     Instant createdAt, Instant sentAt, List<MatchedRule> matchingRules) {
+        this(connectionId, id, userId, json, injectedKeywords, createdAt, sentAt, matchingRules, 0);
     }
 
     /** A v1.1 status, which matches no rules. */

@@ -30,7 +30,9 @@ final class SimulatorArguments {
     @Command(name = "java -jar tweetstream-simulator-all.jar", abbreviateSynopsis = true, sortOptions = false, usageHelpWidth = 100,
             description = {"Serves imitations of Twitter's v1.1 streaming API (POST /1.1/statuses/filter.json)",
                     "and of X's API v2 filtered stream (GET /2/tweets/search/stream, its rules at",
-                    "/2/tweets/search/stream/rules) and sample stream (GET /2/tweets/sample/stream)."},
+                    "/2/tweets/search/stream/rules), sample stream (GET /2/tweets/sample/stream) and Enterprise's",
+                    "partitioned firehose (GET /2/tweets/firehose/stream?partition=1..20) and sample10",
+                    "(GET /2/tweets/sample10/stream?partition=1..2)."},
             optionListHeading = "%nOptions:%n")
     static final class Options {
         @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on, 0.0.0.0 for all (default 127.0.0.1)")
@@ -39,6 +41,9 @@ final class SimulatorArguments {
         int port = DEFAULT_PORT;
         @Option(names = "--rate", paramLabel = "R", description = "statuses per second on each stream (default 20)")
         double rate = DEFAULT_RATE;
+        @Option(names = "--firehose-rate", paramLabel = "R",
+                description = "v2 firehose: Posts per second over all 20 partitions; sample10 gets a tenth (default 6000)")
+        Double firehoseRate;
         @Option(names = "--seed", paramLabel = "S", description = "seed of the tweet generator (default 42)")
         Long seed;
         @Option(names = "--max-tweets", paramLabel = "N", description = "statuses per stream, then only keep-alives (default: no limit)")
@@ -194,6 +199,9 @@ final class SimulatorArguments {
         if (options.historyLimit != null) {
             builder.historyLimit(options.historyLimit);
         }
+        if (options.firehoseRate != null) {
+            builder.firehoseTweetsPerSecond(options.firehoseRate);
+        }
         if (options.recoveryRate != null) {
             builder.recoveryTweetsPerSecond(options.recoveryRate);
         }
@@ -292,6 +300,10 @@ final class SimulatorArguments {
         require(options.port >= 0 && options.port <= 65_535, "--port must be in [0, 65535], was " + options.port);
         require(options.rate > 0 && options.rate <= SimulatorSettings.MAX_TWEETS_PER_SECOND,
                 "--rate must be in (0, " + (long) SimulatorSettings.MAX_TWEETS_PER_SECOND + "], was " + options.rate);
+        require(options.firehoseRate == null || options.firehoseRate > 0
+                        && options.firehoseRate <= SimulatorSettings.MAX_TWEETS_PER_SECOND,
+                "--firehose-rate must be in (0, " + (long) SimulatorSettings.MAX_TWEETS_PER_SECOND + "], was "
+                        + options.firehoseRate);
         require(options.maxTweets == null || options.maxTweets >= 0, "--max-tweets must be >= 0, was " + options.maxTweets);
         require(options.keepAliveMs == null || options.keepAliveMs >= 1, "--keep-alive-ms must be >= 1, was " + options.keepAliveMs);
         require(options.deleteEvery == null || options.deleteEvery >= 0, "--delete-every must be >= 0, was " + options.deleteEvery);

@@ -18,6 +18,7 @@ public final class SimulatorSettings {
     private final int port;
     private final long seed;
     private final double tweetsPerSecond;
+    private final double firehoseTweetsPerSecond;
     private final long maxTweetsPerConnection;
     private final Duration keepAliveInterval;
     private final int deleteEvery;
@@ -87,6 +88,7 @@ public final class SimulatorSettings {
         this.port = builder.port;
         this.seed = builder.seed;
         this.tweetsPerSecond = builder.tweetsPerSecond;
+        this.firehoseTweetsPerSecond = builder.firehoseTweetsPerSecond;
         this.maxTweetsPerConnection = builder.maxTweetsPerConnection;
         this.keepAliveInterval = builder.keepAliveInterval;
         this.deleteEvery = builder.deleteEvery;
@@ -420,6 +422,16 @@ public final class SimulatorSettings {
     }
 
     /**
+     * Posts per second of X's firehose, all its 20 partitions together (bursts apply, as to the other streams:
+     * {@link Builder#bursts}); sample10 carries a tenth of them. Default 6,000, X's platform average. The volume streams
+     * make their Posts from the first connection to either of them to the simulator's end, whether or not a partition
+     * is read.
+     */
+    public double firehoseTweetsPerSecond() {
+        return firehoseTweetsPerSecond;
+    }
+
+    /**
      * Statuses after which a stream (a v2 connection, on its own) only sends keep-alives. Default
      * {@link Long#MAX_VALUE}.
      */
@@ -474,6 +486,7 @@ public final class SimulatorSettings {
     @Override
     public String toString() {
         return "SimulatorSettings{bindAddress=" + bindAddress + ", port=" + port + ", seed=" + seed + ", tweetsPerSecond=" + tweetsPerSecond
+                + ", firehoseTweetsPerSecond=" + firehoseTweetsPerSecond
                 + ", maxTweetsPerConnection=" + maxTweetsPerConnection + ", keepAliveInterval=" + keepAliveInterval
                 + ", deleteEvery=" + deleteEvery + ", limitEvery=" + limitEvery + ", extendedRatio=" + extendedRatio
                 + ", retweetRatio=" + retweetRatio + ", quoteRatio=" + quoteRatio
@@ -500,6 +513,7 @@ public final class SimulatorSettings {
         private int port = 0;
         private long seed = 42L;
         private double tweetsPerSecond = 20.0;
+        private double firehoseTweetsPerSecond = 6_000.0;
         private long maxTweetsPerConnection = Long.MAX_VALUE;
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private int deleteEvery = 0;
@@ -680,6 +694,12 @@ public final class SimulatorSettings {
             return this;
         }
 
+        /** The firehose's rate, all partitions together. See {@link SimulatorSettings#firehoseTweetsPerSecond()}. */
+        public Builder firehoseTweetsPerSecond(double firehoseTweetsPerSecond) {
+            this.firehoseTweetsPerSecond = firehoseTweetsPerSecond;
+            return this;
+        }
+
         public Builder maxTweetsPerConnection(long maxTweetsPerConnection) {
             this.maxTweetsPerConnection = maxTweetsPerConnection;
             return this;
@@ -856,6 +876,9 @@ public final class SimulatorSettings {
             require(port >= 0 && port <= 65_535, "port must be in [0, 65535], was " + port);
             require(tweetsPerSecond > 0 && tweetsPerSecond <= MAX_TWEETS_PER_SECOND,
                     "tweetsPerSecond must be in (0, " + MAX_TWEETS_PER_SECOND + "], was " + tweetsPerSecond);
+            require(firehoseTweetsPerSecond > 0 && firehoseTweetsPerSecond <= MAX_TWEETS_PER_SECOND,
+                    "firehoseTweetsPerSecond must be in (0, " + MAX_TWEETS_PER_SECOND + "], was "
+                            + firehoseTweetsPerSecond);
             require(maxTweetsPerConnection >= 0, "maxTweetsPerConnection must be >= 0, was " + maxTweetsPerConnection);
             require(keepAliveInterval.toMillis() >= 1, "keepAliveInterval must be at least 1 ms, was " + keepAliveInterval);
             require(deleteEvery >= 0, "deleteEvery must be >= 0 (0 = never), was " + deleteEvery);
@@ -890,7 +913,8 @@ public final class SimulatorSettings {
             require(v2BackfillLimit >= 0, "v2BackfillLimit must be >= 0, was " + v2BackfillLimit);
             require(sentHistoryLimit >= 0, "sentHistoryLimit must be >= 0, was " + sentHistoryLimit);
             require(!burstEvery.isNegative() && !burstLength.isNegative() && burstFactor > 0
-                    && (burstEvery.isZero() || tweetsPerSecond * burstFactor <= MAX_TWEETS_PER_SECOND),
+                    && (burstEvery.isZero() || Math.max(tweetsPerSecond, firehoseTweetsPerSecond) * burstFactor
+                    <= MAX_TWEETS_PER_SECOND),
                     "bursts need a non-negative period and length and a factor > 0 that keeps the rate under "
                             + MAX_TWEETS_PER_SECOND);
             require(resolvedV2KeepAlive().toMillis() >= 1, "v2KeepAliveInterval must be at least 1 ms, was "

@@ -31,9 +31,12 @@ import io.tweetstream.simulator.stream.StreamLedger;
 import io.tweetstream.simulator.stream.TweetHistory;
 import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.V2Controls;
+import io.tweetstream.simulator.stream.VolumeStreams;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MatchRates;
+import io.tweetstream.simulator.v2.RecoveryWindow;
+import io.tweetstream.simulator.v2.SampleStreamTweets;
 import io.tweetstream.simulator.v2.V2Payload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +65,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
- * sample stream, whose connections all get the same tweets, as the connections of one X app do. Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
+ * sample stream, whose connections all get the same tweets, as the connections of one X app do, and its Enterprise
+ * partitioned volume streams (firehose in 20 partitions, sample10 in 2). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
  * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
  *
@@ -86,7 +90,10 @@ public final class StreamSimulator implements AutoCloseable {
     public static final Duration MAX_EARLIER_SPAN = Duration.ofDays(9);
     private static final long EARLIER_SEED_SALT = 0xEA871E5L;
 
-    private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE);
+    private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE,
+            StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10);
+    /** The generator stream number of the volume streams' Posts, apart from the sample stream's (1, 2, ...). */
+    private static final long VOLUME_STREAM_NUMBER = Long.MAX_VALUE;
 
     private final SimulatorSettings settings;
     private final HttpServer server;
@@ -102,6 +109,7 @@ public final class StreamSimulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TweetFactory tweets;
     private final TweetHistory filteredHistory;
+    private final VolumeStreams volume;
     private final AtomicInteger earlierBatches = new AtomicInteger();
     private final Billing billing;
     private final MatchRates matchRates;
@@ -109,13 +117,19 @@ public final class StreamSimulator implements AutoCloseable {
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
                             StreamLedger ledger, RuleBook rules, TweetFactory tweets) {
         this.settings = settings;
-        // Each app remembers today's billed Posts as long as some history can serve them again.
+        // Each app remembers today's billed Posts as long as some history can serve them again (the filtered
+        // stream's, the volume streams', the sample stream's backfill).
         this.billing = new Billing(new BillingClock(), AppIds.ofProject(settings.seed()), settings.creditPosts(),
                 settings.monthlyPostCap(), settings.capResetDay(),
-                Math.max(1, 2 * (settings.historyLimit() + settings.v2BackfillLimit())));
+                (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(1, 2L * (2L * settings.historyLimit() + settings.v2BackfillLimit()))));
         this.matchRates = new MatchRates(rules, tweets, settings.seed(), meanTweetsPerSecond(settings));
         this.tweets = tweets;
         this.filteredHistory = new TweetHistory(settings.historyLimit(), null);
+        // Recovery reaches back 24 hours; the firehose keeps no more than that, nor more than the history limit.
+        this.volume = new VolumeStreams(settings,
+                ignored -> new SampleStreamTweets(tweets.forV2Stream(VOLUME_STREAM_NUMBER)), ledger, v2Controls,
+                RecoveryWindow.MAX_AGE, settings.deliveryDelay());
         this.rules = rules;
         this.server = server;
         this.proxy = proxy;
@@ -183,6 +197,14 @@ public final class StreamSimulator implements AutoCloseable {
             dated(server.createContext(endpoint == StreamEndpoint.V2_FILTERED
                     ? V2StreamEndpoint.FILTERED_PATH : V2StreamEndpoint.SAMPLE_PATH, handler), billingDates);
         }
+        // The firehose and sample10 share one broadcast, run once; a recording is not served on them.
+        executor.execute(simulator.volume.broadcast());
+        for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10)) {
+            V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
+                    simulator.v2Controls, simulator.faults, proxy, mapper, simulator.volume.history(), null,
+                    simulator.billing, accountId, simulator.volume.broadcast());
+            dated(server.createContext(V2StreamEndpoint.pathOf(endpoint), handler), billingDates);
+        }
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(ledger, rules, mapper));
         server.start();
         log.info("Twitter streaming simulator listening at {} with {}", simulator.v1BaseUrl(), settings);
@@ -201,8 +223,9 @@ public final class StreamSimulator implements AutoCloseable {
 
     /**
      * {@code http://127.0.0.1:PORT/}: the form of X's {@code https://api.x.com/}, trailing slash included; a v2
-     * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules} or
-     * {@code 2/tweets/sample/stream}.
+     * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules},
+     * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N} or
+     * {@code 2/tweets/sample10/stream?partition=N}.
      */
     public String v2BaseUrl() {
         return "http://127.0.0.1:" + port() + "/";
@@ -275,6 +298,25 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<MadeTweet> madeTweets() {
         return filteredHistory.made();
+    }
+
+    /**
+     * Every Post X's firehose ({@code GET /2/tweets/firehose/stream?partition=1..20}) made so far, whether or not a
+     * client got it, oldest first, each with the one partition that carries it: the most recent
+     * {@link SimulatorSettings#historyLimit()} of the last 24 hours. The volume streams make Posts from the first
+     * connection to either of them on. The oracle of a test that checks the partitions are disjoint and complete.
+     */
+    public List<PartitionedTweet> madeFirehoseTweets() {
+        return volume.made(StreamEndpoint.V2_FIREHOSE);
+    }
+
+    /**
+     * Every Post of sample10 ({@code GET /2/tweets/sample10/stream?partition=1..2}) made so far, as
+     * {@link #madeFirehoseTweets()}: a fixed tenth of the firehose's Posts (chosen by their ids), each with its
+     * sample10 partition.
+     */
+    public List<PartitionedTweet> madeSample10Tweets() {
+        return volume.made(StreamEndpoint.V2_SAMPLE10);
     }
 
     /**
@@ -442,8 +484,8 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
-     * The next {@code count} requests to open a v2 stream (filtered or sample) are refused with {@code httpStatus}
-     * and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429 Too Many Requests with
+     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose or sample10) are refused with
+     * {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429 Too Many Requests with
      * {@code x-rate-limit-reset} = now + {@code rateLimitReset}, 500 or 503 with a problem body. Replaces an
      * earlier instruction; 0 cancels.
      */
@@ -469,7 +511,7 @@ public final class StreamSimulator implements AutoCloseable {
      * @return how many streams it reached
      */
     public int stallV2Streams(Duration length) {
-        return openStreams(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE).stall(length);
+        return openStreams(V2_ENDPOINTS.toArray(StreamEndpoint[]::new)).stall(length);
     }
 
     /** The streams of these endpoints (all when none are named) open at the moment of each call, to inject faults into. */

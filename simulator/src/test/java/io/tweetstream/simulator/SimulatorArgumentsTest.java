@@ -77,7 +77,8 @@ class SimulatorArgumentsTest {
         assertThat(SimulatorArguments.USAGE).contains("--port", "--rate", "--seed", "--max-tweets", "--keep-alive-ms",
                 "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--bearer-token",
                 "--v2-max-connections", "--v2-max-rules", "--v2-max-rule-length", "--v2-backfill-limit", "--help");
-        assertThat(SimulatorArguments.USAGE).contains("/2/tweets/search/stream", "/2/tweets/sample/stream");
+        assertThat(SimulatorArguments.USAGE).contains("/2/tweets/search/stream", "/2/tweets/sample/stream",
+                "/2/tweets/firehose/stream", "/2/tweets/sample10/stream", "--firehose-rate");
     }
 
     @Test
@@ -169,7 +170,8 @@ class SimulatorArgumentsTest {
     void readsTheTierLimitAndHistoryOptions() {
         SimulatorSettings settings = SimulatorArguments.parse("--tier", "enterprise", "--no-continuous",
                 "--connects-per-window=7", "--search-requests-per-window", "9", "--rate-limit-window-s", "60",
-                "--history-limit", "500", "--recovery-rate=2.5", "--v2-keep-alive-ms", "1500").settings();
+                "--history-limit", "500", "--recovery-rate=2.5", "--v2-keep-alive-ms", "1500",
+                "--firehose-rate", "300").settings();
 
         assertThat(settings.tier()).isEqualTo(SimulatorSettings.Tier.ENTERPRISE);
         assertThat(settings.v2MaxConnections()).isEqualTo(2);
@@ -180,6 +182,7 @@ class SimulatorArgumentsTest {
         assertThat(settings.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.historyLimit()).isEqualTo(500);
         assertThat(settings.recoveryTweetsPerSecond()).isEqualTo(2.5);
+        assertThat(settings.firehoseTweetsPerSecond()).isEqualTo(300);
         assertThat(settings.v2KeepAliveInterval()).isEqualTo(Duration.ofMillis(1500));
         assertThat(SimulatorArguments.parse("--keep-alive-ms", "250").settings().v2KeepAliveInterval())
                 .isEqualTo(Duration.ofMillis(250));

@@ -25,6 +25,7 @@ class SimulatorSettingsTest {
         assertThat(settings.v2MaxRules()).isEqualTo(1_000);
         assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
         assertThat(settings.deliveryDelay()).as("in order, as the connector's tests expect").isEqualTo(DeliveryDelay.none());
+        assertThat(settings.firehoseTweetsPerSecond()).as("X's platform average").isEqualTo(6_000);
     }
 
     @Test
@@ -69,6 +70,10 @@ class SimulatorSettingsTest {
         assertThat(SimulatorSettings.builder().tweetsPerSecond(100_000).build().tweetsPerSecond()).isEqualTo(100_000);
         assertThatThrownBy(() -> SimulatorSettings.builder().tweetsPerSecond(30_000)
                 .bursts(Duration.ofSeconds(10), Duration.ofSeconds(1), 4).build()).hasMessageContaining("bursts");
+        assertThatThrownBy(() -> SimulatorSettings.builder().firehoseTweetsPerSecond(30_000)
+                .bursts(Duration.ofSeconds(10), Duration.ofSeconds(1), 4).build()).hasMessageContaining("bursts");
+        assertThatThrownBy(() -> SimulatorSettings.builder().firehoseTweetsPerSecond(0).build())
+                .hasMessageContaining("firehoseTweetsPerSecond");
     }
 
     @Test

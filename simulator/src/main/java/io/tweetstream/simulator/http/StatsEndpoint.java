@@ -14,7 +14,8 @@ import java.io.IOException;
 
 /**
  * {@code GET /simulator/stats}: the simulator's streams and totals as JSON, for tests and demos that run
- * the simulator in another process. Consumer keys are left out. {@code tweetsSent} counts v1.1 and v2 tweets, once
+ * the simulator in another process. Consumer keys are left out; a connection to a partitioned volume stream names its
+ * {@code partition}. {@code tweetsSent} counts v1.1 and v2 tweets, once
  * per connection written to.
  */
 public final class StatsEndpoint implements HttpHandler {
@@ -74,6 +75,9 @@ public final class StatsEndpoint implements HttpHandler {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", info.id());
         node.put("endpoint", info.endpoint().label());
+        if (info.endpoint().partitioned()) {
+            node.put("partition", info.partition());
+        }
         ArrayNode track = node.putArray("track");
         info.track().forEach(track::add);
         ArrayNode follow = node.putArray("follow");

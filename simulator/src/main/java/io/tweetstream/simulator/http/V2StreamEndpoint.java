@@ -34,12 +34,14 @@ import io.tweetstream.simulator.v2.RecoveryWindow;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2StreamSession;
 import io.tweetstream.simulator.stream.V2TweetSource;
+import io.tweetstream.simulator.stream.VolumeStreams;
 import io.tweetstream.simulator.v2.BackfillMinutes;
 import io.tweetstream.simulator.v2.FieldSelection;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.InvalidParametersException;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MessageWriter;
+import io.tweetstream.simulator.v2.PartitionParameter;
 import io.tweetstream.simulator.v2.ReplayedTweets;
 import io.tweetstream.simulator.v2.SampleStreamTweets;
 import io.tweetstream.simulator.v2.V2Payload;
@@ -54,19 +56,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /2/tweets/search/stream} and {@code GET /2/tweets/sample/stream}: checks, in X's order, the connect
+ * {@code GET /2/tweets/search/stream}, {@code GET /2/tweets/sample/stream} and X's partitioned volume streams
+ * {@code GET /2/tweets/firehose/stream} and {@code GET /2/tweets/sample10/stream}: checks, in X's order, the connect
  * attempts of the window (every request counts; {@code x-rate-limit-*} on every answer), an injected rejection, the
- * bearer token, the app's credit and monthly cap (402 CreditsDepleted, 429 UsageCapExceeded), what the tier allows (pay-per-use: no sample stream, backfill or Recovery), the fields, expansions,
- * {@code backfill_minutes} and Recovery's {@code start_time}/{@code end_time}, that the app has rules (409 otherwise,
- * filtered stream), and the connection limit; then takes the client's connection over and streams into it the tweets
- * of the endpoint's {@link V2Broadcast}, which every connection open on it gets, or, for Recovery, the history's
- * tweets of the period that match the rules in force ({@link RecoverySession}), each Post billed to the token's app.
- * Every attempt is recorded with the status it got.
+ * bearer token, the app's credit and monthly cap (402 CreditsDepleted, 429 UsageCapExceeded), what the tier allows
+ * (pay-per-use: no sample or volume streams, backfill or Recovery), the fields, expansions, the volume streams'
+ * {@code partition}, {@code backfill_minutes} and Recovery's {@code start_time}/{@code end_time}, that the app has
+ * rules (409 otherwise, filtered stream), and the connection limit (per partition on a volume stream); then takes the
+ * client's connection over and streams into it the tweets of the endpoint's {@link V2Broadcast}, which every
+ * connection open on it gets (on a volume stream, those of its partition), or, for Recovery, the history's tweets of
+ * the period that match the rules in force, or are of the partition ({@link RecoverySession}), each Post billed to the
+ * token's app. Every attempt is recorded with the status it got.
  */
 public final class V2StreamEndpoint implements HttpHandler {
 
     public static final String FILTERED_PATH = "/2/tweets/search/stream";
     public static final String SAMPLE_PATH = "/2/tweets/sample/stream";
+    public static final String FIREHOSE_PATH = "/2/tweets/firehose/stream";
+    public static final String SAMPLE10_PATH = "/2/tweets/sample10/stream";
 
     private static final Logger log = LoggerFactory.getLogger(V2StreamEndpoint.class);
     private static final long PLAN_SEED_SALT = 0x9A1E5L;
@@ -106,13 +113,25 @@ public final class V2StreamEndpoint implements HttpHandler {
                             StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
                             ObjectMapper mapper, TweetHistory history, Recording replay, Billing billing,
                             String accountId) {
+        this(endpoint, settings, tweets, rules, ledger, controls, faults, proxy, mapper, history, replay, billing,
+                accountId, null);
+    }
+
+    /**
+     * @param shared the broadcast of X's volume streams, which the firehose and sample10 share (its history is
+     *               {@code history}); {@code null} for an endpoint with a broadcast of its own
+     */
+    public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
+                            StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
+                            ObjectMapper mapper, TweetHistory history, Recording replay, Billing billing,
+                            String accountId, V2Broadcast shared) {
         this.billing = billing;
         this.accountId = accountId;
         this.history = history;
         this.connects = new RateLimit(settings.v2ConnectsPerWindow(), settings.rateLimitWindow());
         this.replay = replay;
         this.endpoint = endpoint;
-        this.path = endpoint == StreamEndpoint.V2_FILTERED ? FILTERED_PATH : SAMPLE_PATH;
+        this.path = pathOf(endpoint);
         this.settings = settings;
         this.tweets = tweets;
         this.rules = rules;
@@ -126,12 +145,27 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.payload = new V2Payload(tweets.users());
         this.planner = new MatchPlanner(tweets.users());
         // A recording keeps the order X delivered it in.
-        this.broadcast = new V2Broadcast(endpoint, settings, this::source, ledger, controls, history,
-                settings.continuousTweets() && endpoint == StreamEndpoint.V2_FILTERED,
-                replay == null ? settings.deliveryDelay() : DeliveryDelay.none());
+        this.broadcast = shared != null ? shared
+                : new V2Broadcast(endpoint, settings, this::source, ledger, controls, history,
+                        settings.continuousTweets() && endpoint == StreamEndpoint.V2_FILTERED,
+                        replay == null ? settings.deliveryDelay() : DeliveryDelay.none());
     }
 
-    /** Makes the endpoint's tweets; to be run on a thread of its own for the simulator's life. */
+    /** The path the endpoint serves. */
+    public static String pathOf(StreamEndpoint endpoint) {
+        return switch (endpoint) {
+            case V2_FILTERED -> FILTERED_PATH;
+            case V2_SAMPLE -> SAMPLE_PATH;
+            case V2_FIREHOSE -> FIREHOSE_PATH;
+            case V2_SAMPLE10 -> SAMPLE10_PATH;
+            default -> throw new IllegalArgumentException(endpoint + " is not a v2 stream");
+        };
+    }
+
+    /**
+     * Makes the endpoint's tweets; to be run on a thread of its own for the simulator's life (once, for the broadcast
+     * the volume streams share).
+     */
     public Runnable broadcast() {
         return broadcast;
     }
@@ -197,12 +231,16 @@ public final class V2StreamEndpoint implements HttpHandler {
             return;
         }
         FieldSelection fields;
+        int partition;
         int backfillMinutes;
         Optional<RecoveryWindow> recovery;
         try {
-            fields = FieldSelection.parse(query);
+            fields = endpoint.partitioned() ? FieldSelection.parse(query, FieldSelection.VOLUME_STREAM_PARAMETERS)
+                    : FieldSelection.parse(query);
+            partition = endpoint.partitioned() ? PartitionParameter.parse(query, endpoint.partitions()) : 0;
             backfillMinutes = BackfillMinutes.parse(query);
-            recovery = endpoint == StreamEndpoint.V2_FILTERED ? RecoveryWindow.parse(query, now) : Optional.empty();
+            recovery = endpoint == StreamEndpoint.V2_FILTERED || endpoint.partitioned()
+                    ? RecoveryWindow.parse(query, now) : Optional.empty();
         } catch (InvalidParametersException e) {
             reject(exchange, 400, V2Problems.invalidParameters(e));
             return;
@@ -224,10 +262,11 @@ public final class V2StreamEndpoint implements HttpHandler {
             return;
         }
         int slots = recovery.isPresent() ? MAX_RECOVERY_STREAMS : settings.v2MaxConnections();
-        Optional<ConnectionState> connection = ledger.openV2(endpoint, now, slots, recovery.isPresent());
+        Optional<ConnectionState> connection = ledger.openV2(endpoint, now, slots, recovery.isPresent(), partition);
         if (connection.isEmpty()) {
-            log.info("Refused a {} {}stream request from {}: {} connection(s) open already", endpoint.label(),
-                    recovery.isPresent() ? "Recovery " : "", exchange.getRemoteAddress(), slots);
+            log.info("Refused a {} {}stream request from {}: {} connection(s) open already{}", endpoint.label(),
+                    recovery.isPresent() ? "Recovery " : "", exchange.getRemoteAddress(), slots,
+                    partition > 0 ? " on partition " + partition : "");
             attempted(now, 429);
             ledger.requestRejected();
             // The slot frees once the server notices the old client is gone: within about a keep-alive. The reset
@@ -251,8 +290,12 @@ public final class V2StreamEndpoint implements HttpHandler {
         if (settings.enterpriseFeatures()) {
             return Optional.empty();
         }
-        if (endpoint == StreamEndpoint.V2_SAMPLE) {
-            return Optional.of("the sample stream");
+        if (endpoint != StreamEndpoint.V2_FILTERED) {
+            return Optional.of(switch (endpoint) {
+                case V2_FIREHOSE -> "the firehose stream";
+                case V2_SAMPLE10 -> "the sample10 stream";
+                default -> "the sample stream";
+            });
         }
         String backfill = query.get(BackfillMinutes.PARAMETER);
         if (backfill != null && !backfill.isEmpty() && !"0".equals(backfill)) {
@@ -266,7 +309,7 @@ public final class V2StreamEndpoint implements HttpHandler {
 
     /**
      * Re-streams the history's tweets created in the window that match the rules in force now, with those rules as
-     * matching_rules, oldest first, then ends the body.
+     * matching_rules (on a volume stream, those of the connection's partition), oldest first, then ends the body.
      */
     private void recover(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
                          RecoveryWindow window, RateLimit.Admission admission, AppBilling app) {
@@ -277,14 +320,15 @@ public final class V2StreamEndpoint implements HttpHandler {
         FaultInbox inbox = faults.register(connection, () -> { });
         StreamResponse response = null;
         try {
-            List<ActiveRule> current = rules.active();
-            List<V2Tweet> period = history.between(window.start(), window.end()).stream()
-                    .map(tweet -> HistoricMatches.withCurrentRules(tweet, current))
-                    .filter(java.util.Objects::nonNull).toList();
+            List<V2Tweet> period = endpoint.partitioned()
+                    ? history.between(window.start(), window.end()).stream()
+                            .filter(VolumeStreams.share(endpoint, connection.partition())).toList()
+                    : withCurrentRules(history.between(window.start(), window.end()));
             log.info("Recovery stream {} opened for {}: {} tweet(s) from {} to {}", connection.id(),
                     client.clientAddress(), period.size(), window.start(), window.end());
             response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines(), billing.clock().now());
-            MessageWriter messages = new MessageWriter(payload, fields, true, mapper);
+            MessageWriter messages = new MessageWriter(payload, fields, endpoint == StreamEndpoint.V2_FILTERED,
+                    mapper);
             reason = new RecoverySession(connection, period, inbox, messages, settings, response, ledger, controls,
                     app).run();
         } catch (IOException clientGone) {
@@ -302,17 +346,27 @@ public final class V2StreamEndpoint implements HttpHandler {
         }
     }
 
+    /** The tweets that match the rules in force now, with those rules as matching_rules. */
+    private List<V2Tweet> withCurrentRules(List<V2Tweet> tweets) {
+        List<ActiveRule> current = rules.active();
+        return tweets.stream().map(tweet -> HistoricMatches.withCurrentRules(tweet, current))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     private void stream(ProxiedConnection client, ConnectionState connection, FieldSelection fields,
                         int backfillMinutes, RateLimit.Admission admission, AppBilling app) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-stream-" + connection.id());
         EndReason reason = EndReason.CLIENT_GONE;
-        ConnectionFeed feed = broadcast.join(connection, backfillMinutes);
+        ConnectionFeed feed = endpoint.partitioned()
+                ? broadcast.join(connection, backfillMinutes, VolumeStreams.share(endpoint, connection.partition()))
+                : broadcast.join(connection, backfillMinutes);
         FaultInbox inbox = faults.register(connection, feed::wake);
         StreamResponse response = null;
         try {
-            log.info("Stream {} opened on {} for {}{}", connection.id(), endpoint.label(), client.clientAddress(),
+            log.info("Stream {} opened on {}{} for {}{}", connection.id(), endpoint.label(),
+                    endpoint.partitioned() ? " partition " + connection.partition() : "", client.clientAddress(),
                     backfillMinutes > 0 ? " with " + backfillMinutes + " minute(s) of backfill" : "");
             response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines(), billing.clock().now());
             MessageWriter messages = new MessageWriter(payload, fields, endpoint == StreamEndpoint.V2_FILTERED, mapper);

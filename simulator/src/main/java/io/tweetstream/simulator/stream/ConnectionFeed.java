@@ -4,14 +4,16 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One connection's share of a {@link V2Broadcast}: the tweets made for it that wait to be written. Bounded, so
  * that a client that does not read (its session blocked writing) holds up neither the source nor the other
  * connections: a tweet that finds the feed full is dropped for this connection and counted in the ledger. A feed
  * takes no more than the per-connection maximum of tweets, and none while its connection is stalled on purpose,
- * as a stalled stream on X loses what it would have carried. Thread-safe: the broadcast offers, the connection's
- * session polls and waits.
+ * as a stalled stream on X loses what it would have carried. A connection to one partition of a volume stream takes
+ * only the tweets of its {@code share} and is blind to the rest, as if they were never offered. Thread-safe: the
+ * broadcast offers, the connection's session polls and waits.
  */
 public final class ConnectionFeed {
 
@@ -19,6 +21,7 @@ public final class ConnectionFeed {
     private final StreamLedger ledger;
     private final int capacity;
     private final long maxTweets;
+    private final Predicate<V2Tweet> share;
     private final Queue<V2Tweet> waiting = new ArrayDeque<>();
     private long taken;
     private boolean silent;
@@ -27,6 +30,13 @@ public final class ConnectionFeed {
     private boolean backfilled;
 
     ConnectionFeed(ConnectionState connection, StreamLedger ledger, int capacity, long maxTweets) {
+        this(connection, ledger, capacity, maxTweets, tweet -> true);
+    }
+
+    /** @param share the tweets this connection gets of those offered: its partition's, on a volume stream */
+    ConnectionFeed(ConnectionState connection, StreamLedger ledger, int capacity, long maxTweets,
+                   Predicate<V2Tweet> share) {
+        this.share = share;
         this.connection = connection;
         this.ledger = ledger;
         this.capacity = capacity;
@@ -43,7 +53,7 @@ public final class ConnectionFeed {
     }
 
     synchronized void offer(V2Tweet tweet, long nowNanos) {
-        if (!wantsTweets(nowNanos)) {
+        if (!share.test(tweet) || !wantsTweets(nowNanos)) {
             return;
         }
         if (waiting.size() >= capacity) {
@@ -64,6 +74,9 @@ public final class ConnectionFeed {
         for (V2Tweet tweet : tweets) {
             if (taken >= maxTweets) {
                 return;
+            }
+            if (!share.test(tweet)) {
+                continue;
             }
             waiting.add(tweet);
             taken++;

@@ -16,6 +16,7 @@ public final class ConnectionState {
     private final String consumerKey;
     private final Instant openedAt;
     private final boolean recovery;
+    private final int partition;
     private final AtomicLong tweetsSent = new AtomicLong();
     private final AtomicLong tweetsDropped = new AtomicLong();
     private volatile Instant closedAt;
@@ -26,6 +27,12 @@ public final class ConnectionState {
 
     ConnectionState(long id, StreamEndpoint endpoint, StreamFilter filter, String consumerKey, Instant openedAt,
                     boolean recovery) {
+        this(id, endpoint, filter, consumerKey, openedAt, recovery, 0);
+    }
+
+    ConnectionState(long id, StreamEndpoint endpoint, StreamFilter filter, String consumerKey, Instant openedAt,
+                    boolean recovery, int partition) {
+        this.partition = partition;
         this.recovery = recovery;
         this.id = id;
         this.endpoint = endpoint;
@@ -59,7 +66,12 @@ public final class ConnectionState {
         return tweetsDropped.get();
     }
 
-    /** Whether it is a Recovery stream (filtered, with start_time and end_time). */
+    /** The partition of a volume stream it reads (1..{@link StreamEndpoint#partitions()}); 0 on other streams. */
+    public int partition() {
+        return partition;
+    }
+
+    /** Whether it is a Recovery stream (filtered or volume, with start_time and end_time). */
     public boolean recovery() {
         return recovery;
     }
@@ -83,6 +95,6 @@ public final class ConnectionState {
 
     public ConnectionInfo snapshot() {
         return new ConnectionInfo(id, filter.track(), filter.follow(), filter.locations(), filter.languages(),
-                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint, tweetsDropped.get(), recovery);
+                consumerKey, openedAt, closedAt, tweetsSent.get(), endpoint, tweetsDropped.get(), recovery, partition);
     }
 }

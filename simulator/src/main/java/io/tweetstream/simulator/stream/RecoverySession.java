@@ -120,6 +120,7 @@ public final class RecoverySession {
         String json = messages.apply(tweet);
         sink.send(json);
         ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.authorId(), json,
-                tweet.injectedTerms(), tweet.createdAt(), tweet.deliveredAt(), tweet.matchingRules()));
+                tweet.injectedTerms(), tweet.createdAt(), tweet.deliveredAt(), tweet.matchingRules(),
+                connection.partition()));
     }
 }

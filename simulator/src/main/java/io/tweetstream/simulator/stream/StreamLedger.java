@@ -78,15 +78,25 @@ public final class StreamLedger {
      * Registers a v2 stream, live or Recovery, unless {@code maxOpen} streams of that endpoint and kind are open
      * already: Recovery streams have slots of their own.
      */
+    public Optional<ConnectionState> openV2(StreamEndpoint endpoint, Instant openedAt, int maxOpen,
+                                            boolean recovery) {
+        return openV2(endpoint, openedAt, maxOpen, recovery, 0);
+    }
+
+    /**
+     * Registers a v2 stream, live or Recovery, of {@code partition} (0 on a stream that is not partitioned), unless
+     * {@code maxOpen} streams of that endpoint, partition and kind are open already: on X each partition of a volume
+     * stream is a stream of its own, with its own connection limit.
+     */
     public synchronized Optional<ConnectionState> openV2(StreamEndpoint endpoint, Instant openedAt, int maxOpen,
-                                                         boolean recovery) {
-        long open = connections.stream()
-                .filter(c -> c.endpoint() == endpoint && c.isOpen() && c.recovery() == recovery).count();
+                                                         boolean recovery, int partition) {
+        long open = connections.stream().filter(c -> c.endpoint() == endpoint && c.partition() == partition
+                && c.isOpen() && c.recovery() == recovery).count();
         if (open >= maxOpen) {
             return Optional.empty();
         }
         ConnectionState connection = new ConnectionState(lastConnectionId.incrementAndGet(), endpoint,
-                StreamFilter.NONE, null, openedAt, recovery);
+                StreamFilter.NONE, null, openedAt, recovery, partition);
         connections.add(connection);
         return Optional.of(connection);
     }

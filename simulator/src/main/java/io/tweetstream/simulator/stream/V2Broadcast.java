@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,10 @@ import java.util.stream.Collectors;
  * connection still gets the same tweets in the same order, and a tweet still waiting when the last connection closes
  * goes to whoever is connected when it is due (nobody, often: it is then only in the history). Without a delay a tweet
  * goes at once to the connections open when it was made. Runs on a thread of its own until the simulator closes.
+ * <p>
+ * X's partitioned volume streams (firehose, sample10) share one broadcast ({@link Runs#FROM_FIRST_CONNECTION}): one
+ * sequence of Posts at the firehose's rate, each connection taking only its partition's share of it
+ * ({@link #join(ConnectionState, int, Predicate)}).
  */
 public final class V2Broadcast implements Runnable {
 
@@ -48,10 +53,25 @@ public final class V2Broadcast implements Runnable {
     private final Object lock = new Object();
     private final List<ConnectionFeed> feeds = new ArrayList<>();
     private final TweetHistory history;
-    private final boolean continuous;
+    private final Runs runs;
+    private final double tweetsPerSecond;
     private final DeliveryDelay delay;
     private final DelayLine<V2Tweet> undelivered = new DelayLine<>();
     private Run run;
+
+    /** When tweets are made. */
+    public enum Runs {
+        /** From the first connection opened while none was until the last one closes; a run each time. */
+        WHILE_CONNECTED,
+        /** From the simulator's start to its end, one run seeded by 0 (continuous mode). */
+        ALWAYS,
+        /**
+         * From the first connection ever opened to the simulator's end, one run seeded by 0: X's volume streams run
+         * whether or not anyone reads them, and a simulator that nobody asks for them makes none of their thousands of
+         * Posts a second.
+         */
+        FROM_FIRST_CONNECTION
+    }
 
     /** The tweets made from the first connection opened until the last one closed, and their delivery delays. */
     private record Run(V2TweetSource source, Pace schedule, SplittableRandom delays) {
@@ -67,13 +87,25 @@ public final class V2Broadcast implements Runnable {
     public V2Broadcast(StreamEndpoint endpoint, SimulatorSettings settings, LongFunction<V2TweetSource> sources,
                        StreamLedger ledger, V2Controls controls, TweetHistory history, boolean continuous,
                        DeliveryDelay delay) {
+        this(endpoint, settings, sources, ledger, controls, history,
+                continuous ? Runs.ALWAYS : Runs.WHILE_CONNECTED, settings.tweetsPerSecond(), delay);
+    }
+
+    /**
+     * @param runs            when tweets are made
+     * @param tweetsPerSecond the rate between bursts ({@link SimulatorSettings#bursts} apply)
+     */
+    public V2Broadcast(StreamEndpoint endpoint, SimulatorSettings settings, LongFunction<V2TweetSource> sources,
+                       StreamLedger ledger, V2Controls controls, TweetHistory history, Runs runs,
+                       double tweetsPerSecond, DeliveryDelay delay) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.sources = sources;
         this.ledger = ledger;
         this.controls = controls;
         this.history = history;
-        this.continuous = continuous;
+        this.runs = runs;
+        this.tweetsPerSecond = tweetsPerSecond;
         this.delay = delay;
         controls.onChange(this::wakeAll);
     }
@@ -84,14 +116,23 @@ public final class V2Broadcast implements Runnable {
      * the backfill, as the connection gets it when it is due.
      */
     public ConnectionFeed join(ConnectionState connection, int backfillMinutes) {
+        return join(connection, backfillMinutes, tweet -> true);
+    }
+
+    /**
+     * As {@link #join(ConnectionState, int)}, for a connection that gets only the tweets of {@code share} (its
+     * partition's), backfill included.
+     */
+    public ConnectionFeed join(ConnectionState connection, int backfillMinutes, Predicate<V2Tweet> share) {
         ConnectionFeed feed = new ConnectionFeed(connection, ledger, settings.v2ConnectionBacklog(),
-                settings.maxTweetsPerConnection());
+                settings.maxTweetsPerConnection(), share);
         synchronized (lock) {
             if (run == null) {
-                run = newRun(connection.id());
+                run = newRun(runs == Runs.FROM_FIRST_CONNECTION ? 0 : connection.id());
             }
             if (backfillMinutes > 0 && settings.v2BackfillLimit() > 0) {
-                List<V2Tweet> kept = delivered(history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes))));
+                List<V2Tweet> kept = delivered(history.since(Instant.now().minus(Duration.ofMinutes(backfillMinutes))))
+                        .stream().filter(share).toList();
                 feed.backfill(kept.subList(Math.max(0, kept.size() - settings.v2BackfillLimit()), kept.size()));
             }
             feeds.add(feed);
@@ -103,7 +144,7 @@ public final class V2Broadcast implements Runnable {
     public void leave(ConnectionFeed feed) {
         synchronized (lock) {
             feeds.remove(feed);
-            if (feeds.isEmpty() && !continuous) {
+            if (feeds.isEmpty() && runs == Runs.WHILE_CONNECTED) {
                 run = null;
             }
         }
@@ -112,11 +153,12 @@ public final class V2Broadcast implements Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName("tweetstream-simulator-" + endpoint.label() + "-broadcast");
-        if (continuous) {
+        if (runs == Runs.ALWAYS) {
             synchronized (lock) {
                 run = newRun(0);
             }
         }
+        boolean continuous = runs != Runs.WHILE_CONNECTED;
         try {
             while (true) {
                 Run due = awaitDue();
@@ -138,7 +180,7 @@ public final class V2Broadcast implements Runnable {
     private Run newRun(long firstConnectionId) {
         V2TweetSource source = sources.apply(firstConnectionId);
         return new Run(source, source.pace(new TweetSchedule(System.nanoTime(),
-                settings.tweetsPerSecond(), new TweetSchedule.Burst(settings.burstEvery().toNanos(),
+                tweetsPerSecond, new TweetSchedule.Burst(settings.burstEvery().toNanos(),
                 settings.burstLength().toNanos(), settings.burstFactor()))),
                 new SplittableRandom(Seeds.derive(settings.seed() ^ DELAY_SEED_SALT, firstConnectionId)));
     }
@@ -196,7 +238,7 @@ public final class V2Broadcast implements Runnable {
      */
     private List<ConnectionFeed> audience(long now) {
         synchronized (lock) {
-            if (continuous) {
+            if (runs != Runs.WHILE_CONNECTED) {
                 return List.copyOf(feeds);
             }
             return feeds.stream().anyMatch(feed -> feed.wantsTweets(now)) ? List.copyOf(feeds) : List.of();

@@ -123,7 +123,8 @@ public final class V2StreamSession {
             return true;
         }
         ledger.tweetSent(connection, new SentTweet(connection.id(), tweet.id(), tweet.authorId(), json,
-                tweet.injectedTerms(), tweet.createdAt(), tweet.deliveredAt(), tweet.matchingRules()));
+                tweet.injectedTerms(), tweet.createdAt(), tweet.deliveredAt(), tweet.matchingRules(),
+                connection.partition()));
         return true;
     }
 }

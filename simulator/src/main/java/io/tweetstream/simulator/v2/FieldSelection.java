@@ -47,6 +47,9 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
     /** backfill_minutes, start_time and end_time are read apart. */
     private static final Set<String> PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields", "expansions",
             "media.fields", "poll.fields", "backfill_minutes", "start_time", "end_time");
+    /** The parameters of X's partitioned volume streams (firehose, sample10): the streams' and {@code partition}. */
+    public static final Set<String> VOLUME_STREAM_PARAMETERS = Set.of("tweet.fields", "user.fields", "place.fields",
+            "expansions", "media.fields", "poll.fields", "backfill_minutes", "start_time", "end_time", "partition");
 
     /** @throws InvalidParametersException listing every unknown parameter and field name, as X does */
     public static FieldSelection parse(Map<String, String> query) throws InvalidParametersException {

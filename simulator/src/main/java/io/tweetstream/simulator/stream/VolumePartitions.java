@@ -1,0 +1,44 @@
+package io.tweetstream.simulator.stream;
+
+import io.tweetstream.simulator.StreamEndpoint;
+
+/**
+ * Which share of X's partitioned volume streams a Post belongs to. The firehose carries every Post the volume source
+ * makes, each in exactly one of its 20 partitions; sample10 carries a fixed tenth of them, each in one of its 2
+ * partitions. All three choices hash the Post's id (each with a salt of its own, so that they are independent), so
+ * they are deterministic, the same on every connection and reconnection, and the partitions of a stream are disjoint
+ * and together make the whole stream, as X promises. Pure.
+ */
+public final class VolumePartitions {
+
+    private static final long FIREHOSE_SALT = 0xF12E_405EL;
+    private static final long SAMPLED_SALT = 0x5A3F_1E10L;
+    private static final long SAMPLE10_SALT = 0x5A3F_1E12L;
+    /** One Post in this many is in sample10. */
+    private static final int SAMPLE10_ONE_IN = 10;
+
+    private VolumePartitions() {
+    }
+
+    /** The partition ({@code 1..endpoint.partitions()}) of the Post {@code id} on {@code endpoint}; 0 when it is not on it. */
+    public static int of(StreamEndpoint endpoint, long id) {
+        return switch (endpoint) {
+            case V2_FIREHOSE -> 1 + bucket(id, FIREHOSE_SALT, endpoint.partitions());
+            case V2_SAMPLE10 -> bucket(id, SAMPLED_SALT, SAMPLE10_ONE_IN) == 0
+                    ? 1 + bucket(id, SAMPLE10_SALT, endpoint.partitions()) : 0;
+            default -> 0;
+        };
+    }
+
+    private static int bucket(long id, long salt, int buckets) {
+        return (int) Long.remainderUnsigned(mix(id ^ salt), buckets);
+    }
+
+    /** SplitMix64's finalizer: every bit of the id (a Snowflake id's sequence and time alike) moves every bucket. */
+    private static long mix(long value) {
+        long z = (value + 0x9E37_79B9_7F4A_7C15L) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+}
