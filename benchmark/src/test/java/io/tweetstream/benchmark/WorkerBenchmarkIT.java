@@ -30,4 +30,23 @@ class WorkerBenchmarkIT {
         assertThat(figures.workerPeakRss()).singleElement().satisfies(rss -> assertThat(rss).isPositive());
         assertThat(figures.toString()).contains("latency made -> appended", "peak RSS");
     }
+
+    @Test
+    void theFirehoseOverTwoWorkersReportsEachWorker() throws Exception {
+        WorkerBenchmark benchmark = new WorkerBenchmark();
+        benchmark.stream = "firehose";
+        benchmark.workers = 2;
+        benchmark.tasks = 4;
+        benchmark.topicPartitions = 4;
+        benchmark.warmupSeconds = 5;
+        benchmark.durationSeconds = 3;
+        benchmark.rate = 300;
+
+        WorkerFigures figures = benchmark.run();
+
+        assertThat(figures.appended()).isPositive();
+        assertThat(figures.workerCpuNanos()).hasSize(2).allSatisfy(cpu -> assertThat(cpu).isPositive());
+        assertThat(figures.workerPeakRss()).hasSize(2);
+        assertThat(figures.toString()).contains("firehose, 20 partitions over 4 tasks on 2 workers", "worker 2 CPU");
+    }
 }

@@ -6,6 +6,8 @@ import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.PluginPackage;
 import io.tweetstream.testkit.WorkDirectory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,7 @@ final class ConnectPlatform implements AutoCloseable {
     private Map<String, String> workerOverrides = Map.of();
     private KafkaBroker broker;
     private ConnectWorker worker;
+    private final List<ConnectWorker> otherWorkers = new ArrayList<>();
 
     private ConnectPlatform(Path work) {
         this.work = work;
@@ -75,6 +78,18 @@ final class ConnectPlatform implements AutoCloseable {
         startWorker();
     }
 
+    /**
+     * Another worker of the same Connect cluster (the same group and config, offset and status
+     * topics, its own REST port): the cluster spreads the connectors' tasks over both, and moves
+     * them to the survivor when one is stopped or killed.
+     */
+    ConnectWorker startAnotherWorker() {
+        ConnectWorker another = ConnectWorker.start(work.resolve("worker-" + (otherWorkers.size() + 2)),
+            broker.bootstrapServers(), pluginPath, workerOverrides);
+        otherWorkers.add(another);
+        return another;
+    }
+
     Path pluginPath() {
         return pluginPath;
     }
@@ -93,6 +108,7 @@ final class ConnectPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        otherWorkers.forEach(ConnectWorker::close);
         if (worker != null) {
             worker.close();
         }

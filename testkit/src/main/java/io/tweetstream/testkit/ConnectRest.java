@@ -26,6 +26,11 @@ public final class ConnectRest {
         this.baseUrl = baseUrl;
     }
 
+    /** E.g. {@code http://127.0.0.1:8083}: a worker's id in task statuses is its host and port. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** A response: HTTP status and JSON body (null when empty). */
     public record Response(int status, JsonNode body) {}
 
