@@ -1,13 +1,14 @@
 package io.tweetstream.simulator;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * Reads {@link SimulatorMain}'s command line into settings, with picocli ({@code --name value} or
@@ -151,6 +152,18 @@ final class SimulatorArguments {
         @Option(names = "--cap-reset-day", paramLabel = "D",
                 description = "v2: day of the month (1-31) the cap period starts, UTC (default 1)")
         Integer capResetDay;
+        @Option(names = "--compliance-delete-fraction", paramLabel = "R",
+                description = "v2: share of streamed Posts later deleted on the Post compliance stream, 0 to 1 (default 0.01)")
+        Double complianceDeleteFraction;
+        @Option(names = "--compliance-edit-fraction", paramLabel = "R",
+                description = "v2: share of streamed Posts later edited (tweet_edit), 0 to 1 (default 0.002)")
+        Double complianceEditFraction;
+        @Option(names = "--compliance-withhold-fraction", paramLabel = "R",
+                description = "v2: share of streamed Posts later withheld in some countries, 0 to 1 (default 0.001)")
+        Double complianceWithholdFraction;
+        @Option(names = "--compliance-delay-ms", paramLabel = "N",
+                description = "v2: milliseconds from a Post's first send to its compliance event (default 5000)")
+        Long complianceDelayMs;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -289,6 +302,18 @@ final class SimulatorArguments {
         if (options.stallWarningEvery != null) {
             builder.stallWarningEvery(options.stallWarningEvery);
         }
+        if (options.complianceDeleteFraction != null) {
+            builder.complianceDeleteFraction(options.complianceDeleteFraction);
+        }
+        if (options.complianceEditFraction != null) {
+            builder.complianceEditFraction(options.complianceEditFraction);
+        }
+        if (options.complianceWithholdFraction != null) {
+            builder.complianceWithholdFraction(options.complianceWithholdFraction);
+        }
+        if (options.complianceDelayMs != null) {
+            builder.complianceDelay(Duration.ofMillis(options.complianceDelayMs));
+        }
         if (options.replay != null) {
             builder.replay(replay(options));
         }
@@ -326,6 +351,10 @@ final class SimulatorArguments {
         require(options.unavailableReferenceRatio == null || options.unavailableReferenceRatio >= 0 && options.unavailableReferenceRatio <= 1, "--unavailable-reference-ratio must be in [0, 1], was " + options.unavailableReferenceRatio);
         require(options.missingReferencedAuthorRatio == null || options.missingReferencedAuthorRatio >= 0 && options.missingReferencedAuthorRatio <= 1, "--missing-referenced-author-ratio must be in [0, 1], was " + options.missingReferencedAuthorRatio);
         require(options.replyParentIncludedRatio == null || options.replyParentIncludedRatio >= 0 && options.replyParentIncludedRatio <= 1, "--reply-parent-included-ratio must be in [0, 1], was " + options.replyParentIncludedRatio);
+        require(options.complianceDeleteFraction == null || options.complianceDeleteFraction >= 0 && options.complianceDeleteFraction <= 1, "--compliance-delete-fraction must be in [0, 1], was " + options.complianceDeleteFraction);
+        require(options.complianceEditFraction == null || options.complianceEditFraction >= 0 && options.complianceEditFraction <= 1, "--compliance-edit-fraction must be in [0, 1], was " + options.complianceEditFraction);
+        require(options.complianceWithholdFraction == null || options.complianceWithholdFraction >= 0 && options.complianceWithholdFraction <= 1, "--compliance-withhold-fraction must be in [0, 1], was " + options.complianceWithholdFraction);
+        require(options.complianceDelayMs == null || options.complianceDelayMs >= 0, "--compliance-delay-ms must be >= 0, was " + options.complianceDelayMs);
         require(options.statusWithheldEvery == null || options.statusWithheldEvery >= 0, "--status-withheld-every must be >= 0, was " + options.statusWithheldEvery);
         require(options.userWithheldEvery == null || options.userWithheldEvery >= 0, "--user-withheld-every must be >= 0, was " + options.userWithheldEvery);
         require(options.scrubGeoEvery == null || options.scrubGeoEvery >= 0, "--scrub-geo-every must be >= 0, was " + options.scrubGeoEvery);

@@ -64,6 +64,10 @@ public final class SimulatorSettings {
     private final long creditPosts;
     private final long monthlyPostCap;
     private final int capResetDay;
+    private final double complianceDeleteFraction;
+    private final double complianceEditFraction;
+    private final double complianceWithholdFraction;
+    private final Duration complianceDelay;
 
     /**
      * What an X project's access allows, as X sells it (x-api/posts/filtered-stream/introduction.mdx,
@@ -134,6 +138,34 @@ public final class SimulatorSettings {
         this.creditPosts = builder.creditPosts;
         this.monthlyPostCap = builder.monthlyPostCap;
         this.capResetDay = builder.capResetDay;
+        this.complianceDeleteFraction = builder.complianceDeleteFraction;
+        this.complianceEditFraction = builder.complianceEditFraction;
+        this.complianceWithholdFraction = builder.complianceWithholdFraction;
+        this.complianceDelay = builder.complianceDelay;
+    }
+
+    /**
+     * Share of the Posts streamed on the v2 streams (filtered, sample, firehose, sample10) that are later deleted: a
+     * {@code delete} on the Post compliance stream ({@code GET /2/tweets/compliance/stream}) {@link #complianceDelay()}
+     * after the Post was first sent. Which Posts, a draw fixed by the id and the seed decides. Default 0.01.
+     */
+    public double complianceDeleteFraction() {
+        return complianceDeleteFraction;
+    }
+
+    /** Share of the Posts streamed that are later edited: a {@code tweet_edit} with a new version's id. Default 0.002. */
+    public double complianceEditFraction() {
+        return complianceEditFraction;
+    }
+
+    /** Share of the Posts streamed that are later withheld in one or two countries: a {@code withheld}. Default 0.001. */
+    public double complianceWithholdFraction() {
+        return complianceWithholdFraction;
+    }
+
+    /** How long after a Post was first streamed its automatic compliance event is made. Default 5 s. */
+    public Duration complianceDelay() {
+        return complianceDelay;
     }
 
     /**
@@ -501,6 +533,8 @@ public final class SimulatorSettings {
                 + ", historyLimit=" + historyLimit + ", deliveryDelay=" + deliveryDelay
                 + (creditPosts == Long.MAX_VALUE ? "" : ", creditPosts=" + creditPosts)
                 + ", monthlyPostCap=" + monthlyPostCap + ", capResetDay=" + capResetDay
+                + ", compliance delete/edit/withhold=" + complianceDeleteFraction + "/" + complianceEditFraction + "/"
+                + complianceWithholdFraction + " after " + complianceDelay
                 + ", shapes=" + payloadShapes()
                 + (replay == null ? "" : ", " + replay)
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
@@ -543,6 +577,10 @@ public final class SimulatorSettings {
         private long creditPosts = Long.MAX_VALUE;
         private long monthlyPostCap = 3_000_000;
         private int capResetDay = 1;
+        private double complianceDeleteFraction = 0.01;
+        private double complianceEditFraction = 0.002;
+        private double complianceWithholdFraction = 0.001;
+        private Duration complianceDelay = Duration.ofSeconds(5);
         private int v2ConnectionBacklog = 5_000;
         private int v2BackfillLimit = 10_000;
         private double longPostRatio = 0.02;
@@ -562,6 +600,38 @@ public final class SimulatorSettings {
         private Replay replay;
 
         private Builder() {
+        }
+
+        /** See {@link SimulatorSettings#complianceDeleteFraction()}. */
+        public Builder complianceDeleteFraction(double complianceDeleteFraction) {
+            this.complianceDeleteFraction = complianceDeleteFraction;
+            return this;
+        }
+
+        /** See {@link SimulatorSettings#complianceEditFraction()}. */
+        public Builder complianceEditFraction(double complianceEditFraction) {
+            this.complianceEditFraction = complianceEditFraction;
+            return this;
+        }
+
+        /** See {@link SimulatorSettings#complianceWithholdFraction()}. */
+        public Builder complianceWithholdFraction(double complianceWithholdFraction) {
+            this.complianceWithholdFraction = complianceWithholdFraction;
+            return this;
+        }
+
+        /** No automatic compliance events: only those a test makes ({@code deletePost} and friends). */
+        public Builder noAutomaticCompliance() {
+            complianceDeleteFraction = 0;
+            complianceEditFraction = 0;
+            complianceWithholdFraction = 0;
+            return this;
+        }
+
+        /** See {@link SimulatorSettings#complianceDelay()}. */
+        public Builder complianceDelay(Duration complianceDelay) {
+            this.complianceDelay = Objects.requireNonNull(complianceDelay, "complianceDelay");
+            return this;
         }
 
         /** The project's access; sets the defaults of the limits it implies (see {@link Tier}). */
@@ -896,6 +966,13 @@ public final class SimulatorSettings {
             requireRatio("unavailableReferenceRatio", unavailableReferenceRatio);
             requireRatio("missingReferencedAuthorRatio", missingReferencedAuthorRatio);
             requireRatio("replyParentIncludedRatio", replyParentIncludedRatio);
+            requireRatio("complianceDeleteFraction", complianceDeleteFraction);
+            requireRatio("complianceEditFraction", complianceEditFraction);
+            requireRatio("complianceWithholdFraction", complianceWithholdFraction);
+            require(complianceDeleteFraction + complianceEditFraction + complianceWithholdFraction <= 1.0,
+                    "complianceDeleteFraction + complianceEditFraction + complianceWithholdFraction must be <= 1, was "
+                            + (complianceDeleteFraction + complianceEditFraction + complianceWithholdFraction));
+            require(!complianceDelay.isNegative(), "complianceDelay must be >= 0, was " + complianceDelay);
             require(statusWithheldEvery >= 0, "statusWithheldEvery must be >= 0 (0 = never), was " + statusWithheldEvery);
             require(userWithheldEvery >= 0, "userWithheldEvery must be >= 0 (0 = never), was " + userWithheldEvery);
             require(scrubGeoEvery >= 0, "scrubGeoEvery must be >= 0 (0 = never), was " + scrubGeoEvery);

@@ -11,7 +11,12 @@ public enum StreamEndpoint {
     /** {@code GET /2/tweets/firehose/stream?partition=N}: every public Post, split into 20 partitions (Enterprise). */
     V2_FIREHOSE("v2-firehose", 20),
     /** {@code GET /2/tweets/sample10/stream?partition=N}: a 10% sample of the firehose in 2 partitions (Enterprise). */
-    V2_SAMPLE10("v2-sample10", 2);
+    V2_SAMPLE10("v2-sample10", 2),
+    /**
+     * {@code GET /2/tweets/compliance/stream?partition=N}: X's Post compliance stream (deletes, edits, withholdings,
+     * drops and undrops of Posts) in 4 partitions (Enterprise).
+     */
+    V2_TWEET_COMPLIANCE("v2-tweet-compliance", 4);
 
     private final String label;
     private final int partitions;
@@ -22,8 +27,8 @@ public enum StreamEndpoint {
     }
 
     /**
-     * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose} or {@code v2-sample10}, as in
-     * the stats document.
+     * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose}, {@code v2-sample10} or
+     * {@code v2-tweet-compliance}, as in the stats document.
      */
     public String label() {
         return label;
@@ -37,7 +42,10 @@ public enum StreamEndpoint {
         return partitions;
     }
 
-    /** Whether a connection must name a partition: X's volume streams sold for parallel consumption. */
+    /**
+     * Whether a connection must name a partition: X's volume streams and compliance streams, sold for parallel
+     * consumption.
+     */
     public boolean partitioned() {
         return partitions > 0;
     }

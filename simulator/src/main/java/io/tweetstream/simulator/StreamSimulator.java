@@ -10,6 +10,7 @@ import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.generate.TweetMix;
+import io.tweetstream.simulator.http.ComplianceEndpoint;
 import io.tweetstream.simulator.http.CountsEndpoint;
 import io.tweetstream.simulator.http.DateHeader;
 import io.tweetstream.simulator.http.FilterEndpoint;
@@ -23,14 +24,15 @@ import io.tweetstream.simulator.replay.Recording;
 import io.tweetstream.simulator.rules.InvalidRuleException;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.rules.RuleParser;
+import io.tweetstream.simulator.stream.ComplianceStream;
 import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ShutdownSignal;
 import io.tweetstream.simulator.stream.StreamFault;
 import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
 import io.tweetstream.simulator.stream.TweetHistory;
-import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.V2Controls;
+import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.VolumeStreams;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.MatchPlanner;
@@ -66,7 +68,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
  * sample stream, whose connections all get the same tweets, as the connections of one X app do, and its Enterprise
- * partitioned volume streams (firehose in 20 partitions, sample10 in 2). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
+ * partitioned volume streams (firehose in 20 partitions, sample10 in 2) and Post compliance stream (4 partitions: the
+ * deletes, edits and withholdings of the Posts it streamed). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
  * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
  *
@@ -91,7 +94,7 @@ public final class StreamSimulator implements AutoCloseable {
     private static final long EARLIER_SEED_SALT = 0xEA871E5L;
 
     private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE,
-            StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10);
+            StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10, StreamEndpoint.V2_TWEET_COMPLIANCE);
     /** The generator stream number of the volume streams' Posts, apart from the sample stream's (1, 2, ...). */
     private static final long VOLUME_STREAM_NUMBER = Long.MAX_VALUE;
 
@@ -113,6 +116,7 @@ public final class StreamSimulator implements AutoCloseable {
     private final AtomicInteger earlierBatches = new AtomicInteger();
     private final Billing billing;
     private final MatchRates matchRates;
+    private final ComplianceStream compliance;
 
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
                             StreamLedger ledger, RuleBook rules, TweetFactory tweets) {
@@ -137,6 +141,8 @@ public final class StreamSimulator implements AutoCloseable {
         this.executor = executor;
         this.ledger = ledger;
         this.faults = new StreamFaults(ledger);
+        this.compliance = new ComplianceStream(settings, ledger, v2Controls, tweets::newPostId);
+        ledger.onV2TweetSent(compliance::streamed);
     }
 
     /**
@@ -205,6 +211,11 @@ public final class StreamSimulator implements AutoCloseable {
                     simulator.billing, accountId, simulator.volume.broadcast());
             dated(server.createContext(V2StreamEndpoint.pathOf(endpoint), handler), billingDates);
         }
+        // The Post compliance stream makes its events from the start, whether or not anyone reads it.
+        executor.execute(simulator.compliance);
+        dated(server.createContext(ComplianceEndpoint.PATH, new ComplianceEndpoint(settings, ledger,
+                simulator.v2Controls, simulator.faults, proxy, mapper, simulator.compliance,
+                simulator.billing.clock())), billingDates);
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(ledger, rules, mapper));
         server.start();
         log.info("Twitter streaming simulator listening at {} with {}", simulator.v1BaseUrl(), settings);
@@ -224,8 +235,8 @@ public final class StreamSimulator implements AutoCloseable {
     /**
      * {@code http://127.0.0.1:PORT/}: the form of X's {@code https://api.x.com/}, trailing slash included; a v2
      * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules},
-     * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N} or
-     * {@code 2/tweets/sample10/stream?partition=N}.
+     * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N},
+     * {@code 2/tweets/sample10/stream?partition=N} or {@code 2/tweets/compliance/stream?partition=N}.
      */
     public String v2BaseUrl() {
         return "http://127.0.0.1:" + port() + "/";
@@ -317,6 +328,76 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<PartitionedTweet> madeSample10Tweets() {
         return volume.made(StreamEndpoint.V2_SAMPLE10);
+    }
+
+    /**
+     * Every event of X's Post compliance stream ({@code GET /2/tweets/compliance/stream?partition=1..4}) made so far,
+     * whether or not a client got it, oldest first, each with the one partition that carries it: the most recent
+     * {@link SimulatorSettings#historyLimit()} of the last 24 hours (what backfill and Recovery serve). Events are made
+     * from the simulator's start, whether or not a compliance stream is open: automatic ones for the Posts the v2
+     * streams sent (see {@link SimulatorSettings#complianceDeleteFraction()}), and those of {@link #deletePost(long)}
+     * and friends.
+     */
+    public List<ComplianceEvent> madeComplianceEvents() {
+        return compliance.made();
+    }
+
+    /**
+     * The Post compliance events written so far, one per connection written to (live, backfill or Recovery), oldest
+     * first (the most recent {@link SimulatorSettings#sentHistoryLimit()}). Recorded just after each was written.
+     */
+    public List<SentComplianceEvent> sentComplianceEvents() {
+        return compliance.sent();
+    }
+
+    /**
+     * The Post {@code id} is deleted now: a {@code delete} on its partition of the Post compliance stream, to every
+     * connection open on it (and kept for backfill and Recovery).
+     *
+     * @throws IllegalArgumentException when the simulator knows no such Post (streamed on a v2 stream, or kept in the
+     *                                  filtered stream's or the volume streams' history): it needs the author
+     */
+    public ComplianceEvent deletePost(long id) {
+        return compliance.delete(id, authorOf(id));
+    }
+
+    /**
+     * The Post {@code id} is edited now: a {@code tweet_edit} naming a new version (a new Snowflake id of now) after
+     * the Post's versions ({@code edit_tweet_ids}: the Post's own {@code edit_history_tweet_ids} when it was streamed
+     * as an edited version, else itself, then the new id). The new version is not streamed. See {@link #deletePost}.
+     */
+    public ComplianceEvent editPost(long id) {
+        return compliance.edit(id, authorOf(id));
+    }
+
+    /**
+     * The Post {@code id} is withheld now in {@code countries} (ISO 3166-1 alpha-2 codes, as X's
+     * {@code withheld_in_countries}): a {@code withheld} event. See {@link #deletePost}.
+     */
+    public ComplianceEvent withholdPost(long id, List<String> countries) {
+        Objects.requireNonNull(countries, "countries");
+        if (countries.isEmpty() || countries.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new IllegalArgumentException("countries must name at least one country, was " + countries);
+        }
+        return compliance.withhold(id, authorOf(id), countries);
+    }
+
+    /** The Post {@code id} is removed from public view now: a {@code drop} event. See {@link #deletePost}. */
+    public ComplianceEvent dropPost(long id) {
+        return compliance.drop(id, authorOf(id));
+    }
+
+    /** The Post {@code id} may be shown again now: an {@code undrop} event. See {@link #deletePost}. */
+    public ComplianceEvent undropPost(long id) {
+        return compliance.undrop(id, authorOf(id));
+    }
+
+    private long authorOf(long id) {
+        return compliance.authorOf(id)
+                .or(() -> filteredHistory.find(id).map(V2Tweet::authorId))
+                .or(() -> volume.history().find(id).map(V2Tweet::authorId))
+                .orElseThrow(() -> new IllegalArgumentException("Post " + id + " was neither streamed nor made by "
+                        + "this simulator (or is forgotten): its author is unknown"));
     }
 
     /**
@@ -484,7 +565,7 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
-     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose or sample10) are refused with
+     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose, sample10 or Post compliance) are refused with
      * {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429 Too Many Requests with
      * {@code x-rate-limit-reset} = now + {@code rateLimitReset}, 500 or 503 with a problem body. Replaces an
      * earlier instruction; 0 cancels.

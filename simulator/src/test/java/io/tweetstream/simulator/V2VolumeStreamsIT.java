@@ -1,8 +1,12 @@
 package io.tweetstream.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tweetstream.simulator.testing.Json;
 import io.tweetstream.simulator.testing.StreamClient;
+import io.tweetstream.simulator.testing.StreamsUnderTest;
 import io.tweetstream.simulator.testing.V2Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +28,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * X's partitioned Enterprise volume streams over real HTTP: the firehose in 20 partitions and sample10 (a tenth of the
  * firehose) in 2, each partition a disjoint share, together the whole stream; the {@code partition} parameter; the
@@ -39,16 +40,11 @@ class V2VolumeStreamsIT {
     private static final Duration LONG_DEADLINE = Duration.ofSeconds(20);
 
     private StreamSimulator simulator;
-    private final List<Reader> readers = new ArrayList<>();
+    private final StreamsUnderTest streams = new StreamsUnderTest("volume-reader");
 
     @AfterEach
     void stop() throws Exception {
-        for (Reader reader : readers) {
-            reader.stream().close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+        streams.close();
     }
 
     @Test
@@ -179,9 +175,7 @@ class V2VolumeStreamsIT {
                 && !elsewhere.ids().isEmpty());
         assertThat(other.ids()).as("redundant connections of a partition get the same Posts")
                 .containsAll(List.copyOf(one.ids()).subList(5, 15));
-        for (Reader reader : readers) {
-            reader.stream().close();
-        }
+        streams.closeStreams();
         await().atMost(LONG_DEADLINE).until(() -> simulator.openConnectionCount() == 0);
 
         List<SentTweet> sent = simulator.sentTweets();
@@ -273,37 +267,22 @@ class V2VolumeStreamsIT {
 
     /** Opens a stream and reads its Posts on a thread of its own, so that many streams are read at once. */
     private Reader read(V2Client client, String request) throws Exception {
-        Reader reader = new Reader(client.open(request), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
-        readers.add(reader);
-        Thread thread = new Thread(reader::run, "volume-reader-" + readers.size());
-        thread.setDaemon(true);
-        thread.start();
-        return reader;
+        List<Long> ids = new CopyOnWriteArrayList<>();
+        List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        StreamClient stream = streams.read(client, request, text -> {
+            JsonNode message = Json.parse(text);
+            messages.add(message);
+            ids.add(message.path("data").path("id").asLong());
+        });
+        return new Reader(stream, ids, messages);
     }
 
     private V2Client start(SimulatorSettings.Builder settings) {
-        simulator = StreamSimulator.start(settings.build());
+        simulator = streams.start(settings);
         return new V2Client(simulator);
     }
 
     /** The Posts one stream delivered, in order. */
     private record Reader(StreamClient stream, List<Long> ids, List<JsonNode> messages) {
-        void run() {
-            try {
-                while (true) {
-                    StreamClient.Line line = stream.nextLine(Duration.ofMinutes(5));
-                    if (line.end()) {
-                        return;
-                    }
-                    if (!line.isKeepAlive()) {
-                        JsonNode message = Json.parse(line.text());
-                        messages.add(message);
-                        ids.add(message.path("data").path("id").asLong());
-                    }
-                }
-            } catch (InterruptedException | AssertionError e) {
-                // the test is over
-            }
-        }
     }
 }

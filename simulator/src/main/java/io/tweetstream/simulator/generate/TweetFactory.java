@@ -73,6 +73,14 @@ public final class TweetFactory {
         return corpus;
     }
 
+    /**
+     * A new Post id for a Post created at {@code at} outside the generators (the new version of an edited Post): from
+     * the Snowflake sequence every stream shares, so unique and greater than every id given before.
+     */
+    public long newPostId(java.time.Instant at) {
+        return ids.next(at);
+    }
+
     SnowflakeIds ids() {
         return ids;
     }

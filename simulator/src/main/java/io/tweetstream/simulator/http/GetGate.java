@@ -25,13 +25,7 @@ final class GetGate {
 
     /** The request's {@code Authorization} when it may go on; null when it was answered already. */
     String admit(HttpExchange exchange, Instant now) throws IOException {
-        if (!path.equals(exchange.getRequestURI().getPath())) {
-            responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
-            return null;
-        }
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-            responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
+        if (!GetPath.admits(exchange, path, responses)) {
             return null;
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");

@@ -1,10 +1,8 @@
 package io.tweetstream.simulator.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
@@ -19,29 +17,28 @@ import io.tweetstream.simulator.replay.Recording;
 import io.tweetstream.simulator.rules.ActiveRule;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.stream.ConnectionFeed;
-import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ConnectionState;
 import io.tweetstream.simulator.stream.EndReason;
 import io.tweetstream.simulator.stream.FaultInbox;
+import io.tweetstream.simulator.stream.RecoverySession;
 import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
-import io.tweetstream.simulator.stream.RecoverySession;
 import io.tweetstream.simulator.stream.TweetHistory;
 import io.tweetstream.simulator.stream.V2Broadcast;
-import io.tweetstream.simulator.stream.V2Tweet;
-import io.tweetstream.simulator.v2.HistoricMatches;
-import io.tweetstream.simulator.v2.RecoveryWindow;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2StreamSession;
+import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.V2TweetSource;
 import io.tweetstream.simulator.stream.VolumeStreams;
 import io.tweetstream.simulator.v2.BackfillMinutes;
 import io.tweetstream.simulator.v2.FieldSelection;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
+import io.tweetstream.simulator.v2.HistoricMatches;
 import io.tweetstream.simulator.v2.InvalidParametersException;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MessageWriter;
 import io.tweetstream.simulator.v2.PartitionParameter;
+import io.tweetstream.simulator.v2.RecoveryWindow;
 import io.tweetstream.simulator.v2.ReplayedTweets;
 import io.tweetstream.simulator.v2.SampleStreamTweets;
 import io.tweetstream.simulator.v2.V2Payload;
@@ -49,7 +46,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +55,7 @@ import java.util.Optional;
  * {@code GET /2/tweets/search/stream}, {@code GET /2/tweets/sample/stream} and X's partitioned volume streams
  * {@code GET /2/tweets/firehose/stream} and {@code GET /2/tweets/sample10/stream}: checks, in X's order, the connect
  * attempts of the window (every request counts; {@code x-rate-limit-*} on every answer), an injected rejection, the
- * bearer token, the app's credit and monthly cap (402 CreditsDepleted, 429 UsageCapExceeded), what the tier allows
+ * bearer token (these three in the {@link StreamGate} the v2 streams share), the app's credit and monthly cap (402 CreditsDepleted, 429 UsageCapExceeded), what the tier allows
  * (pay-per-use: no sample or volume streams, backfill or Recovery), the fields, expansions, the volume streams'
  * {@code partition}, {@code backfill_minutes} and Recovery's {@code start_time}/{@code end_time}, that the app has
  * rules (409 otherwise, filtered stream), and the connection limit (per partition on a volume stream); then takes the
@@ -77,29 +73,24 @@ public final class V2StreamEndpoint implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(V2StreamEndpoint.class);
     private static final long PLAN_SEED_SALT = 0x9A1E5L;
-    /** The earliest a client turned away for too many connections is told to retry. */
-    private static final Duration MIN_CONNECTION_RETRY = Duration.ofSeconds(1);
     /** X's limit on concurrent Recovery streams of an app (they do not take a live connection's slot). */
     public static final int MAX_RECOVERY_STREAMS = 2;
 
     private final StreamEndpoint endpoint;
-    private final String path;
     private final SimulatorSettings settings;
     private final TweetFactory tweets;
     private final RuleBook rules;
     private final StreamLedger ledger;
     private final V2Controls controls;
     private final StreamFaults faults;
-    private final ConnectionProxy proxy;
     private final ObjectMapper mapper;
     private final BearerAuth auth;
-    private final V2Responses responses;
     private final V2Payload payload;
     private final MatchPlanner planner;
     private final V2Broadcast broadcast;
     private final Recording replay;
     private final TweetHistory history;
-    private final RateLimit connects;
+    private final StreamGate gate;
     private final Billing billing;
     private final String accountId;
 
@@ -128,20 +119,18 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.billing = billing;
         this.accountId = accountId;
         this.history = history;
-        this.connects = new RateLimit(settings.v2ConnectsPerWindow(), settings.rateLimitWindow());
         this.replay = replay;
         this.endpoint = endpoint;
-        this.path = pathOf(endpoint);
         this.settings = settings;
         this.tweets = tweets;
         this.rules = rules;
         this.ledger = ledger;
         this.controls = controls;
         this.faults = faults;
-        this.proxy = proxy;
         this.mapper = mapper;
         this.auth = new BearerAuth(settings.acceptedBearerTokens());
-        this.responses = new V2Responses(mapper);
+        this.gate = new StreamGate(endpoint, pathOf(endpoint), settings, ledger, controls, proxy, auth, new V2Responses(mapper),
+                log);
         this.payload = new V2Payload(tweets.users());
         this.planner = new MatchPlanner(tweets.users());
         // A recording keeps the order X delivered it in.
@@ -180,46 +169,18 @@ public final class V2StreamEndpoint implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        if (!path.equals(exchange.getRequestURI().getPath())) {
-            responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
+        StreamGate.Admitted request = gate.admit(exchange);
+        if (request == null) {
             return;
         }
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-            responses.send(exchange, 405, V2Problems.plain("Method Not Allowed", 405, "Method Not Allowed"));
-            return;
-        }
-        Instant now = Instant.now();
-        RateLimit.Admission admission = connects.take(now);
-        admission.putHeaders(exchange);
-        Optional<ConnectionRejections.Rejection> rejection = controls.rejections().take(now);
-        if (rejection.isPresent()) {
-            log.info("Refused a {} stream request from {} with {}, as instructed", endpoint.label(),
-                    exchange.getRemoteAddress(), rejection.get().httpStatus());
-            rejectAsInstructed(exchange, now, rejection.get());
-            return;
-        }
-        if (!admission.allowed()) {
-            log.info("Refused a {} stream request from {}: {} connect attempts in this window already",
-                    endpoint.label(), exchange.getRemoteAddress(), admission.limit());
-            attempted(now, 429);
-            ledger.requestRejected();
-            responses.sendRateLimited(exchange, V2Problems.tooManyRequests(), admission.limit(), admission.reset());
-            return;
-        }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (!auth.accepts(authorization)) {
-            log.info("Refused a {} stream request from {}: no accepted bearer token", endpoint.label(),
-                    exchange.getRemoteAddress());
-            reject(exchange, 401, V2Problems.unauthorized());
-            return;
-        }
-        AppBilling app = billing.forApp(auth.appId(authorization));
+        Instant now = request.now();
+        AppBilling app = billing.forApp(auth.appId(request.authorization()));
         Optional<Billing.Refusal> refusal = app.refusal();
         if (refusal.isPresent()) {
             log.info("Refused a {} stream request from {}: {}", endpoint.label(), exchange.getRemoteAddress(),
                     refusal.get());
-            reject(exchange, V2Problems.statusOf(refusal.get()), V2Problems.billingRefusal(refusal.get(), accountId));
+            gate.reject(exchange, V2Problems.statusOf(refusal.get()),
+                    V2Problems.billingRefusal(refusal.get(), accountId));
             return;
         }
         Map<String, String> query = RequestParameters.query(exchange);
@@ -227,7 +188,7 @@ public final class V2StreamEndpoint implements HttpHandler {
         if (lacking.isPresent()) {
             log.info("Refused a {} stream request from {}: {} needs Enterprise access", endpoint.label(),
                     exchange.getRemoteAddress(), lacking.get());
-            reject(exchange, 403, V2Problems.notEnrolled(lacking.get()));
+            gate.reject(exchange, 403, V2Problems.notEnrolled(lacking.get()));
             return;
         }
         FieldSelection fields;
@@ -242,23 +203,17 @@ public final class V2StreamEndpoint implements HttpHandler {
             recovery = endpoint == StreamEndpoint.V2_FILTERED || endpoint.partitioned()
                     ? RecoveryWindow.parse(query, now) : Optional.empty();
         } catch (InvalidParametersException e) {
-            reject(exchange, 400, V2Problems.invalidParameters(e));
+            gate.reject(exchange, 400, V2Problems.invalidParameters(e));
             return;
         }
         if (endpoint == StreamEndpoint.V2_FILTERED && rules.active().isEmpty()) {
             log.info("Refused a {} stream request from {}: the app has no rules", endpoint.label(),
                     exchange.getRemoteAddress());
-            reject(exchange, 409, V2Problems.noRules());
+            gate.reject(exchange, 409, V2Problems.noRules());
             return;
         }
-        Optional<ProxiedConnection> client = proxy.connectionFrom(exchange.getRemoteAddress());
+        Optional<ProxiedConnection> client = gate.client(exchange);
         if (client.isEmpty()) {
-            reject(exchange, 500, V2Problems.plain("Internal Server Error", 500,
-                    "The connection did not come through the simulator's port"));
-            return;
-        }
-        if (controls.isClosed()) {
-            reject(exchange, 503, V2Problems.plain("Service Unavailable", 503, "The simulator is shutting down"));
             return;
         }
         int slots = recovery.isPresent() ? MAX_RECOVERY_STREAMS : settings.v2MaxConnections();
@@ -267,21 +222,14 @@ public final class V2StreamEndpoint implements HttpHandler {
             log.info("Refused a {} {}stream request from {}: {} connection(s) open already{}", endpoint.label(),
                     recovery.isPresent() ? "Recovery " : "", exchange.getRemoteAddress(), slots,
                     partition > 0 ? " on partition " + partition : "");
-            attempted(now, 429);
-            ledger.requestRejected();
-            // The slot frees once the server notices the old client is gone: within about a keep-alive. The reset
-            // says when to come back for the slot, not when the window of connect attempts ends.
-            Duration retry = settings.v2KeepAliveInterval().compareTo(MIN_CONNECTION_RETRY) > 0
-                    ? settings.v2KeepAliveInterval() : MIN_CONNECTION_RETRY;
-            responses.sendRateLimited(exchange, V2Problems.tooManyConnections(), admission.limit(),
-                    now.plus(retry).plusSeconds(1));
+            gate.tooManyConnections(exchange, request);
             return;
         }
-        attempted(now, 200);
+        gate.attempted(now, 200);
         if (recovery.isPresent()) {
-            recover(client.get(), connection.get(), fields, recovery.get(), admission, app);
+            recover(client.get(), connection.get(), fields, recovery.get(), request.admission(), app);
         } else {
-            stream(client.get(), connection.get(), fields, backfillMinutes, admission, app);
+            stream(client.get(), connection.get(), fields, backfillMinutes, request.admission(), app);
         }
     }
 
@@ -401,34 +349,5 @@ public final class V2StreamEndpoint implements HttpHandler {
         }
         Dice dice = new Dice(Seeds.derive(settings.seed() ^ PLAN_SEED_SALT, firstConnectionId));
         return new FilteredStreamTweets(rules, tweets.forV2Stream(firstConnectionId), planner, dice, ledger);
-    }
-
-    private void rejectAsInstructed(HttpExchange exchange, Instant now, ConnectionRejections.Rejection rejection)
-            throws IOException {
-        int status = rejection.httpStatus();
-        attempted(now, status);
-        ledger.requestRejected();
-        switch (status) {
-            case 401 -> responses.send(exchange, status, V2Problems.unauthorized());
-            case 403 -> responses.send(exchange, status, V2Problems.clientForbidden());
-            case 429 -> responses.sendRateLimited(exchange, V2Problems.tooManyRequests(),
-                    settings.v2ConnectsPerWindow() == 0 ? RateLimit.UNLIMITED : settings.v2ConnectsPerWindow(),
-                    rejection.rateLimitReset());
-            case 500 -> responses.send(exchange, status, V2Problems.plain("Internal Server Error", status,
-                    "Internal Server Error"));
-            case 503 -> responses.send(exchange, status, V2Problems.plain("Service Unavailable", status,
-                    "Service Unavailable"));
-            default -> responses.send(exchange, status, V2Problems.plain("Error", status, "Injected HTTP " + status));
-        }
-    }
-
-    private void reject(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        attempted(Instant.now(), status);
-        ledger.requestRejected();
-        responses.send(exchange, status, body);
-    }
-
-    private void attempted(Instant at, int status) {
-        ledger.attempted(new ConnectionAttempt(at, endpoint, status));
     }
 }

@@ -1,9 +1,6 @@
 package io.tweetstream.simulator.stream;
 
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -15,18 +12,11 @@ import java.util.function.Predicate;
  * only the tweets of its {@code share} and is blind to the rest, as if they were never offered. Thread-safe: the
  * broadcast offers, the connection's session polls and waits.
  */
-public final class ConnectionFeed {
+public final class ConnectionFeed extends BoundedFeed<V2Tweet> {
 
-    private final ConnectionState connection;
-    private final StreamLedger ledger;
-    private final int capacity;
     private final long maxTweets;
     private final Predicate<V2Tweet> share;
-    private final Queue<V2Tweet> waiting = new ArrayDeque<>();
     private long taken;
-    private boolean silent;
-    private long silentUntilNanos;
-    private boolean woken;
     private boolean backfilled;
 
     ConnectionFeed(ConnectionState connection, StreamLedger ledger, int capacity, long maxTweets) {
@@ -36,15 +26,9 @@ public final class ConnectionFeed {
     /** @param share the tweets this connection gets of those offered: its partition's, on a volume stream */
     ConnectionFeed(ConnectionState connection, StreamLedger ledger, int capacity, long maxTweets,
                    Predicate<V2Tweet> share) {
+        super(connection, ledger, capacity);
         this.share = share;
-        this.connection = connection;
-        this.ledger = ledger;
-        this.capacity = capacity;
         this.maxTweets = maxTweets;
-    }
-
-    public ConnectionState connection() {
-        return connection;
     }
 
     /** Whether this feed would take a tweet made now, or drop it for lack of room; not once capped or while stalled. */
@@ -56,13 +40,9 @@ public final class ConnectionFeed {
         if (!share.test(tweet) || !wantsTweets(nowNanos)) {
             return;
         }
-        if (waiting.size() >= capacity) {
-            ledger.tweetDropped(connection);
-            return;
+        if (queue(tweet)) {
+            taken++;
         }
-        waiting.add(tweet);
-        taken++;
-        notifyAll();
     }
 
     /**
@@ -78,7 +58,7 @@ public final class ConnectionFeed {
             if (!share.test(tweet)) {
                 continue;
             }
-            waiting.add(tweet);
+            queueBeyondCapacity(tweet);
             taken++;
         }
         notifyAll();
@@ -87,40 +67,5 @@ public final class ConnectionFeed {
     /** Whether it asked for backfill, and so must get every tweet kept for backfill after it joined. */
     synchronized boolean backfilled() {
         return backfilled;
-    }
-
-    /** The oldest tweet waiting, or {@code null}. */
-    public synchronized V2Tweet poll() {
-        return waiting.poll();
-    }
-
-    /** Takes no tweets until {@code nanos} ({@link System#nanoTime()}); those waiting already stay. */
-    public synchronized void silenceUntil(long nanos) {
-        silent = true;
-        silentUntilNanos = nanos;
-    }
-
-    /** Ends a wait now: a fault was injected or the simulator is closing. */
-    public synchronized void wake() {
-        woken = true;
-        notifyAll();
-    }
-
-    /**
-     * Waits up to {@code nanos} for a tweet to write (none counts while silent) or a {@link #wake()}; a wake-up
-     * that came since the last wait ends this one at once, so none is lost.
-     */
-    public synchronized void await(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        long left = nanos;
-        while (!woken && left > 0 && (waiting.isEmpty() || isSilent(System.nanoTime()))) {
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-            left = deadline - System.nanoTime();
-        }
-        woken = false;
-    }
-
-    private boolean isSilent(long nowNanos) {
-        return silent && nowNanos - silentUntilNanos < 0;
     }
 }

@@ -45,6 +45,7 @@ public final class StreamLedger {
     private final AtomicLong droppedV2TweetCount = new AtomicLong();
     private final AtomicLong injectedLineCount = new AtomicLong();
     private final AtomicLong faultCount = new AtomicLong();
+    private volatile java.util.function.BiConsumer<ConnectionState, SentTweet> v2TweetListener;
 
     /** @param historyLimit how many of each kind of message to remember */
     public StreamLedger(int historyLimit) {
@@ -152,10 +153,22 @@ public final class StreamLedger {
         }
     }
 
+    /**
+     * Has {@code listener} told of every Post sent on a v2 stream (live, backfill or Recovery), on the thread that sent
+     * it, just after it was recorded: the Post compliance stream learns so which Posts were streamed. It must be quick.
+     */
+    public void onV2TweetSent(java.util.function.BiConsumer<ConnectionState, SentTweet> listener) {
+        this.v2TweetListener = listener;
+    }
+
     /** @return the connection's new count of statuses sent */
     public long tweetSent(ConnectionState connection, SentTweet tweet) {
         tweets.add(tweet);
         tweetCount.incrementAndGet();
+        java.util.function.BiConsumer<ConnectionState, SentTweet> listener = v2TweetListener;
+        if (listener != null && connection.endpoint() != StreamEndpoint.V1_FILTER) {
+            listener.accept(connection, tweet);
+        }
         return connection.countTweet();
     }
 

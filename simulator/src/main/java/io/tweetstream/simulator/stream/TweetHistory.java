@@ -45,6 +45,11 @@ public final class TweetHistory {
         }
     }
 
+    /** The tweet of id {@code id}, if it is kept. */
+    public synchronized java.util.Optional<V2Tweet> find(long id) {
+        return java.util.Optional.ofNullable(tweets.get(id));
+    }
+
     /** The tweets made at or after {@code from}, oldest first. */
     public List<V2Tweet> since(Instant from) {
         return between(from, Instant.MAX);

@@ -7,13 +7,15 @@ import io.tweetstream.simulator.StreamEndpoint;
  * makes, each in exactly one of its 20 partitions; sample10 carries a fixed tenth of them, each in one of its 2
  * partitions. All three choices hash the Post's id (each with a salt of its own, so that they are independent), so
  * they are deterministic, the same on every connection and reconnection, and the partitions of a stream are disjoint
- * and together make the whole stream, as X promises. Pure.
+ * and together make the whole stream, as X promises. The Post compliance stream's 4 partitions hash the id of the
+ * Post an event names ({@code tweet.id}) the same way. Pure.
  */
 public final class VolumePartitions {
 
     private static final long FIREHOSE_SALT = 0xF12E_405EL;
     private static final long SAMPLED_SALT = 0x5A3F_1E10L;
     private static final long SAMPLE10_SALT = 0x5A3F_1E12L;
+    private static final long COMPLIANCE_SALT = 0xC0_4411_A4CEL;
     /** One Post in this many is in sample10. */
     private static final int SAMPLE10_ONE_IN = 10;
 
@@ -26,6 +28,7 @@ public final class VolumePartitions {
             case V2_FIREHOSE -> 1 + bucket(id, FIREHOSE_SALT, endpoint.partitions());
             case V2_SAMPLE10 -> bucket(id, SAMPLED_SALT, SAMPLE10_ONE_IN) == 0
                     ? 1 + bucket(id, SAMPLE10_SALT, endpoint.partitions()) : 0;
+            case V2_TWEET_COMPLIANCE -> 1 + bucket(id, COMPLIANCE_SALT, endpoint.partitions());
             default -> 0;
         };
     }
@@ -34,8 +37,13 @@ public final class VolumePartitions {
         return (int) Long.remainderUnsigned(mix(id ^ salt), buckets);
     }
 
+    /** A number in [0, 1) drawn from {@code id} and {@code salt}: the same for the same pair, independent between salts. */
+    static double unit(long id, long salt) {
+        return (mix(id ^ salt) >>> 11) * 0x1.0p-53;
+    }
+
     /** SplitMix64's finalizer: every bit of the id (a Snowflake id's sequence and time alike) moves every bucket. */
-    private static long mix(long value) {
+    static long mix(long value) {
         long z = (value + 0x9E37_79B9_7F4A_7C15L) * 0xBF58_476D_1CE4_E5B9L;
         z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
