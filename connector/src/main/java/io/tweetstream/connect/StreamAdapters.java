@@ -3,8 +3,8 @@ package io.tweetstream.connect;
 import io.tweetstream.connect.config.StreamType;
 import io.tweetstream.connect.source.StreamAdapter;
 import io.tweetstream.connect.v1.V1FilterAdapter;
-import io.tweetstream.connect.v2.V2FilteredAdapter;
 import io.tweetstream.connect.v2.PartitionedStream;
+import io.tweetstream.connect.v2.V2FilteredAdapter;
 import io.tweetstream.connect.v2.V2PartitionedAdapter;
 import io.tweetstream.connect.v2.V2SampleAdapter;
 
@@ -21,6 +21,7 @@ final class StreamAdapters {
             case V2_SAMPLE -> new V2SampleAdapter();
             case V2_FIREHOSE -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE);
             case V2_SAMPLE10 -> new V2PartitionedAdapter(PartitionedStream.SAMPLE10);
+            case V2_TWEET_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.TWEET_COMPLIANCE);
         };
     }
 }

@@ -1,7 +1,5 @@
 package io.tweetstream.connect;
 
-import java.util.ArrayList;
-import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.RecentTweetIds;
@@ -9,6 +7,7 @@ import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamFailure;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.core.TweetStream;
 import io.tweetstream.connect.cost.PostSpend;
 import io.tweetstream.connect.cost.TaskCost;
@@ -16,6 +15,7 @@ import io.tweetstream.connect.metrics.TaskMetrics;
 import io.tweetstream.connect.record.StreamRecords;
 import io.tweetstream.connect.record.TweetRecords;
 import io.tweetstream.connect.source.TaskStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +35,8 @@ public class TwitterSourceTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(TwitterSourceTask.class);
     private static final long PROGRESS_LOG_INTERVAL_MS = 60_000;
+    /** The fewest tweet ids each of a task's streams remembers, however many streams share the cache. */
+    private static final int MIN_DEDUPE_PER_STREAM = 10_000;
 
     private TwitterSourceTaskConfig config;
     private StreamStats stats;
@@ -60,10 +62,13 @@ public class TwitterSourceTask extends SourceTask {
         List<TaskStream> opened = StreamAdapters.forType(config.streamType())
                 .open(config, threadName(), buffers, config.queueCapacity(), stats);
         List<Lane> started = new ArrayList<>();
+        // The streams of a task share its dedupe cache's size, as they share its buffer's.
+        int dedupePerStream = opened.size() == 1 ? config.dedupeCacheSize()
+                : Math.min(config.dedupeCacheSize(), Math.max(MIN_DEDUPE_PER_STREAM, config.dedupeCacheSize() / opened.size()));
         for (TaskStream stream : opened) {
             TweetRecords tweetRecords = new TweetRecords(config.topic(), stream.sourcePartition());
             TaskCost cost = stream.cost();
-            StreamRecords records = new StreamRecords(tweetRecords, new RecentTweetIds(config.dedupeCacheSize()),
+            StreamRecords records = new StreamRecords(tweetRecords, new RecentTweetIds(dedupePerStream),
                     config.tombstonesOnDelete(), config.complianceTopic(), stats,
                     cost == null ? null : cost.budget()::spend);
             restoreOffset(tweetRecords, records, stream.stream(), cost);

@@ -58,7 +58,8 @@ class ComponentPackageTest {
                 "lib/jackson-annotations-2.23.jar");
             assertThat(names).contains("manifest.json", "doc/README.md", "doc/LICENSE",
                 "etc/twitter-source.json", "etc/twitter-source.properties", "etc/connect-standalone.properties",
-                "etc/twitter-source-v1.1.json", "etc/twitter-source-v1.1.properties");
+                "etc/twitter-source-v1.1.json", "etc/twitter-source-v1.1.properties", "etc/twitter-source-firehose.json",
+                "etc/twitter-source-compliance.json");
         }
     }
 }

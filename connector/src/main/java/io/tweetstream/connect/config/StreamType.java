@@ -43,7 +43,10 @@ public enum StreamType {
             partitionedStreamKeys()),
 
     V2_SAMPLE10("the X API v2 10% sample stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_SAMPLE10,
-            partitionedStreamKeys());
+            partitionedStreamKeys()),
+
+    V2_TWEET_COMPLIANCE("the X API v2 Post compliance stream", TwitterSourceConfig.API_V2,
+            TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, partitionedStreamKeys());
 
     /** The keys of X's partitioned Enterprise streams: no rules, no pay-per-use budgets; backfill and Recovery. */
     private static Set<String> partitionedStreamKeys() {

@@ -42,7 +42,12 @@ public enum StreamCounter {
     BUDGET_STOPS("budgetStops", "budget-stops-total",
             "Times a Post budget (twitter.v2.budget.*) was reached and the stream stopped reading until it renewed"),
     COMPLIANCE_NOTICES_WRITTEN("complianceNotices", "compliance-notices-written-total",
-            "Compliance notices (deletes, withholdings, scrub-geo) written to compliance.topic");
+            "Compliance notices (deletes, withholdings, scrub-geo) written to compliance.topic"),
+    COMPLIANCE_EVENTS("complianceEvents", "compliance-events-total",
+            "Events of X's Post compliance stream applied: deletes, drops and withholdings, each a tombstone"),
+    COMPLIANCE_NOT_APPLIED("complianceNotApplied", "compliance-not-applied-total",
+            "Events of X's Post compliance stream that name no record to change (edits, undrops, unknown types),"
+                    + " each logged");
 
     private final String logName;
     private final String metricName;

@@ -1,6 +1,7 @@
 package io.tweetstream.connect.core;
 
 import io.tweetstream.connect.tweet.Tweet;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -68,4 +69,11 @@ public sealed interface StreamEvent {
 
     /** The refill of gap {@code key} is over: refilled, or reported as not recoverable. */
     record GapRefilled(long key) implements StreamEvent {}
+
+    /**
+     * A stream whose messages are not Posts (the Post compliance stream) has delivered up to
+     * {@code at}: its offset keeps the point (an id of that moment, as Posts' ids tell theirs), so that
+     * a restart refills the events from there.
+     */
+    record PositionReached(long id, Instant at) implements StreamEvent {}
 }

@@ -1,11 +1,11 @@
 package io.tweetstream.connect.metrics;
 
+import io.tweetstream.connect.core.StreamCounter;
+import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.cost.UsageReport;
-import io.tweetstream.connect.core.TaskBuffers;
-import io.tweetstream.connect.core.StreamCounter;
-import io.tweetstream.connect.core.StreamStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,23 +4,24 @@ import io.tweetstream.connect.core.PendingGaps;
 import io.tweetstream.connect.core.RecentTweetIds;
 import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamCounter;
-import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamEvent.GapEndsAt;
 import io.tweetstream.connect.core.StreamEvent.GapPending;
 import io.tweetstream.connect.core.StreamEvent.GapRefilled;
 import io.tweetstream.connect.core.StreamEvent.GapRefilledThrough;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
+import io.tweetstream.connect.core.StreamEvent.PositionReached;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
+import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.cost.PostSpend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +128,10 @@ public final class StreamRecords {
             pending.refilledThrough(progress.key(), progress.throughId());
         } else if (event instanceof GapRefilled done) {
             pending.refilled(done.key());
+        } else if (event instanceof PositionReached position) {
+            if (newest == null || position.id() > newest.tweetId()) {
+                newest = new ResumePoint(position.id(), position.at());
+            }
         } else {
             return false;
         }

@@ -2,8 +2,8 @@ package io.tweetstream.connect.source;
 
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
-import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TaskBuffers;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package io.tweetstream.connect.v1;
 
-import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TaskBuffers;
 import io.tweetstream.connect.match.KeywordSplitter;
 import io.tweetstream.connect.source.StreamAdapter;
 import io.tweetstream.connect.source.TaskPlan;

@@ -9,19 +9,29 @@ import io.tweetstream.connect.config.TwitterSourceConfig;
  */
 public enum PartitionedStream {
 
-    FIREHOSE(TwitterSourceConfig.V2_STREAM_FIREHOSE, "2/tweets/firehose/stream", 20, "the firehose"),
-    SAMPLE10(TwitterSourceConfig.V2_STREAM_SAMPLE10, "2/tweets/sample10/stream", 2, "the 10% sample stream");
+    FIREHOSE(TwitterSourceConfig.V2_STREAM_FIREHOSE, "2/tweets/firehose/stream", 20, "the firehose", false),
+    SAMPLE10(TwitterSourceConfig.V2_STREAM_SAMPLE10, "2/tweets/sample10/stream", 2, "the 10% sample stream", false),
+    /** Deletes, edits and withholdings of Posts, which X's Post streams do not send (x-api/compliance/streams). */
+    TWEET_COMPLIANCE(TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, "2/tweets/compliance/stream", 4,
+            "the Post compliance stream", true);
 
     private final String configValue;
     private final String path;
     private final int partitions;
     private final String description;
+    private final boolean compliance;
 
-    PartitionedStream(String configValue, String path, int partitions, String description) {
+    PartitionedStream(String configValue, String path, int partitions, String description, boolean compliance) {
         this.configValue = configValue;
         this.path = path;
         this.partitions = partitions;
         this.description = description;
+        this.compliance = compliance;
+    }
+
+    /** Whether its messages are compliance events, which the task turns into tombstones, rather than Posts. */
+    boolean compliance() {
+        return compliance;
     }
 
     /** Its value of {@code twitter.v2.stream}. */
@@ -41,5 +51,10 @@ public enum PartitionedStream {
     /** E.g. "the firehose". */
     public String description() {
         return description;
+    }
+
+    /** E.g. "The firehose", to begin a sentence. */
+    String title() {
+        return Character.toUpperCase(description.charAt(0)) + description.substring(1);
     }
 }

@@ -12,18 +12,19 @@ package io.tweetstream.connect.v2;
  * @param partition the partition, from 1; 0 on a stream without partitions
  * @param filtered whether the stream's tweets come with the matching rules of the app (the filtered stream)
  * @param recoverable whether X's Recovery ({@code start_time}/{@code end_time}) re-streams the stream's past
+ * @param compliance whether its lines are compliance events (the Post compliance stream), not Posts
  */
-record V2Endpoint(String path, String name, int partition, boolean filtered, boolean recoverable) {
+record V2Endpoint(String path, String name, int partition, boolean filtered, boolean recoverable, boolean compliance) {
 
     static final V2Endpoint FILTERED = new V2Endpoint(StreamRequest.FILTERED_STREAM, "the filtered stream", 0, true,
-            true);
+            true, false);
     static final V2Endpoint SAMPLE = new V2Endpoint(StreamRequest.SAMPLE_STREAM, "the sample stream", 0, false,
-            false);
+            false, false);
 
     /** One partition of a partitioned stream: Recovery and backfill, no rules, no search. */
     static V2Endpoint partition(PartitionedStream stream, int partition) {
         return new V2Endpoint(stream.path(), "partition " + partition + " of " + stream.description(), partition, false,
-                true);
+                true, stream.compliance());
     }
 
     /** Whether recent search can find the stream's tweets: the filtered stream's rules can be searched. */
@@ -31,8 +32,12 @@ record V2Endpoint(String path, String name, int partition, boolean filtered, boo
         return filtered;
     }
 
-    /** The path and query of a live connection: the partition, and every field the record needs. */
+    /** The path and query of a live connection: the partition, and every field the record needs (Posts only). */
     String pathAndQuery() {
-        return path + '?' + (partition > 0 ? "partition=" + partition + '&' : "") + StreamRequest.FIELDS;
+        String partitionParameter = partition > 0 ? "partition=" + partition : "";
+        if (compliance) {
+            return path + '?' + partitionParameter;
+        }
+        return path + '?' + (partitionParameter.isEmpty() ? "" : partitionParameter + '&') + StreamRequest.FIELDS;
     }
 }

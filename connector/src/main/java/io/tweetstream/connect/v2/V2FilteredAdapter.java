@@ -1,11 +1,11 @@
 package io.tweetstream.connect.v2;
 
-import io.tweetstream.connect.core.TaskBuffers;
-import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TaskBuffers;
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.match.KeywordSplitter;
 import io.tweetstream.connect.source.TaskPlan;
 import io.tweetstream.connect.source.TaskStream;

@@ -1,17 +1,20 @@
 package io.tweetstream.connect.v2;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamCounter;
 import io.tweetstream.connect.core.StreamEvent.GapEndsAt;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
+import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.tweet.Tweet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ final class V2MessageHandler {
     private final TaskShare share;
     private final boolean keepRawJson;
     private final PostBudget budget;
+    /** Whether the stream's lines are compliance events (the Post compliance stream), not Posts. */
+    private final boolean compliance;
     /** The newest tweet id the stream delivered, whoever writes it; where a gap after it begins. */
     private volatile long newestSeenId = -1;
     /** On a connection that asked for backfill, tweets made before it opened are the backfill. */
@@ -42,6 +47,13 @@ final class V2MessageHandler {
 
     /** @param share the task's share of the filtered stream, or null for the sample stream */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget) {
+        this(buffer, stats, share, keepRawJson, budget, false);
+    }
+
+    /** @param compliance whether the lines are compliance events ({@link ComplianceEvents}) rather than Posts */
+    V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget,
+            boolean compliance) {
+        this.compliance = compliance;
         this.budget = budget;
         this.buffer = buffer;
         this.stats = stats;
@@ -79,6 +91,9 @@ final class V2MessageHandler {
      *     search, with the rules that found it as its matching rules) rather than arrived live
      */
     Outcome handle(byte[] line, boolean recovered) throws InterruptedException {
+        if (compliance) {
+            return handleCompliance(line, recovered);
+        }
         StreamMessage message;
         try {
             message = READER.readValue(line);
@@ -142,6 +157,56 @@ final class V2MessageHandler {
         }
         stats.increment(refill ? StreamCounter.RECOVERED : StreamCounter.TWEETS_RECEIVED);
         buffer.put(new TweetReceived(tweet, keywords, refill));
+    }
+
+    /**
+     * A line of the Post compliance stream: its events go to the buffer after the position they
+     * reach, an event's time standing for the id a Post made then would have, so that the gap after a
+     * reconnect or a restart is measured and refilled as on the Post streams.
+     */
+    private Outcome handleCompliance(byte[] line, boolean recovered) throws InterruptedException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(line);
+        } catch (IOException e) {
+            skip("could not be read as JSON (" + e.getMessage() + ")", line);
+            return Outcome.CONTINUE;
+        }
+        if (root == null || !root.has("data")) {
+            StreamMessage message;
+            try {
+                message = Json.MAPPER.treeToValue(root, StreamMessage.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                skip("holds neither a compliance event nor errors", line);
+                return Outcome.CONTINUE;
+            }
+            return onErrors(message == null ? List.of() : message.problems(), line);
+        }
+        Optional<ComplianceEvents.Read> read = ComplianceEvents.read(root.get("data"));
+        if (read.isEmpty()) {
+            skip("is not a compliance event X documents", line);
+            return Outcome.CONTINUE;
+        }
+        long position = Snowflake.lowestIdAt(read.get().eventAt());
+        if (!recovered) {
+            newestSeenId = Math.max(newestSeenId, position);
+            long gap = gapEndingAtFirstTweet;
+            if (gap >= 0) {
+                gapEndingAtFirstTweet = -1;
+                buffer.put(new GapEndsAt(gap, position));
+            }
+        }
+        buffer.put(new StreamEvent.PositionReached(position, read.get().eventAt()));
+        for (StreamEvent event : read.get().events()) {
+            stats.increment(StreamCounter.COMPLIANCE_EVENTS);
+            buffer.put(event);
+        }
+        if (read.get().notApplied() != null) {
+            stats.increment(StreamCounter.COMPLIANCE_NOT_APPLIED);
+            log.info("Compliance: {} ({} such events so far)", read.get().notApplied(),
+                    stats.get(StreamCounter.COMPLIANCE_NOT_APPLIED));
+        }
+        return Outcome.CONTINUE;
     }
 
     private static long parseId(String id) {

@@ -5,6 +5,8 @@ import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TaskBuffers;
+import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.source.TaskPlan;
 import io.tweetstream.connect.source.TaskStream;
 import java.util.ArrayList;
@@ -37,12 +39,11 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         Map<String, String> problems = new LinkedHashMap<>();
         requireBearerToken(config, problems);
         requireTier(config, problems);
-        if (!config.trackKeywords().isEmpty() || !config.followUserIds().isEmpty() || !config.locations().isEmpty()
-                || !config.languages().isEmpty()) {
-            problems.put(TwitterSourceConfig.TRACK_KEYWORDS, stream.description() + " takes no filter: remove "
-                    + TwitterSourceConfig.TRACK_KEYWORDS + ", " + TwitterSourceConfig.FOLLOW_USER_IDS + ", "
-                    + TwitterSourceConfig.LOCATIONS + " and " + TwitterSourceConfig.LANGUAGES + ", or set "
-                    + TwitterSourceConfig.V2_STREAM + " to '" + TwitterSourceConfig.V2_STREAM_FILTERED + "'");
+        requireNoFilter(config, problems, stream.title());
+        if (stream.compliance() && !config.tombstonesOnDelete() && config.complianceTopic().isEmpty()) {
+            problems.put(TwitterSourceConfig.TOMBSTONES_ON_DELETE, stream.title() + " would write nothing with "
+                    + TwitterSourceConfig.TOMBSTONES_ON_DELETE + "=false and no " + TwitterSourceConfig.COMPLIANCE_TOPIC
+                    + ": turn tombstones on, or set a compliance topic");
         }
         List<Integer> outOfRange = config.v2Partitions().stream().filter(p -> p > stream.partitions()).toList();
         if (!outOfRange.isEmpty()) {
@@ -109,8 +110,10 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
                     settings.readTimeoutMs(), settings.networkBackoffMs(), settings.httpBackoffMs(),
                     settings.rateLimitBackoffMs(), settings.backfillMinutes(), settings.keepRawJson(),
                     settings.gapRecovery(), settings.connectsPer15Minutes(), 0);
+            // Not billed per Post: a budget without limits, which remembers no ids.
+            TaskCost unlimited = new TaskCost(new PostBudget(config.budgetLimits(), client.clock(), 0));
             XApiStream partitionStream = XApiStream.partition(client, unbilled, stream, partition, buffer, stats,
-                    cost(config, client));
+                    unlimited);
             streams.add(new TaskStream(partitionStream, sourcePartition(stream, partition), buffer));
         }
         return streams;

@@ -1,11 +1,11 @@
 package io.tweetstream.connect.v2;
 
-import io.tweetstream.connect.core.TaskBuffers;
-import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.config.TwitterSourceTaskConfig;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.core.TaskBuffers;
+import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.source.TaskPlan;
 import io.tweetstream.connect.source.TaskStream;
 import java.util.LinkedHashMap;
@@ -20,13 +20,7 @@ public final class V2SampleAdapter extends V2StreamAdapter {
         Map<String, String> problems = new LinkedHashMap<>();
         requireBearerToken(config, problems);
         requireTier(config, problems);
-        if (!config.trackKeywords().isEmpty() || !config.followUserIds().isEmpty() || !config.locations().isEmpty()
-                || !config.languages().isEmpty()) {
-            problems.put(TwitterSourceConfig.TRACK_KEYWORDS, "The sample stream takes no filter: remove "
-                    + TwitterSourceConfig.TRACK_KEYWORDS + ", " + TwitterSourceConfig.FOLLOW_USER_IDS + ", "
-                    + TwitterSourceConfig.LOCATIONS + " and " + TwitterSourceConfig.LANGUAGES + ", or set "
-                    + TwitterSourceConfig.V2_STREAM + " to '" + TwitterSourceConfig.V2_STREAM_FILTERED + "'");
-        }
+        requireNoFilter(config, problems, "The sample stream");
         return TaskPlan.of(List.of(Map.of()), problems,
                 maxTasks > 1 ? "every connection to the sample stream gets the same sample" : null);
     }

@@ -1,8 +1,8 @@
 package io.tweetstream.connect.v2;
 
+import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.cost.TaskCost;
-import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.source.StreamAdapter;
 import java.util.Map;
 
@@ -28,6 +28,17 @@ abstract class V2StreamAdapter implements StreamAdapter {
     /** What the config asks of X that the app's tier lacks (backfill, Recovery, the sample stream on pay-per-use). */
     static void requireTier(TwitterSourceConfig config, Map<String, String> problems) {
         config.tierProblems().forEach(problems::putIfAbsent);
+    }
+
+    /** A stream that takes no filter (the samples, the firehose): filter keys are a mistake, said on the keywords key. */
+    static void requireNoFilter(TwitterSourceConfig config, Map<String, String> problems, String stream) {
+        if (!config.trackKeywords().isEmpty() || !config.followUserIds().isEmpty() || !config.locations().isEmpty()
+                || !config.languages().isEmpty()) {
+            problems.put(TwitterSourceConfig.TRACK_KEYWORDS, stream + " takes no filter: remove "
+                    + TwitterSourceConfig.TRACK_KEYWORDS + ", " + TwitterSourceConfig.FOLLOW_USER_IDS + ", "
+                    + TwitterSourceConfig.LOCATIONS + " and " + TwitterSourceConfig.LANGUAGES + ", or set "
+                    + TwitterSourceConfig.V2_STREAM + " to '" + TwitterSourceConfig.V2_STREAM_FILTERED + "'");
+        }
     }
 
     static XApiStream.Settings settings(TwitterSourceConfig config, String threadName) {

@@ -5,8 +5,8 @@ import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.GapReports;
 import io.tweetstream.connect.core.PendingGaps;
 import io.tweetstream.connect.core.ResumePoint;
-import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamCounter;
+import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.core.TweetStream;
 import io.tweetstream.connect.cost.PostBudget;
@@ -105,7 +105,7 @@ public final class XApiStream implements TweetStream {
         this.endpoint = client.baseUrl() + stream.path() + (stream.partition() > 0 ? "?partition=" + stream.partition() : "");
         this.buffer = buffer;
         this.stats = stats;
-        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget);
+        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget, stream.compliance());
         this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
                 settings.rateLimitBackoffMs());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -8,9 +8,9 @@ import io.tweetstream.connect.v1.CredentialSets;
 import io.tweetstream.connect.v1.OAuthCredentials;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TwitterSourceConfigTest {
 

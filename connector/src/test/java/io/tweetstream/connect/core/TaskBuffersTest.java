@@ -44,13 +44,7 @@ class TaskBuffersTest {
         buffers.add(10);
         EventBuffer second = buffers.add(10);
         buffers.add(10);
-        CompletableFuture<TaskBuffers.Drained> drained = CompletableFuture.supplyAsync(() -> {
-            try {
-                return buffers.drain(5, 30_000);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<TaskBuffers.Drained> drained = drainInTheBackground();
         Thread.sleep(50);
         second.put(gap(7));
 
@@ -63,17 +57,22 @@ class TaskBuffersTest {
     void aFailedStreamFailsTheDrainWhileItWaits() throws Exception {
         buffers.add(10);
         EventBuffer second = buffers.add(10);
-        CompletableFuture<TaskBuffers.Drained> drained = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<TaskBuffers.Drained> drained = drainInTheBackground();
+        Thread.sleep(50);
+        second.fail("HTTP 403: the app has no firehose access");
+
+        assertThatThrownBy(() -> drained.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StreamFailure.class)
+                .hasMessageContaining("no firehose access");
+    }
+
+    /** A drain waiting up to 30 s on another thread, as the worker's poll thread waits. */
+    private CompletableFuture<TaskBuffers.Drained> drainInTheBackground() {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return buffers.drain(5, 30_000);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(50);
-        second.fail("HTTP 403: the app has no firehose access");
-
-        assertThatThrownBy(() -> drained.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StreamFailure.class)
-                .hasMessageContaining("no firehose access");
     }
 }

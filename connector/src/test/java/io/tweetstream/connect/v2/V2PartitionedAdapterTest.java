@@ -90,7 +90,7 @@ class V2PartitionedAdapterTest {
 
         assertThat(problems).containsKeys(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.TRACK_KEYWORDS);
         assertThat(problems.get(TwitterSourceConfig.V2_STREAM)).contains("firehose stream needs Enterprise access");
-        assertThat(problems.get(TwitterSourceConfig.TRACK_KEYWORDS)).contains("the firehose takes no filter");
+        assertThat(problems.get(TwitterSourceConfig.TRACK_KEYWORDS)).contains("The firehose takes no filter");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.tweetstream.connect.v2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tweetstream.connect.core.StreamEvent;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The events of X's Post compliance stream, in the shapes of X's "Compliance Data Objects". */
+class ComplianceEventsTest {
+
+    private static ComplianceEvents.Read read(String line) throws Exception {
+        JsonNode root = Json.MAPPER.readTree(line);
+        return ComplianceEvents.read(root.get("data")).orElseThrow();
+    }
+
+    @Test
+    void aDeleteIsATombstoneAtTheEventsTime() throws Exception {
+        ComplianceEvents.Read read = read("{\"data\":{\"delete\":{\"tweet\":{\"id\":\"601430178305220608\","
+                + "\"author_id\":\"3198576760\"},\"event_at\":\"2022-12-23T12:34:56.789Z\"}}}");
+
+        assertThat(read.events()).containsExactly(new StreamEvent.TweetDeleted(601430178305220608L, 3198576760L,
+                Instant.parse("2022-12-23T12:34:56.789Z").toEpochMilli()));
+        assertThat(read.eventAt()).isEqualTo(Instant.parse("2022-12-23T12:34:56.789Z"));
+        assertThat(read.notApplied()).isNull();
+    }
+
+    @Test
+    void aDropIsOneTooAndAWithholdingKeepsItsCountries() throws Exception {
+        assertThat(read("{\"data\":{\"drop\":{\"tweet\":{\"id\":\"7\",\"author_id\":\"8\"},"
+                + "\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}").events())
+                .singleElement().isInstanceOf(StreamEvent.TweetDeleted.class);
+        assertThat(read("{\"data\":{\"withheld\":{\"tweet\":{\"id\":\"7\",\"author_id\":\"8\"},"
+                + "\"withheld_in_countries\":[\"DE\",\"FR\"],\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}").events())
+                .containsExactly(new StreamEvent.TweetWithheld(7, 8, List.of("DE", "FR"),
+                        Instant.parse("2026-12-03T10:00:00Z").toEpochMilli()));
+    }
+
+    @Test
+    void editsUndropsAndUnknownTypesAreReportedNotApplied() throws Exception {
+        ComplianceEvents.Read edit = read("{\"data\":{\"tweet_edit\":{\"tweet\":{\"id\":\"12\"},\"initial_tweet_id\":\"10\","
+                + "\"edit_tweet_ids\":[\"10\",\"12\"],\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}");
+        assertThat(edit.events()).isEmpty();
+        assertThat(edit.notApplied()).contains("Post 10 was edited into 12");
+        assertThat(read("{\"data\":{\"undrop\":{\"tweet\":{\"id\":\"7\",\"author_id\":\"8\"},"
+                + "\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}").notApplied()).contains("public again");
+        assertThat(read("{\"data\":{\"tweet_geo_scrub\":{\"tweet\":{\"id\":\"7\"},"
+                + "\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}").notApplied()).contains("'tweet_geo_scrub'");
+    }
+
+    @Test
+    void aLineWithoutTheEventsTimeOrPostIsNoEvent() throws Exception {
+        assertThat(ComplianceEvents.read(Json.MAPPER.readTree("{\"delete\":{\"tweet\":{\"id\":\"7\"}}}"))).isEmpty();
+        assertThat(ComplianceEvents.read(Json.MAPPER.readTree(
+                "{\"delete\":{\"tweet\":{},\"event_at\":\"2026-12-03T10:00:00.000Z\"}}"))).isEmpty();
+        assertThat(ComplianceEvents.read(Json.MAPPER.readTree("{\"a\":{},\"b\":{}}"))).isEmpty();
+    }
+}
