@@ -3,7 +3,6 @@ package io.tweetstream.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
@@ -76,15 +75,9 @@ class ComplianceCompactionIT {
         }
     }
 
-    private ObjectNode restBody(String example, String name) throws Exception {
-        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(Path.of("..", "config", example).toFile());
-        body.put("name", name);
-        ObjectNode config = (ObjectNode) body.get("config");
-        config.put("twitter.v2.base.url", simulator.v2BaseUrl());
-        config.put("twitter.v2.bearer.token", BEARER_TOKEN);
-        config.put("topic", TOPIC);
-        config.put("tasks.max", "1");
-        return body;
+    private ObjectNode restBody(String example, String name) {
+        return ConnectorConfigs.v2RestBody(example, name, simulator.v2BaseUrl(), BEARER_TOKEN, TOPIC,
+            Map.of("tasks.max", "1"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The v1.1 connector JSON that {@code config/} ships for a REST POST, adapted to a test. */
+/** The connector JSON that {@code config/} ships for a REST POST, adapted to a test. */
 final class ConnectorConfigs {
 
     static final Path REST_JSON = Path.of("..", "config", "twitter-source-v1.1.json");
@@ -29,6 +29,26 @@ final class ConnectorConfigs {
             body.put("name", name);
             ObjectNode config = (ObjectNode) body.get("config");
             config.put("twitter.stream.base.url", simulatorBaseUrl);
+            settings.forEach(config::put);
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A v2 example of {@code config/} (e.g. {@code twitter-source-firehose.json}) with a new name, the
+     * simulator's base URL, a bearer token, a topic and the given settings on top.
+     */
+    static ObjectNode v2RestBody(String example, String name, String simulatorBaseUrl, String bearerToken,
+            String topic, Map<String, String> settings) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(Path.of("..", "config", example).toFile());
+            body.put("name", name);
+            ObjectNode config = (ObjectNode) body.get("config");
+            config.put("twitter.v2.base.url", simulatorBaseUrl);
+            config.put("twitter.v2.bearer.token", bearerToken);
+            config.put("topic", topic);
             settings.forEach(config::put);
             return body;
         } catch (IOException e) {

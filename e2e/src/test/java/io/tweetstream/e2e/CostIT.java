@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tweetstream.simulator.SentTweet;
 import io.tweetstream.simulator.SimulatorSettings;
@@ -16,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +38,6 @@ class CostIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final Path WORK = Path.of("target", "e2e-cost").toAbsolutePath();
-    private static final Path REST_JSON = Path.of("..", "config", "twitter-source.json");
     private static final String BEARER_TOKEN = "e2e-cost-token";
     private static final String KEYWORDS = "kafka,flink,apache spark";
     private static final long BUDGET = 300;
@@ -70,16 +69,9 @@ class CostIT {
         }
     }
 
-    private ObjectNode restBody(String name, String topic, StreamSimulator to) throws Exception {
-        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(REST_JSON.toFile());
-        body.put("name", name);
-        ObjectNode config = (ObjectNode) body.get("config");
-        config.put("twitter.v2.base.url", to.v2BaseUrl());
-        config.put("twitter.v2.bearer.token", BEARER_TOKEN);
-        config.put("topic", topic);
-        config.put("twitter.track.keywords", KEYWORDS);
-        config.put("twitter.v2.usage.poll.interval.ms", USAGE_INTERVAL_MS);
-        return body;
+    private ObjectNode restBody(String name, String topic, StreamSimulator to) {
+        return ConnectorConfigs.v2RestBody("twitter-source.json", name, to.v2BaseUrl(), BEARER_TOKEN, topic,
+            Map.of("twitter.track.keywords", KEYWORDS, "twitter.v2.usage.poll.interval.ms", USAGE_INTERVAL_MS));
     }
 
     private LocalDate billingDay() {

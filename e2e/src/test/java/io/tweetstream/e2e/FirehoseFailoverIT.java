@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
@@ -41,7 +40,6 @@ class FirehoseFailoverIT {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final Duration REFILL_DEADLINE = Duration.ofMinutes(3);
     private static final Path WORK = Path.of("target", "e2e-firehose").toAbsolutePath();
-    private static final Path REST_JSON = Path.of("..", "config", "twitter-source-firehose.json");
     private static final String BEARER_TOKEN = "e2e-firehose-token";
     private static final String CONNECTOR = "x-firehose";
     private static final String TOPIC = "firehose-failover";
@@ -76,15 +74,9 @@ class FirehoseFailoverIT {
         }
     }
 
-    private ObjectNode restBody() throws Exception {
-        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(REST_JSON.toFile());
-        body.put("name", CONNECTOR);
-        ObjectNode config = (ObjectNode) body.get("config");
-        config.put("twitter.v2.base.url", simulator.v2BaseUrl());
-        config.put("twitter.v2.bearer.token", TOKEN_REFERENCE);
-        config.put("topic", TOPIC);
-        config.put("exactly.once.support", "required");
-        return body;
+    private ObjectNode restBody() {
+        return ConnectorConfigs.v2RestBody("twitter-source-firehose.json", CONNECTOR, simulator.v2BaseUrl(),
+            TOKEN_REFERENCE, TOPIC, Map.of("exactly.once.support", "required"));
     }
 
     @Test

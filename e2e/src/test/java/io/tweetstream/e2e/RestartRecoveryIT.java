@@ -3,7 +3,6 @@ package io.tweetstream.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.ConnectionInfo;
@@ -44,7 +43,6 @@ class RestartRecoveryIT {
     /** Refilling an outage waits for search to settle, then pages through about 3,000 tweets. */
     private static final Duration REFILL_DEADLINE = Duration.ofMinutes(4);
     private static final Path WORK = Path.of("target", "e2e-restarts").toAbsolutePath();
-    private static final Path REST_JSON = Path.of("..", "config", "twitter-source.json");
     private static final String BEARER_TOKEN = "e2e-restart-token";
     private static final String CONNECTOR = "x-restarts";
     private static final String TOPIC = "tweets-restarts";
@@ -70,17 +68,9 @@ class RestartRecoveryIT {
         }
     }
 
-    private ObjectNode restBody() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode body = (ObjectNode) json.readTree(REST_JSON.toFile());
-        body.put("name", CONNECTOR);
-        ObjectNode config = (ObjectNode) body.get("config");
-        config.put("twitter.v2.base.url", simulator.v2BaseUrl());
-        config.put("twitter.v2.bearer.token", BEARER_TOKEN);
-        config.put("topic", TOPIC);
-        config.put("twitter.track.keywords", "kafka,flink,apache spark");
-        config.put("exactly.once.support", "required");
-        return body;
+    private ObjectNode restBody() {
+        return ConnectorConfigs.v2RestBody("twitter-source.json", CONNECTOR, simulator.v2BaseUrl(), BEARER_TOKEN, TOPIC,
+            Map.of("twitter.track.keywords", "kafka,flink,apache spark", "exactly.once.support", "required"));
     }
 
     @Test
