@@ -16,7 +16,8 @@ public final class TaskBuffers {
     public record Drained(int buffer, List<StreamEvent> events) {}
 
     private final StreamStats stats;
-    private final List<EventBuffer> buffers = new ArrayList<>();
+    /** Copied on add (the streams are opened once, at start), so that drains and gauges read it as is. */
+    private volatile List<EventBuffer> buffers = List.of();
     /** A permit for each event handed over (and each failure), to wait on all the buffers at once. */
     private final Semaphore arrivals = new Semaphore(0);
     private int next;
@@ -28,7 +29,9 @@ public final class TaskBuffers {
     /** A new buffer of the task's, the {@code index}-th (from 0) in the order they were added. */
     public synchronized EventBuffer add(int capacity) {
         EventBuffer buffer = new EventBuffer(capacity, stats, arrivals::release);
-        buffers.add(buffer);
+        List<EventBuffer> more = new ArrayList<>(buffers);
+        more.add(buffer);
+        buffers = List.copyOf(more);
         return buffer;
     }
 
@@ -40,7 +43,7 @@ public final class TaskBuffers {
      */
     public Drained drain(int maxEvents, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        List<EventBuffer> all = snapshot();
+        List<EventBuffer> all = buffers;
         if (all.size() == 1) {
             return new Drained(0, all.get(0).drain(maxEvents, timeoutMs));
         }
@@ -62,21 +65,13 @@ public final class TaskBuffers {
         }
     }
 
-    private synchronized List<EventBuffer> snapshot() {
-        return List.copyOf(buffers);
-    }
-
     /** Events waiting in all the buffers. */
     public int size() {
-        return snapshot().stream().mapToInt(EventBuffer::size).sum();
+        return buffers.stream().mapToInt(EventBuffer::size).sum();
     }
 
     /** The most events all the buffers hold. */
     public int capacity() {
-        return snapshot().stream().mapToInt(EventBuffer::capacity).sum();
-    }
-
-    public void close() {
-        snapshot().forEach(EventBuffer::close);
+        return buffers.stream().mapToInt(EventBuffer::capacity).sum();
     }
 }

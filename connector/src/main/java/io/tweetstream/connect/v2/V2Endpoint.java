@@ -32,12 +32,16 @@ record V2Endpoint(String path, String name, int partition, boolean filtered, boo
         return filtered;
     }
 
+    /** The path, with its partition if it has one: what log lines name it by. */
+    String pathAndPartition() {
+        return partition > 0 ? path + "?partition=" + partition : path;
+    }
+
     /** The path and query of a live connection: the partition, and every field the record needs (Posts only). */
     String pathAndQuery() {
-        String partitionParameter = partition > 0 ? "partition=" + partition : "";
         if (compliance) {
-            return path + '?' + partitionParameter;
+            return pathAndPartition();
         }
-        return path + '?' + (partitionParameter.isEmpty() ? "" : partitionParameter + '&') + StreamRequest.FIELDS;
+        return pathAndPartition() + (partition > 0 ? '&' : '?') + StreamRequest.FIELDS;
     }
 }

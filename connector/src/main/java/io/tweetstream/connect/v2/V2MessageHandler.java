@@ -116,12 +116,7 @@ final class V2MessageHandler {
         // X bills every Post it sends, whichever task writes it and whoever's rule it matched.
         budget.bill(id);
         if (!recovered) {
-            newestSeenId = Math.max(newestSeenId, id);
-            long gap = gapEndingAtFirstTweet;
-            if (gap >= 0 && id >= 0) {
-                gapEndingAtFirstTweet = -1;
-                buffer.put(new GapEndsAt(gap, id));
-            }
+            arrivedLive(id);
         }
         boolean refill = recovered || (id >= 0 && id < backfillBelowId);
         List<String> keywords = List.of();
@@ -189,12 +184,7 @@ final class V2MessageHandler {
         }
         long position = Snowflake.lowestIdAt(read.get().eventAt());
         if (!recovered) {
-            newestSeenId = Math.max(newestSeenId, position);
-            long gap = gapEndingAtFirstTweet;
-            if (gap >= 0) {
-                gapEndingAtFirstTweet = -1;
-                buffer.put(new GapEndsAt(gap, position));
-            }
+            arrivedLive(position);
         }
         buffer.put(new StreamEvent.PositionReached(position, read.get().eventAt()));
         for (StreamEvent event : read.get().events()) {
@@ -207,6 +197,19 @@ final class V2MessageHandler {
                     stats.get(StreamCounter.COMPLIANCE_NOT_APPLIED));
         }
         return Outcome.CONTINUE;
+    }
+
+    /**
+     * A live message at {@code id} (a Post's, or the moment of a compliance event as an id): the
+     * newest the stream delivered, and the end of the gap the connection's first live message marks.
+     */
+    private void arrivedLive(long id) throws InterruptedException {
+        newestSeenId = Math.max(newestSeenId, id);
+        long gap = gapEndingAtFirstTweet;
+        if (gap >= 0 && id >= 0) {
+            gapEndingAtFirstTweet = -1;
+            buffer.put(new GapEndsAt(gap, id));
+        }
     }
 
     private static long parseId(String id) {

@@ -104,12 +104,8 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         List<TaskStream> streams = new ArrayList<>();
         for (int partition : owned) {
             EventBuffer buffer = buffers.add(perPartition);
-            XApiStream.Settings settings = settings(config, threadName + "-p" + partition);
             // Enterprise streams are billed by contract: no pay-per-use budgets and no usage polling.
-            XApiStream.Settings unbilled = new XApiStream.Settings(settings.threadName(), settings.connectTimeoutMs(),
-                    settings.readTimeoutMs(), settings.networkBackoffMs(), settings.httpBackoffMs(),
-                    settings.rateLimitBackoffMs(), settings.backfillMinutes(), settings.keepRawJson(),
-                    settings.gapRecovery(), settings.connectsPer15Minutes(), 0);
+            XApiStream.Settings unbilled = settings(config, threadName + "-p" + partition).withoutUsagePolling();
             // Not billed per Post: a budget without limits, which remembers no ids.
             TaskCost unlimited = new TaskCost(new PostBudget(config.budgetLimits(), client.clock(), 0));
             XApiStream partitionStream = XApiStream.partition(client, unbilled, stream, partition, buffer, stats,

@@ -53,7 +53,14 @@ public final class XApiStream implements TweetStream {
      */
     public record Settings(String threadName, int connectTimeoutMs, int readTimeoutMs, long networkBackoffMs,
             long httpBackoffMs, long rateLimitBackoffMs, int backfillMinutes, boolean keepRawJson,
-            List<GapRecoveryTool> gapRecovery, int connectsPer15Minutes, int usagePollIntervalMs) {}
+            List<GapRecoveryTool> gapRecovery, int connectsPer15Minutes, int usagePollIntervalMs) {
+
+        /** The same settings without usage polling, for a stream X does not bill per Post. */
+        Settings withoutUsagePolling() {
+            return new Settings(threadName, connectTimeoutMs, readTimeoutMs, networkBackoffMs, httpBackoffMs,
+                    rateLimitBackoffMs, backfillMinutes, keepRawJson, gapRecovery, connectsPer15Minutes, 0);
+        }
+    }
 
     /** How often a stream that waits for a budget to renew looks at X's clock again. */
     private static final long BUDGET_RECHECK_MS = 30_000;
@@ -102,7 +109,7 @@ public final class XApiStream implements TweetStream {
         this.settings = settings;
         this.stream = stream;
         this.pathAndQuery = stream.pathAndQuery();
-        this.endpoint = client.baseUrl() + stream.path() + (stream.partition() > 0 ? "?partition=" + stream.partition() : "");
+        this.endpoint = client.baseUrl() + stream.pathAndPartition();
         this.buffer = buffer;
         this.stats = stats;
         this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget, stream.compliance());

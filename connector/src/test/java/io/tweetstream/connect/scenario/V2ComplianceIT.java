@@ -52,13 +52,22 @@ class V2ComplianceIT extends ScenarioSuite {
                 .count() == open);
     }
 
-    @Test
-    void deletesDropsAndWithholdingsBecomeTombstonesOfTheTweetsRecords() {
+    /** Ten tweets the firehose connector wrote, and the compliance connector's task reading all 4 partitions. */
+    private record Started(List<SourceRecord> tweets, PolledTask compliance) {}
+
+    private Started tweetsBesideAComplianceTask() {
         startSimulator();
-        PolledTask firehose = start(TwitterSourceConfig.V2_STREAM_FIREHOSE);
-        List<SourceRecord> tweets = firehose.pollUntilWritten(10);
+        List<SourceRecord> tweets = start(TwitterSourceConfig.V2_STREAM_FIREHOSE).pollUntilWritten(10);
         PolledTask compliance = start(TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE);
         awaitComplianceConnections(4);
+        return new Started(tweets, compliance);
+    }
+
+    @Test
+    void deletesDropsAndWithholdingsBecomeTombstonesOfTheTweetsRecords() {
+        Started started = tweetsBesideAComplianceTask();
+        List<SourceRecord> tweets = started.tweets();
+        PolledTask compliance = started.compliance();
 
         SourceRecord deleted = tweets.get(0);
         SourceRecord dropped = tweets.get(1);
@@ -84,11 +93,9 @@ class V2ComplianceIT extends ScenarioSuite {
 
     @Test
     void aRestartRefillsTheEventsMadeWhileTheTaskWasStopped() {
-        startSimulator();
-        PolledTask firehose = start(TwitterSourceConfig.V2_STREAM_FIREHOSE);
-        List<SourceRecord> tweets = firehose.pollUntilWritten(10);
-        PolledTask compliance = start(TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE);
-        awaitComplianceConnections(4);
+        Started started = tweetsBesideAComplianceTask();
+        List<SourceRecord> tweets = started.tweets();
+        PolledTask compliance = started.compliance();
         simulator().deletePost((Long) tweets.get(0).key());
         compliance.pollUntil(() -> compliance.written().size() >= 1);
         @SuppressWarnings("unchecked")
