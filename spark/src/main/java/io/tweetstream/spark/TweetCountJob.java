@@ -35,10 +35,11 @@ public final class TweetCountJob {
     private static Map<String, String> defaultConf() {
         Map<String, String> conf = new LinkedHashMap<>();
         // The partitions of the window state, fixed by the first run's checkpoint. The state is
-        // small (the open seconds times the keywords), and each partition is a RocksDB instance
-        // committed every batch: Spark's default of 200 would take seconds a batch, and 2 rather
-        // than 4 took a batch from 0.58 to 0.46 s on 2 cores (spark/README.md).
-        conf.put("spark.sql.shuffle.partitions", "2");
+        // small (the open seconds times the keywords) and its input is a row per second and input
+        // partition, already counted (PartialCounts); each partition is a RocksDB instance
+        // committed every batch, and a task: Spark's default of 200 would take seconds a batch, and
+        // on 2 cores a batch took 0.58 s with 4, 0.46 s with 2, 0.29-0.34 s with 1 (spark/README.md).
+        conf.put("spark.sql.shuffle.partitions", "1");
         // A commit writes the batch's changes instead of a snapshot of every partition's RocksDB
         // (snapshots go on in the background): batches of 0.74 s became 0.58 s. Spark takes it
         // on for an existing checkpoint too, and back off.

@@ -2,8 +2,14 @@ package io.tweetstream.spark;
 
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,11 +38,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * How fast the counting query gets through a topic, beside the limits of reading it: a broker of
@@ -47,6 +55,8 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  *   <li>a plain Kafka consumer reading every record: the limit of the broker and the client;
  *   <li>a Spark batch query counting the records without reading them: the limit of Spark's Kafka source;
  *   <li>the same with the headers read, as the job reads the records;
+ *   <li>the records counted per second and header text by Spark's own aggregation, nothing else:
+ *       the limit of a job that reads the header;
  *   <li>the job's work per record ({@link TweetValues}, the filter and its metrics,
  *       {@link PartialCounts}) as a batch query, summed per second: the job without a streaming
  *       query's state store, offsets and commits;
@@ -156,6 +166,7 @@ public final class TweetCountBenchmark {
                         consume(bootstrapServers, records),
                         countOnly(spark, bootstrapServers, records, false),
                         countOnly(spark, bootstrapServers, records, true),
+                        headerCount(spark, bootstrapServers, records),
                         batchCount(spark, bootstrapServers, records),
                         streamCountOnly(spark, bootstrapServers, roundDir, records),
                         count(spark, bootstrapServers, roundDir, records, true),
@@ -237,6 +248,26 @@ public final class TweetCountBenchmark {
         check(published.getLong(1), records);
         return rate("Spark batch: the job's work per record, header and timestamp, summed per second", records,
             System.nanoTime() - start, String.format(Locale.ROOT, "%,d seconds", published.getLong(0)));
+    }
+
+    /**
+     * The least a job reading the header can do, as a Spark batch query: the records counted per
+     * second of their timestamp and header text, by Spark's own (generated) aggregation, then
+     * summed per second; no check of the header, no metrics, no value. The limit of the job's way
+     * of reading the connector's records.
+     */
+    private static Figure headerCount(SparkSession spark, String bootstrapServers, int records) {
+        long start = System.nanoTime();
+        Column position = array_position(col("headers.key"), TweetValues.KEYWORDS_HEADER).cast(DataTypes.IntegerType);
+        Row counted = batchRecords(spark, bootstrapServers, true)
+            .groupBy(floor(unix_millis(col("timestamp")).divide(1000)).as("second"),
+                when(position.gt(0), element_at(col("headers.value"), position)).as("keywords"))
+            .count()
+            .groupBy("second").agg(sum("count").as("total"))
+            .selectExpr("count(*)", "sum(total)").collectAsList().get(0);
+        check(counted.getLong(1), records);
+        return rate("Spark batch: counted per second and header, nothing else (the floor of a job reading it)",
+            records, System.nanoTime() - start, String.format(Locale.ROOT, "%,d seconds", counted.getLong(0)));
     }
 
     private static Dataset<Row> batchRecords(SparkSession spark, String bootstrapServers, boolean headers) {
