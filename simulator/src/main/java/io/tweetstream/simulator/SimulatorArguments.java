@@ -40,6 +40,11 @@ final class SimulatorArguments {
         String bind;
         @Option(names = "--port", paramLabel = "N", description = "TCP port, 0 for any free one (default 8080)")
         int port = DEFAULT_PORT;
+        @Option(names = "--tls-keystore", paramLabel = "FILE",
+                description = "serve HTTPS with the key and certificate of this PKCS12 keystore (default: plain HTTP)")
+        java.nio.file.Path tlsKeyStore;
+        @Option(names = "--tls-keystore-password", paramLabel = "PASSWORD", description = "the keystore's password (and its key's)")
+        String tlsKeyStorePassword;
         @Option(names = "--rate", paramLabel = "R", description = "statuses per second on each stream (default 20)")
         double rate = DEFAULT_RATE;
         @Option(names = "--firehose-rate", paramLabel = "R",
@@ -194,6 +199,9 @@ final class SimulatorArguments {
                 .acceptedBearerTokens(new HashSet<>(options.bearerTokens));
         if (options.bind != null) {
             builder.bindAddress(options.bind);
+        }
+        if (options.tlsKeyStore != null) {
+            builder.tls(options.tlsKeyStore, options.tlsKeyStorePassword == null ? "" : options.tlsKeyStorePassword);
         }
         builder.tier(tier(options.tier)).continuousTweets(options.continuous)
                 .deliveryDelay(deliveryDelay(options.deliveryDelay));

@@ -1,5 +1,6 @@
 package io.tweetstream.simulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,8 @@ public final class SimulatorSettings {
 
     private final String bindAddress;
     private final int port;
+    private final Path tlsKeyStore;
+    private final String tlsKeyStorePassword;
     private final long seed;
     private final double tweetsPerSecond;
     private final double firehoseTweetsPerSecond;
@@ -90,6 +93,8 @@ public final class SimulatorSettings {
     private SimulatorSettings(Builder builder) {
         this.bindAddress = builder.bindAddress;
         this.port = builder.port;
+        this.tlsKeyStore = builder.tlsKeyStore;
+        this.tlsKeyStorePassword = builder.tlsKeyStorePassword;
         this.seed = builder.seed;
         this.tweetsPerSecond = builder.tweetsPerSecond;
         this.firehoseTweetsPerSecond = builder.firehoseTweetsPerSecond;
@@ -440,6 +445,19 @@ public final class SimulatorSettings {
         return port;
     }
 
+    /**
+     * A PKCS12 keystore with the key and certificate to serve HTTPS with, as X does; null (the
+     * default) serves plain HTTP.
+     */
+    public Path tlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    /** The password of {@link #tlsKeyStore()} and of its key. */
+    public String tlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
     /** Seed of the tweet generator: the same seed gives the same tweets on the n-th stream. Default 42. */
     public long seed() {
         return seed;
@@ -545,6 +563,8 @@ public final class SimulatorSettings {
     public static final class Builder {
         private String bindAddress = "127.0.0.1";
         private int port = 0;
+        private Path tlsKeyStore;
+        private String tlsKeyStorePassword;
         private long seed = 42L;
         private double tweetsPerSecond = 20.0;
         private double firehoseTweetsPerSecond = 6_000.0;
@@ -913,6 +933,13 @@ public final class SimulatorSettings {
         }
 
         /** @throws IllegalArgumentException naming the setting that is out of range */
+        /** Serves HTTPS with the key and certificate of a PKCS12 keystore (its password also the key's). */
+        public Builder tls(Path keyStore, String password) {
+            this.tlsKeyStore = keyStore;
+            this.tlsKeyStorePassword = password;
+            return this;
+        }
+
         public SimulatorSettings build() {
             validate();
             return new SimulatorSettings(this);

@@ -10,6 +10,7 @@ import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.generate.TweetMix;
+import io.tweetstream.simulator.http.BearerTokens;
 import io.tweetstream.simulator.http.ComplianceEndpoint;
 import io.tweetstream.simulator.http.CountsEndpoint;
 import io.tweetstream.simulator.http.DateHeader;
@@ -20,6 +21,7 @@ import io.tweetstream.simulator.http.StatsEndpoint;
 import io.tweetstream.simulator.http.UsageEndpoint;
 import io.tweetstream.simulator.http.V2StreamEndpoint;
 import io.tweetstream.simulator.net.ConnectionProxy;
+import io.tweetstream.simulator.net.TlsContext;
 import io.tweetstream.simulator.replay.Recording;
 import io.tweetstream.simulator.rules.InvalidRuleException;
 import io.tweetstream.simulator.rules.RuleBook;
@@ -107,6 +109,7 @@ public final class StreamSimulator implements AutoCloseable {
     private final RuleBook rules;
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final V2Controls v2Controls = new V2Controls();
+    private final BearerTokens bearerTokens;
     private final ConnectionRejections v1Rejections = new ConnectionRejections();
     private final StreamFaults faults;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -121,6 +124,7 @@ public final class StreamSimulator implements AutoCloseable {
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
                             StreamLedger ledger, RuleBook rules, TweetFactory tweets) {
         this.settings = settings;
+        this.bearerTokens = new BearerTokens(settings.acceptedBearerTokens());
         // Each app remembers today's billed Posts as long as some history can serve them again (the filtered
         // stream's, the volume streams', the sample stream's backfill).
         this.billing = new Billing(new BillingClock(), AppIds.ofProject(settings.seed()), settings.creditPosts(),
@@ -169,7 +173,8 @@ public final class StreamSimulator implements AutoCloseable {
         ConnectionProxy proxy;
         InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
         try {
-            proxy = ConnectionProxy.start(address, BACKLOG, server.getAddress(), daemonThreads("tweetstream-simulator-net-"));
+            proxy = ConnectionProxy.start(address, BACKLOG, server.getAddress(), daemonThreads("tweetstream-simulator-net-"),
+                    settings.tlsKeyStore() == null ? null : TlsContext.of(settings.tlsKeyStore(), settings.tlsKeyStorePassword()));
         } catch (IOException e) {
             server.stop(0);
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
@@ -183,19 +188,19 @@ public final class StreamSimulator implements AutoCloseable {
                 recording != null && recording.replay().api() == Replay.Api.V1 ? recording : null));
         DateHeader billingDates = new DateHeader(simulator.billing.clock(), proxy);
         String accountId = AppIds.ofAccount(settings.seed());
-        dated(server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, settings.acceptedBearerTokens(),
+        dated(server.createContext(RulesEndpoint.PATH, new RulesEndpoint(rules, simulator.bearerTokens,
                 settings.rateLimitWindow(), mapper)), billingDates);
-        dated(server.createContext(SearchEndpoint.PATH, new SearchEndpoint(settings, simulator.filteredHistory, ledger,
+        dated(server.createContext(SearchEndpoint.PATH, new SearchEndpoint(settings, simulator.bearerTokens, simulator.filteredHistory, ledger,
                 new V2Payload(tweets.users()), mapper, simulator.billing, accountId)), billingDates);
-        dated(server.createContext(UsageEndpoint.PATH, new UsageEndpoint(settings, simulator.billing, mapper)),
+        dated(server.createContext(UsageEndpoint.PATH, new UsageEndpoint(settings, simulator.bearerTokens, simulator.billing, mapper)),
                 billingDates);
-        dated(server.createContext(CountsEndpoint.PATH, new CountsEndpoint(settings, simulator.matchRates, mapper)),
+        dated(server.createContext(CountsEndpoint.PATH, new CountsEndpoint(settings, simulator.bearerTokens, simulator.matchRates, mapper)),
                 billingDates);
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE)) {
             // The sample stream keeps only what backfill serves; the filtered stream's history serves search too.
             TweetHistory history = endpoint == StreamEndpoint.V2_FILTERED ? simulator.filteredHistory
                     : new TweetHistory(settings.v2BackfillLimit(), Duration.ofMinutes(5));
-            V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
+            V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, simulator.bearerTokens, tweets, rules, ledger,
                     simulator.v2Controls, simulator.faults, proxy, mapper, history,
                     recording != null && recording.replay().api() == Replay.Api.V2 ? recording : null,
                     simulator.billing, accountId);
@@ -206,14 +211,14 @@ public final class StreamSimulator implements AutoCloseable {
         // The firehose and sample10 share one broadcast, run once; a recording is not served on them.
         executor.execute(simulator.volume.broadcast());
         for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10)) {
-            V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, tweets, rules, ledger,
+            V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, simulator.bearerTokens, tweets, rules, ledger,
                     simulator.v2Controls, simulator.faults, proxy, mapper, simulator.volume.history(), null,
                     simulator.billing, accountId, simulator.volume.broadcast());
             dated(server.createContext(V2StreamEndpoint.pathOf(endpoint), handler), billingDates);
         }
         // The Post compliance stream makes its events from the start, whether or not anyone reads it.
         executor.execute(simulator.compliance);
-        dated(server.createContext(ComplianceEndpoint.PATH, new ComplianceEndpoint(settings, ledger,
+        dated(server.createContext(ComplianceEndpoint.PATH, new ComplianceEndpoint(settings, simulator.bearerTokens, ledger,
                 simulator.v2Controls, simulator.faults, proxy, mapper, simulator.compliance,
                 simulator.billing.clock())), billingDates);
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(ledger, rules, mapper));
@@ -227,9 +232,14 @@ public final class StreamSimulator implements AutoCloseable {
         return port;
     }
 
+    /** {@code https} when the settings give a TLS keystore, else {@code http}. */
+    private String scheme() {
+        return settings.tlsKeyStore() == null ? "http" : "https";
+    }
+
     /** {@code http://127.0.0.1:PORT/1.1/}: the form of Twitter4j's {@code streamBaseURL}, trailing slash included. */
     public String v1BaseUrl() {
-        return "http://127.0.0.1:" + port() + "/1.1/";
+        return scheme() + "://127.0.0.1:" + port() + "/1.1/";
     }
 
     /**
@@ -239,12 +249,12 @@ public final class StreamSimulator implements AutoCloseable {
      * {@code 2/tweets/sample10/stream?partition=N} or {@code 2/tweets/compliance/stream?partition=N}.
      */
     public String v2BaseUrl() {
-        return "http://127.0.0.1:" + port() + "/";
+        return scheme() + "://127.0.0.1:" + port() + "/";
     }
 
     /** {@code http://127.0.0.1:PORT/simulator/stats}. */
     public String statsUrl() {
-        return "http://127.0.0.1:" + port() + StatsEndpoint.PATH;
+        return scheme() + "://127.0.0.1:" + port() + StatsEndpoint.PATH;
     }
 
     public SimulatorSettings settings() {
@@ -348,6 +358,14 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<SentComplianceEvent> sentComplianceEvents() {
         return compliance.sent();
+    }
+
+    /**
+     * The app regenerated its bearer token: from now on every v2 endpoint answers {@code token} with 401, as X
+     * does; streams already open on it stay open.
+     */
+    public void revokeBearerToken(String token) {
+        bearerTokens.revoke(token);
     }
 
     /**

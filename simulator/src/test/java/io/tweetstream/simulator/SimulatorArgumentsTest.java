@@ -198,4 +198,14 @@ class SimulatorArgumentsTest {
         assertThatThrownBy(() -> SimulatorArguments.parse("--history-limit", "-5"))
                 .hasMessageContaining("--history-limit");
     }
+
+    @Test
+    void readsTheTlsKeystore() {
+        SimulatorSettings settings = SimulatorArguments.parse("--tls-keystore", "/tmp/sim.p12",
+                "--tls-keystore-password", "changeit").settings();
+
+        assertThat(settings.tlsKeyStore()).isEqualTo(java.nio.file.Path.of("/tmp/sim.p12"));
+        assertThat(settings.tlsKeyStorePassword()).isEqualTo("changeit");
+        assertThat(SimulatorArguments.parse().settings().tlsKeyStore()).as("plain HTTP by default").isNull();
+    }
 }

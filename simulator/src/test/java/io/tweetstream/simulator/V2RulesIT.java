@@ -50,6 +50,17 @@ class V2RulesIT {
     }
 
     @Test
+    void aRevokedTokenIsRefusedFromThenOnAndTheOthersStillTaken() throws Exception {
+        assertThat(client.get(RULES).status()).isEqualTo(200);
+
+        simulator.revokeBearerToken(V2Client.TOKEN);
+
+        assertThat(client.get(RULES).status()).isEqualTo(401);
+        assertThat(client.get("2/usage/tweets").status()).isEqualTo(401);
+        assertThat(stranger("second-token").get(RULES).status()).isEqualTo(200);
+    }
+
+    @Test
     void addsListsAndDeletesRulesSharedByEveryToken() throws Exception {
         V2Client.Answer empty = client.get(RULES);
         assertThat(empty.status()).isEqualTo(200);

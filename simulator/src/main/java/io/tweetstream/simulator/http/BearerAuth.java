@@ -3,7 +3,6 @@ package io.tweetstream.simulator.http;
 import io.tweetstream.simulator.billing.AppIds;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Checks the {@code Authorization: Bearer <token>} of a v2 request. The token is a secret: it is compared,
@@ -13,19 +12,17 @@ final class BearerAuth {
 
     private static final String SCHEME = "bearer ";
 
-    private final Set<String> acceptedTokens;
+    private final BearerTokens tokens;
 
-    /** @param acceptedTokens empty to accept any non-empty token */
-    BearerAuth(Set<String> acceptedTokens) {
-        this.acceptedTokens = acceptedTokens;
+    BearerAuth(BearerTokens tokens) {
+        this.tokens = tokens;
     }
 
     boolean accepts(String authorization) {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
             return false;
         }
-        String token = token(authorization);
-        return !token.isEmpty() && (acceptedTokens.isEmpty() || acceptedTokens.contains(token));
+        return tokens.accepts(token(authorization));
     }
 
     /** The app an accepted header's token belongs to, by its client app id (the token's hash). */

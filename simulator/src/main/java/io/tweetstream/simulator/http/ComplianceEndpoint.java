@@ -56,7 +56,7 @@ public final class ComplianceEndpoint implements HttpHandler {
     private final StreamGate gate;
 
     /** @param clock the {@code Date} of the stream's head, as on the other v2 answers */
-    public ComplianceEndpoint(SimulatorSettings settings, StreamLedger ledger, V2Controls controls, StreamFaults faults,
+    public ComplianceEndpoint(SimulatorSettings settings, BearerTokens tokens, StreamLedger ledger, V2Controls controls, StreamFaults faults,
                               ConnectionProxy proxy, ObjectMapper mapper, ComplianceStream compliance,
                               BillingClock clock) {
         this.settings = settings;
@@ -66,7 +66,7 @@ public final class ComplianceEndpoint implements HttpHandler {
         this.compliance = compliance;
         this.clock = clock;
         this.gate = new StreamGate(ENDPOINT, PATH, settings, ledger, controls, proxy,
-                new BearerAuth(settings.acceptedBearerTokens()), new V2Responses(mapper), log);
+                new BearerAuth(tokens), new V2Responses(mapper), log);
     }
 
     @Override

@@ -31,10 +31,10 @@ public final class CountsEndpoint implements HttpHandler {
     private final V2Responses responses;
     private final ObjectMapper mapper;
 
-    public CountsEndpoint(SimulatorSettings settings, MatchRates rates, ObjectMapper mapper) {
+    public CountsEndpoint(SimulatorSettings settings, BearerTokens tokens, MatchRates rates, ObjectMapper mapper) {
         this.settings = settings;
         this.rates = rates;
-        BearerAuth auth = new BearerAuth(settings.acceptedBearerTokens());
+        BearerAuth auth = new BearerAuth(tokens);
         this.responses = new V2Responses(mapper);
         this.gate = new GetGate(PATH, auth, new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow()), responses);
         this.mapper = mapper;

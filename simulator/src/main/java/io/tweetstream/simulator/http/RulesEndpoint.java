@@ -51,12 +51,12 @@ public final class RulesEndpoint implements HttpHandler {
     private final ObjectMapper mapper;
 
     /** @param rateLimitWindow the length of the windows of the GET and POST limits */
-    public RulesEndpoint(RuleBook rules, Set<String> acceptedBearerTokens, java.time.Duration rateLimitWindow,
+    public RulesEndpoint(RuleBook rules, BearerTokens tokens, java.time.Duration rateLimitWindow,
                          ObjectMapper mapper) {
         this.rules = rules;
         this.gets = new RateLimit(GETS_PER_WINDOW, rateLimitWindow);
         this.posts = new RateLimit(POSTS_PER_WINDOW, rateLimitWindow);
-        this.auth = new BearerAuth(acceptedBearerTokens);
+        this.auth = new BearerAuth(tokens);
         this.responses = new V2Responses(mapper);
         this.mapper = mapper;
     }

@@ -50,14 +50,14 @@ public final class SearchEndpoint implements HttpHandler {
     private final String accountId;
 
     /** @param accountId the X account named in the 402 of spent credits */
-    public SearchEndpoint(SimulatorSettings settings, TweetHistory history, StreamLedger ledger, V2Payload payload,
+    public SearchEndpoint(SimulatorSettings settings, BearerTokens tokens, TweetHistory history, StreamLedger ledger, V2Payload payload,
                           ObjectMapper mapper, Billing billing, String accountId) {
         this.settings = settings;
         this.billing = billing;
         this.accountId = accountId;
         this.history = history;
         this.ledger = ledger;
-        this.auth = new BearerAuth(settings.acceptedBearerTokens());
+        this.auth = new BearerAuth(tokens);
         this.limit = new RateLimit(settings.searchRequestsPerWindow(), settings.rateLimitWindow());
         this.responses = new V2Responses(mapper);
         this.pages = new SearchPage(payload, mapper);

@@ -29,9 +29,9 @@ public final class UsageEndpoint implements HttpHandler {
     private final V2Responses responses;
     private final ObjectMapper mapper;
 
-    public UsageEndpoint(SimulatorSettings settings, Billing billing, ObjectMapper mapper) {
+    public UsageEndpoint(SimulatorSettings settings, BearerTokens tokens, Billing billing, ObjectMapper mapper) {
         this.billing = billing;
-        this.auth = new BearerAuth(settings.acceptedBearerTokens());
+        this.auth = new BearerAuth(tokens);
         this.responses = new V2Responses(mapper);
         this.gate = new GetGate(PATH, auth, new RateLimit(REQUESTS_PER_WINDOW, settings.rateLimitWindow()), responses);
         this.mapper = mapper;

@@ -100,11 +100,11 @@ public final class V2StreamEndpoint implements HttpHandler {
      * @param replay  the recording served instead of generated tweets; {@code null} for none
      * @param accountId the X account named in the 402 of spent credits
      */
-    public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
+    public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, BearerTokens tokens, TweetFactory tweets, RuleBook rules,
                             StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
                             ObjectMapper mapper, TweetHistory history, Recording replay, Billing billing,
                             String accountId) {
-        this(endpoint, settings, tweets, rules, ledger, controls, faults, proxy, mapper, history, replay, billing,
+        this(endpoint, settings, tokens, tweets, rules, ledger, controls, faults, proxy, mapper, history, replay, billing,
                 accountId, null);
     }
 
@@ -112,7 +112,7 @@ public final class V2StreamEndpoint implements HttpHandler {
      * @param shared the broadcast of X's volume streams, which the firehose and sample10 share (its history is
      *               {@code history}); {@code null} for an endpoint with a broadcast of its own
      */
-    public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, TweetFactory tweets, RuleBook rules,
+    public V2StreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, BearerTokens tokens, TweetFactory tweets, RuleBook rules,
                             StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
                             ObjectMapper mapper, TweetHistory history, Recording replay, Billing billing,
                             String accountId, V2Broadcast shared) {
@@ -128,7 +128,7 @@ public final class V2StreamEndpoint implements HttpHandler {
         this.controls = controls;
         this.faults = faults;
         this.mapper = mapper;
-        this.auth = new BearerAuth(settings.acceptedBearerTokens());
+        this.auth = new BearerAuth(tokens);
         this.gate = new StreamGate(endpoint, pathOf(endpoint), settings, ledger, controls, proxy, auth, new V2Responses(mapper),
                 log);
         this.payload = new V2Payload(tweets.users());

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The simulator's public port. Every client connection is forwarded to the internal HttpServer, which parses and
@@ -43,7 +44,16 @@ public final class ConnectionProxy implements AutoCloseable {
     /** Listens on {@code address} and forwards every connection to {@code server}. */
     public static ConnectionProxy start(InetSocketAddress address, int backlog, InetSocketAddress server,
                                         ThreadFactory threadFactory) throws IOException {
-        ServerSocket listener = new ServerSocket();
+        return start(address, backlog, server, threadFactory, null);
+    }
+
+    /**
+     * Listens on {@code address}, with TLS when {@code tls} is given (so clients speak HTTPS, and
+     * HttpServer behind still plain HTTP), and forwards every connection to {@code server}.
+     */
+    public static ConnectionProxy start(InetSocketAddress address, int backlog, InetSocketAddress server,
+                                        ThreadFactory threadFactory, SSLContext tls) throws IOException {
+        ServerSocket listener = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
         try {
             listener.bind(address, backlog);
         } catch (IOException e) {
