@@ -100,7 +100,9 @@ public class TwitterSourceConnector extends SourceConnector {
         StreamAdapter candidateAdapter = StreamAdapters.forType(candidate.streamType());
         String name = connectorName(connectorConfigs);
         TaskPlan plan = candidateAdapter.plan(candidate, name, maxTasks(connectorConfigs))
-                .withProblems(candidate.otherStreamsKeys());
+                .withProblems(candidate.otherStreamsKeys())
+                .withProblems(candidate.streamType().uses(TwitterSourceConfig.V2_PROXY_URL)
+                        ? candidate.v2NetworkProblems() : Map.of());
         Map<String, String> problems = plan.problems().isEmpty()
                 ? candidateAdapter.check(candidate, name, plan) : plan.problems();
         for (ConfigValue value : result.configValues()) {

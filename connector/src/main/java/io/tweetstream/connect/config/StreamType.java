@@ -70,7 +70,9 @@ public enum StreamType {
         this.description = description;
         this.api = api;
         this.v2Stream = v2Stream;
-        this.ownKeys = ownKeys;
+        // Every v2 stream reaches X the same way: through its proxy, trusting its truststore.
+        this.ownKeys = v2Stream == null ? ownKeys : Stream.concat(ownKeys.stream(),
+                TwitterSourceConfig.V2_NETWORK_KEYS.stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The stream a config reads. */

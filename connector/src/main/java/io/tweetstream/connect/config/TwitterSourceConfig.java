@@ -2,11 +2,15 @@ package io.tweetstream.connect.config;
 
 
 import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.net.HttpProxy;
+import io.tweetstream.connect.net.TrustStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -48,6 +52,7 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String OUTPUT_GROUP = "Output";
     public static final String PERFORMANCE_GROUP = "Performance";
     public static final String COST_GROUP = "Cost";
+    public static final String NETWORK_GROUP = "Network";
 
     public static final String API = "twitter.api";
     /** What a config that does not set twitter.api reads; it used to be v1.1 (README: "Upgrading"). */
@@ -297,6 +302,43 @@ public class TwitterSourceConfig extends AbstractConfig {
                     + " logs the Posts a day and the cost they imply. At most this many rules are asked about"
                     + " (X allows 300 such requests in 15 minutes); 0 to ask nothing.";
 
+    public static final String V2_PROXY_URL = "twitter.v2.proxy.url";
+    private static final String V2_PROXY_URL_DOC =
+            "v2 only: the HTTP proxy to reach X through, as http://host:port; HTTPS requests go through it in a"
+                    + " CONNECT tunnel. Empty: straight to X.";
+
+    public static final String V2_PROXY_USER = "twitter.v2.proxy.user";
+    private static final String V2_PROXY_USER_DOC =
+            "v2 only: the user the proxy knows the connector by, sent with Basic authentication on every request"
+                    + " through the proxy (and only on those). Empty: the proxy takes no credentials. Through an"
+                    + " HTTPS tunnel the JDK sends Basic credentials only when the worker's JVM runs with"
+                    + " -Djdk.http.auth.tunneling.disabledSchemes= (empty): validation says so when it does not.";
+
+    public static final String V2_PROXY_PASSWORD = "twitter.v2.proxy.password";
+    private static final String V2_PROXY_PASSWORD_DOC = "v2 only: the proxy user's password.";
+
+    public static final String V2_NON_PROXY_HOSTS = "twitter.v2.proxy.non.proxy.hosts";
+    private static final String V2_NON_PROXY_HOSTS_DOC =
+            "v2 only: hosts reached directly, not through the proxy: names or addresses, each exact or with a"
+                    + " leading or trailing '*' ('*.corp.example', '10.*'), comma-separated, case-insensitive.";
+
+    public static final String V2_SSL_TRUSTSTORE_LOCATION = "twitter.v2.ssl.truststore.location";
+    private static final String V2_SSL_TRUSTSTORE_LOCATION_DOC =
+            "v2 only: a truststore file of the certificate authorities to trust instead of the JVM's, e.g. the"
+                    + " CA with which a TLS-inspecting proxy signs X's certificates. Empty: the JVM's own.";
+
+    public static final String V2_SSL_TRUSTSTORE_PASSWORD = "twitter.v2.ssl.truststore.password";
+    private static final String V2_SSL_TRUSTSTORE_PASSWORD_DOC =
+            "v2 only: the truststore's password, which checks its integrity; may be empty for a PKCS12 file.";
+
+    public static final String V2_SSL_TRUSTSTORE_TYPE = "twitter.v2.ssl.truststore.type";
+    private static final String V2_SSL_TRUSTSTORE_TYPE_DOC =
+            "v2 only: the truststore's format: PKCS12 (which reads JKS files too) or JKS.";
+
+    /** The keys of how the connector reaches X, which every v2 stream takes. */
+    public static final Set<String> V2_NETWORK_KEYS = Set.of(V2_PROXY_URL, V2_PROXY_USER, V2_PROXY_PASSWORD,
+            V2_NON_PROXY_HOSTS, V2_SSL_TRUSTSTORE_LOCATION, V2_SSL_TRUSTSTORE_PASSWORD, V2_SSL_TRUSTSTORE_TYPE);
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     private static ConfigDef configDef() {
@@ -380,6 +422,23 @@ public class TwitterSourceConfig extends AbstractConfig {
                 Importance.LOW, USAGE_POLL_INTERVAL_MS_DOC, COST_GROUP, ++order, Width.SHORT, "Usage poll interval (ms)");
         def.define(ESTIMATE_RULES_MAX, Type.INT, 50, Range.between(0, 300),
                 Importance.LOW, ESTIMATE_RULES_MAX_DOC, COST_GROUP, ++order, Width.SHORT, "Rules to estimate");
+
+        order = 0;
+        def.define(V2_PROXY_URL, Type.STRING, "", new ProxyUrlValidator(),
+                Importance.LOW, V2_PROXY_URL_DOC, NETWORK_GROUP, ++order, Width.LONG, "Proxy URL");
+        def.define(V2_PROXY_USER, Type.STRING, "",
+                Importance.LOW, V2_PROXY_USER_DOC, NETWORK_GROUP, ++order, Width.MEDIUM, "Proxy user");
+        def.define(V2_PROXY_PASSWORD, Type.PASSWORD, null,
+                Importance.LOW, V2_PROXY_PASSWORD_DOC, NETWORK_GROUP, ++order, Width.MEDIUM, "Proxy password");
+        def.define(V2_NON_PROXY_HOSTS, Type.LIST, "",
+                Importance.LOW, V2_NON_PROXY_HOSTS_DOC, NETWORK_GROUP, ++order, Width.LONG, "Non-proxy hosts");
+        def.define(V2_SSL_TRUSTSTORE_LOCATION, Type.STRING, "",
+                Importance.LOW, V2_SSL_TRUSTSTORE_LOCATION_DOC, NETWORK_GROUP, ++order, Width.LONG, "Truststore");
+        def.define(V2_SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null,
+                Importance.LOW, V2_SSL_TRUSTSTORE_PASSWORD_DOC, NETWORK_GROUP, ++order, Width.MEDIUM,
+                "Truststore password");
+        def.define(V2_SSL_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", ConfigDef.ValidString.in("PKCS12", "JKS"),
+                Importance.LOW, V2_SSL_TRUSTSTORE_TYPE_DOC, NETWORK_GROUP, ++order, Width.SHORT, "Truststore type");
 
         order = 0;
         def.define(TRACK_KEYWORDS, Type.LIST, "", new TrackPhrasesValidator(),
@@ -505,6 +564,47 @@ public class TwitterSourceConfig extends AbstractConfig {
     public String v2BaseUrl() {
         String url = getString(V2_BASE_URL);
         return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** The HTTP proxy to reach X through, if any. */
+    public Optional<HttpProxy> v2Proxy() {
+        String url = getString(V2_PROXY_URL).trim();
+        return url.isEmpty() ? Optional.empty() : Optional.of(HttpProxy.of(url, getString(V2_PROXY_USER),
+                getPassword(V2_PROXY_PASSWORD), getList(V2_NON_PROXY_HOSTS)));
+    }
+
+    /** The truststore to trust instead of the JVM's, if any. */
+    public Optional<TrustStore> v2TrustStore() {
+        String location = getString(V2_SSL_TRUSTSTORE_LOCATION).trim();
+        return location.isEmpty() ? Optional.empty() : Optional.of(new TrustStore(location,
+                getPassword(V2_SSL_TRUSTSTORE_PASSWORD), getString(V2_SSL_TRUSTSTORE_TYPE)));
+    }
+
+    /**
+     * What the network keys cannot do together, by key: credentials without a proxy, a truststore
+     * that cannot be read, Basic credentials that this JVM would leave out of an HTTPS tunnel.
+     */
+    public Map<String, String> v2NetworkProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Optional<HttpProxy> proxy = v2Proxy();
+        if (proxy.isEmpty() && !getString(V2_PROXY_USER).isBlank()) {
+            problems.put(V2_PROXY_USER, V2_PROXY_USER + " is set without a proxy: set " + V2_PROXY_URL);
+        }
+        if (proxy.isPresent() && proxy.get().tunnelDropsBasic() && v2BaseUrl().regionMatches(true, 0, "https:", 0, 6)
+                && proxy.get().proxies(java.net.URI.create(v2BaseUrl()))) {
+            problems.put(V2_PROXY_USER, "This worker's JVM would not send the proxy's credentials: Java leaves"
+                    + " Basic credentials out of the CONNECT tunnel of an HTTPS request unless started with -D"
+                    + HttpProxy.TUNNELING_DISABLED_SCHEMES + "= (empty). Add it to the worker's JVM options (e.g."
+                    + " KAFKA_OPTS) and restart the worker");
+        }
+        v2TrustStore().ifPresent(store -> {
+            try {
+                store.sslContext();
+            } catch (IllegalArgumentException e) {
+                problems.put(V2_SSL_TRUSTSTORE_LOCATION, e.getMessage());
+            }
+        });
+        return problems;
     }
 
     /** The bearer token, or null when none is configured; never log it. */

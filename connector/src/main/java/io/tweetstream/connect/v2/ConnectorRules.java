@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -37,12 +38,15 @@ public final class ConnectorRules {
                 problems.put(TwitterSourceConfig.TRACK_KEYWORDS, String.join("; ", ruleProblems));
             }
         } catch (XApiException e) {
-            String key = e.status() == 401 || e.status() == 403
-                    ? TwitterSourceConfig.V2_BEARER_TOKEN : TwitterSourceConfig.V2_BASE_URL;
+            String key = switch (e.status()) {
+                case 401, 403 -> TwitterSourceConfig.V2_BEARER_TOKEN;
+                case XApiClient.PROXY_AUTHENTICATION_REQUIRED -> TwitterSourceConfig.V2_PROXY_USER;
+                default -> TwitterSourceConfig.V2_BASE_URL;
+            };
             problems.put(key, e.getMessage());
         } catch (IOException e) {
-            problems.put(TwitterSourceConfig.V2_BASE_URL, "Could not reach the X API at " + config.v2BaseUrl()
-                    + ": " + e);
+            problems.put(e instanceof SSLHandshakeException ? TwitterSourceConfig.V2_SSL_TRUSTSTORE_LOCATION
+                    : TwitterSourceConfig.V2_BASE_URL, XNetwork.unreachable(config.v2BaseUrl(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.put(TwitterSourceConfig.V2_BASE_URL, "Interrupted while asking the X API");
@@ -62,8 +66,8 @@ public final class ConnectorRules {
             throw new ConnectException("Could not update the filtered-stream rules of connector '" + connector
                     + "': " + e.getMessage());
         } catch (IOException e) {
-            throw new ConnectException("Could not reach the X API at " + config.v2BaseUrl() + " to update the"
-                    + " filtered-stream rules: " + e);
+            throw new ConnectException(XNetwork.unreachable(config.v2BaseUrl(), e) + " (while updating the"
+                    + " filtered-stream rules)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while updating the filtered-stream rules");
@@ -71,6 +75,7 @@ public final class ConnectorRules {
     }
 
     public static XApiClient client(TwitterSourceConfig config) {
-        return new XApiClient(config.v2BaseUrl(), config.v2BearerToken(), Duration.ofMillis(config.connectTimeoutMs()));
+        return new XApiClient(config.v2BaseUrl(), config.v2BearerToken(), Duration.ofMillis(config.connectTimeoutMs()),
+                XNetwork.of(config));
     }
 }

@@ -5,7 +5,6 @@ import io.tweetstream.connect.cost.RuleVolume;
 import io.tweetstream.connect.cost.UsageReport;
 import io.tweetstream.connect.cost.XClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tweetstream.connect.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,7 +36,10 @@ public final class XApiClient {
     /** The most rules X lists in one page. */
     static final int RULES_PAGE_SIZE = 1_000;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A proxy's answer to a request without the credentials it wants. */
+    static final int PROXY_AUTHENTICATION_REQUIRED = 407;
 
+    private final XNetwork network;
     private final HttpClient http;
     private final String baseUrl;
     private final Password bearerToken;
@@ -45,10 +47,13 @@ public final class XApiClient {
 
     /** @param baseUrl the API's base URL, ending in '/', e.g. {@code https://api.x.com/} */
     public XApiClient(String baseUrl, Password bearerToken, Duration connectTimeout) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this(baseUrl, bearerToken, connectTimeout, XNetwork.DIRECT);
+    }
+
+    /** A client reaching X through {@code network} (a proxy, a truststore). */
+    public XApiClient(String baseUrl, Password bearerToken, Duration connectTimeout, XNetwork network) {
+        this.network = network;
+        this.http = network.client(connectTimeout);
         this.baseUrl = baseUrl;
         this.bearerToken = bearerToken;
     }
@@ -87,8 +92,7 @@ public final class XApiClient {
         HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
         clock.observe(response.headers().firstValue("date"));
         if (response.statusCode() / 100 != 2) {
-            throw new XApiException(response.statusCode(), description, parse(response.body()),
-                    RateLimit.of(response.headers()));
+            throw refused(response, description);
         }
         return response;
     }
@@ -174,9 +178,21 @@ public final class XApiClient {
         clock.observe(response.headers().firstValue("date"));
         RateLimit rateLimit = RateLimit.of(response.headers());
         if (response.statusCode() / 100 != 2) {
-            throw new XApiException(response.statusCode(), "GET " + SEARCH_PATH, parse(response.body()), rateLimit);
+            throw refused(response, "GET " + SEARCH_PATH);
         }
         return SearchPage.of(Json.MAPPER.readTree(response.body()), rateLimit);
+    }
+
+    private XApiException refused(HttpResponse<byte[]> response, String description) {
+        if (response.statusCode() == PROXY_AUTHENTICATION_REQUIRED) {
+            return XApiException.proxyRefused(description, network.proxyRefusal());
+        }
+        return new XApiException(response.statusCode(), description, parse(response.body()), RateLimit.of(response.headers()));
+    }
+
+    /** What to do about a proxy's HTTP 407 to a stream's request: X never saw it. */
+    String proxyRefusal() {
+        return network.proxyRefusal();
     }
 
     private ApiResponse send(HttpRequest.Builder request, String description)
@@ -204,9 +220,8 @@ public final class XApiClient {
     }
 
     private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + bearerToken.value().strip())
-                .header("User-Agent", "tweetstream-kafka-connect/" + Version.get());
+        return network.request(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + bearerToken.value().strip());
     }
 
     /**

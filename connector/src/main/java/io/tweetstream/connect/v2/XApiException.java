@@ -15,10 +15,20 @@ public final class XApiException extends Exception {
     }
 
     XApiException(int status, String request, ApiResponse response, RateLimit rateLimit) {
-        super("X API answered HTTP " + status + " to " + request + ": " + response.describe());
+        this("X API answered HTTP " + status + " to " + request + ": " + response.describe(), status, response, rateLimit);
+    }
+
+    private XApiException(String message, int status, ApiResponse response, RateLimit rateLimit) {
+        super(message);
         this.status = status;
         this.response = response;
         this.rateLimit = rateLimit;
+    }
+
+    /** A proxy on the way answered HTTP 407: X never saw the request; {@code what} says what to do. */
+    static XApiException proxyRefused(String request, String what) {
+        return new XApiException("Could not send " + request + " to X: " + what, 407,
+                new ApiResponse(null, null, null, null, null, null), RateLimit.UNKNOWN);
     }
 
     public int status() {

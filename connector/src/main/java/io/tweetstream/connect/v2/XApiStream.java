@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An X API v2 stream, filtered or sample, read on a thread of its own: it connects, hands every line
  * to a {@link V2MessageHandler} and reconnects after whatever ends the connection, waiting as
- * {@link ReconnectBackoff} says. Problems that retrying cannot fix (HTTP 400, 401, 403, 404) fail the
+ * {@link ReconnectBackoff} says. Problems that retrying cannot fix (HTTP 400, 401, 403, 404, and a proxy's 407) fail the
  * {@link EventBuffer} with a message that says what to change.
  *
  * <p>A watchdog closes a connection that stays silent, without data or keep-alive, for longer than
@@ -432,6 +432,8 @@ public final class XApiStream implements TweetStream {
         }
         String said = problem.describe();
         switch (status) {
+            case XApiClient.PROXY_AUTHENTICATION_REQUIRED -> throw new FatalStreamException("Could not connect to "
+                    + endpoint + ": " + client.proxyRefusal());
             case 401 -> throw new FatalStreamException("X rejected the bearer token (HTTP 401) at " + endpoint
                     + ": check twitter.v2.bearer.token. X said: " + said);
             case 403 -> throw new FatalStreamException("X refused the stream (HTTP 403) at " + endpoint

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tweetstream.connect.TestConfigs;
+import io.tweetstream.connect.net.HttpProxy;
 import io.tweetstream.connect.v1.CredentialSets;
 import io.tweetstream.connect.v1.OAuthCredentials;
 import java.util.Map;
@@ -87,6 +88,10 @@ class TwitterSourceConfigTest {
             "queue.capacity | many | Not a number of type INT",
             "twitter.stream.read.timeout.ms | 10 | Value must be at least 1000",
             "tombstones.on.delete | maybe | Expected value to be either true or false",
+            "twitter.v2.proxy.url | https://proxy.example:3128 | Must be an HTTP proxy as http://host:port",
+            "twitter.v2.proxy.url | http://proxy.example | Must be an HTTP proxy as http://host:port",
+            "twitter.v2.proxy.url | http://proxy.example:3128/path | Must be an HTTP proxy as http://host:port",
+            "twitter.v2.ssl.truststore.type | PEM | String must be one of: PKCS12, JKS",
     })
     void rejectsBadValueWithClearMessage(String key, String value, String message) {
         assertThatThrownBy(() -> new TwitterSourceConfig(TestConfigs.with(key, value)))
@@ -195,5 +200,82 @@ class TwitterSourceConfigTest {
         assertThatThrownBy(() -> new TwitterSourceConfig(
                 TestConfigs.with(TwitterSourceConfig.COMPLIANCE_TOPIC, "no spaces allowed")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(TwitterSourceConfig.COMPLIANCE_TOPIC);
+    }
+
+    @Test
+    void credentialsInTheProxyUrlAreRefusedWithoutShowingThem() {
+        assertThatThrownBy(() -> new TwitterSourceConfig(TestConfigs.with(TwitterSourceConfig.V2_PROXY_URL,
+                "http://connect:s3cr3t@proxy.example:3128")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("twitter.v2.proxy.user")
+                .hasMessageContaining("http://[hidden]@proxy.example:3128")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void theNetworkKeysGiveTheProxyAndTheTruststore() {
+        Map<String, String> props = TestConfigs.v2("https://api.x.com/");
+        props.put(TwitterSourceConfig.V2_PROXY_URL, "http://proxy.example:3128");
+        props.put(TwitterSourceConfig.V2_PROXY_USER, "connect");
+        props.put(TwitterSourceConfig.V2_PROXY_PASSWORD, "pr0xy-s3cr3t");
+        props.put(TwitterSourceConfig.V2_NON_PROXY_HOSTS, "*.internal, localhost");
+        props.put(TwitterSourceConfig.V2_SSL_TRUSTSTORE_LOCATION, "/etc/ssl/corp.p12");
+
+        TwitterSourceConfig config = new TwitterSourceConfig(props);
+
+        assertThat(config.v2Proxy()).hasValueSatisfying(proxy -> {
+            assertThat(proxy.host()).isEqualTo("proxy.example");
+            assertThat(proxy.port()).isEqualTo(3128);
+            assertThat(proxy.user()).isEqualTo("connect");
+            assertThat(proxy.password().value()).isEqualTo("pr0xy-s3cr3t");
+            assertThat(proxy.nonProxyHosts()).containsExactly("*.internal", "localhost");
+            assertThat(proxy.toString()).doesNotContain("pr0xy-s3cr3t");
+        });
+        assertThat(config.v2TrustStore()).hasValueSatisfying(store -> {
+            assertThat(store.location()).isEqualTo("/etc/ssl/corp.p12");
+            assertThat(store.type()).isEqualTo("PKCS12");
+        });
+        assertThat(new TwitterSourceConfig(TestConfigs.v2("https://api.x.com/")).v2Proxy()).isEmpty();
+    }
+
+    @Test
+    void networkProblemsSayWhatTheKeysCannotDoTogether() {
+        Map<String, String> props = TestConfigs.v2("https://api.x.com/");
+        props.put(TwitterSourceConfig.V2_PROXY_USER, "connect");
+        props.put(TwitterSourceConfig.V2_SSL_TRUSTSTORE_LOCATION, "/no/such/truststore.p12");
+
+        Map<String, String> problems = new TwitterSourceConfig(props).v2NetworkProblems();
+
+        assertThat(problems.get(TwitterSourceConfig.V2_PROXY_USER)).contains("without a proxy", TwitterSourceConfig.V2_PROXY_URL);
+        assertThat(problems.get(TwitterSourceConfig.V2_SSL_TRUSTSTORE_LOCATION))
+                .contains("Cannot read the PKCS12 truststore /no/such/truststore.p12");
+    }
+
+    @Test
+    void basicCredentialsThatThisJvmLeavesOutOfAnHttpsTunnelAreAProblemOfTheirOwn() {
+        // Surefire's JVM runs with the JDK's default, which refuses Basic in CONNECT tunnels.
+        assertThat(System.getProperty(HttpProxy.TUNNELING_DISABLED_SCHEMES)).isNull();
+        Map<String, String> props = TestConfigs.v2("https://api.x.com/");
+        props.put(TwitterSourceConfig.V2_PROXY_URL, "http://proxy.example:3128");
+        props.put(TwitterSourceConfig.V2_PROXY_USER, "connect");
+
+        assertThat(new TwitterSourceConfig(props).v2NetworkProblems().get(TwitterSourceConfig.V2_PROXY_USER))
+                .contains("-Djdk.http.auth.tunneling.disabledSchemes=");
+
+        props.put(TwitterSourceConfig.V2_NON_PROXY_HOSTS, "api.x.com");
+        assertThat(new TwitterSourceConfig(props).v2NetworkProblems()).as("X reached directly").isEmpty();
+        props.remove(TwitterSourceConfig.V2_NON_PROXY_HOSTS);
+        props.remove(TwitterSourceConfig.V2_PROXY_USER);
+        assertThat(new TwitterSourceConfig(props).v2NetworkProblems()).as("no credentials").isEmpty();
+    }
+
+    @Test
+    void theNetworkKeysAreV2Only() {
+        Map<String, String> props = TestConfigs.valid();
+        props.put(TwitterSourceConfig.API, TwitterSourceConfig.API_V1);
+        props.put(TwitterSourceConfig.V2_PROXY_URL, "http://proxy.example:3128");
+
+        assertThat(new TwitterSourceConfig(props).otherStreamsKeys().get(TwitterSourceConfig.V2_PROXY_URL))
+                .contains("applies only to");
     }
 }
