@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
  * making 50 tweets a second whether or not anyone is connected, and a {@code read_committed}
  * consumer that must end up holding every tweet the simulator made for the connector's rules during
  * the whole run, each once. The worker is stopped (SIGTERM) for 60 s and killed (SIGKILL) for 60 s,
- * the task is restarted through REST, and the connector is paused and resumed.
+ * the task is restarted through REST, the connector is paused and resumed, and its bearer token
+ * rotated (the config updated to a new one, the old one revoked).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestartRecoveryIT {
@@ -44,6 +45,8 @@ class RestartRecoveryIT {
     private static final Duration REFILL_DEADLINE = Duration.ofMinutes(4);
     private static final Path WORK = Path.of("target", "e2e-restarts").toAbsolutePath();
     private static final String BEARER_TOKEN = "e2e-restart-token";
+    /** The token the app regenerates mid-run: the connector's config is updated to it, then the first is revoked. */
+    private static final String ROTATED_TOKEN = "e2e-restart-token-rotated";
     private static final String CONNECTOR = "x-restarts";
     private static final String TOPIC = "tweets-restarts";
 
@@ -55,7 +58,7 @@ class RestartRecoveryIT {
         platform = ConnectPlatform.start(WORK, Map.of("exactly.once.source.support", "enabled"));
         simulator = StreamSimulator.start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.PAY_PER_USE)
             .continuousTweets(true).tweetsPerSecond(50).seed(1313)
-            .acceptedBearerTokens(Set.of(BEARER_TOKEN)).build());
+            .acceptedBearerTokens(Set.of(BEARER_TOKEN, ROTATED_TOKEN)).build());
     }
 
     @AfterAll
@@ -68,15 +71,15 @@ class RestartRecoveryIT {
         }
     }
 
-    private ObjectNode restBody() {
-        return ConnectorConfigs.v2RestBody("twitter-source.json", CONNECTOR, simulator.v2BaseUrl(), BEARER_TOKEN, TOPIC,
+    private ObjectNode restBody(String bearerToken) {
+        return ConnectorConfigs.v2RestBody("twitter-source.json", CONNECTOR, simulator.v2BaseUrl(), bearerToken, TOPIC,
             Map.of("twitter.track.keywords", "kafka,flink,apache spark", "exactly.once.support", "required"));
     }
 
     @Test
     void everyTweetMadeDuringStopsKillsRestartsAndPausesIsCommittedExactlyOnce() throws Exception {
         ConnectRest rest = platform.rest();
-        assertThat(rest.post("/connectors", restBody()).status()).isEqualTo(201);
+        assertThat(rest.post("/connectors", restBody(BEARER_TOKEN)).status()).isEqualTo(201);
         rest.awaitRunning(CONNECTOR, 1, DEADLINE);
 
         List<Object> committed = new ArrayList<>();
@@ -102,6 +105,17 @@ class RestartRecoveryIT {
             assertThat(rest.putEmpty("/connectors/" + CONNECTOR + "/pause").status()).isEqualTo(202);
             Thread.sleep(20_000);
             assertThat(rest.putEmpty("/connectors/" + CONNECTOR + "/resume").status()).isEqualTo(202);
+            rest.awaitRunning(CONNECTOR, 1, DEADLINE);
+            awaitMore(committed, read, 100);
+
+            // The token rotated as the README says: the config updated to the new one, then the old
+            // one revoked. A task still on the old one would fail at its next connection (the kill below).
+            assertThat(rest.put("/connectors/" + CONNECTOR + "/config", restBody(ROTATED_TOKEN).get("config")).status())
+                .isEqualTo(200);
+            rest.awaitRunning(CONNECTOR, 1, DEADLINE);
+            awaitMore(committed, read, 100);
+            simulator.revokeBearerToken(BEARER_TOKEN);
+            assertThat(rest.post("/connectors/" + CONNECTOR + "/tasks/0/restart", "").status()).isIn(200, 204);
             rest.awaitRunning(CONNECTOR, 1, DEADLINE);
             awaitMore(committed, read, 100);
 
