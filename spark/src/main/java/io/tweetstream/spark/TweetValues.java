@@ -86,10 +86,7 @@ public final class TweetValues {
      * one row per record, none dropped, so that every record can be counted for what it is.
      */
     public static Dataset<Row> parse(Dataset<Row> kafkaRecords) {
-        // Found by position in the headers' keys rather than with filter(), which Spark evaluates
-        // without generated code, at a cost per record several times this one.
-        Column position = array_position(col("headers.key"), KEYWORDS_HEADER).cast(DataTypes.IntegerType);
-        Column header = when(position.gt(0), element_at(col("headers.value"), position).cast(DataTypes.StringType));
+        Column header = keywordsHeader();
         Column fromHeader = coalesce(isCompactJsonStrings(header), lit(false)).and(col("timestampType").equalTo(CREATE_TIME));
         // Only what the header cannot answer goes on: the value is copied and parsed only for the
         // records that need it, and the JSON parse is most of the cost. The value is referenced
@@ -120,6 +117,16 @@ public final class TweetValues {
             col(FROM_HEADER),
             when(col(FROM_HEADER), col("timestamp")).otherwise(timestamp_millis(createdAt)).as(CREATED_AT),
             when(col(FROM_HEADER), col("header")).otherwise(valueKeywords).as(MATCHED_KEYWORDS));
+    }
+
+    /**
+     * The value of the header {@value #KEYWORDS_HEADER} as text, null for a record without it. Found
+     * by position in the headers' keys rather than with filter(), which Spark evaluates without
+     * generated code, at a cost per record several times this one.
+     */
+    static Column keywordsHeader() {
+        Column position = array_position(col("headers.key"), KEYWORDS_HEADER).cast(DataTypes.IntegerType);
+        return when(position.gt(0), element_at(col("headers.value"), position).cast(DataTypes.StringType));
     }
 
     /**

@@ -2,14 +2,11 @@ package io.tweetstream.spark;
 
 import io.tweetstream.testkit.KafkaBroker;
 import io.tweetstream.testkit.WorkDirectory;
-import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,13 +35,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * How fast the counting query gets through a topic, beside the limits of reading it: a broker of
@@ -258,10 +253,9 @@ public final class TweetCountBenchmark {
      */
     private static Figure headerCount(SparkSession spark, String bootstrapServers, int records) {
         long start = System.nanoTime();
-        Column position = array_position(col("headers.key"), TweetValues.KEYWORDS_HEADER).cast(DataTypes.IntegerType);
         Row counted = batchRecords(spark, bootstrapServers, true)
             .groupBy(floor(unix_millis(col("timestamp")).divide(1000)).as("second"),
-                when(position.gt(0), element_at(col("headers.value"), position)).as("keywords"))
+                TweetValues.keywordsHeader().as("keywords"))
             .count()
             .groupBy("second").agg(sum("count").as("total"))
             .selectExpr("count(*)", "sum(total)").collectAsList().get(0);

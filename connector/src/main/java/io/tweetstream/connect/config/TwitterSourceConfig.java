@@ -592,10 +592,8 @@ public class TwitterSourceConfig extends AbstractConfig {
         }
         if (proxy.isPresent() && proxy.get().tunnelDropsBasic() && v2BaseUrl().regionMatches(true, 0, "https:", 0, 6)
                 && proxy.get().proxies(java.net.URI.create(v2BaseUrl()))) {
-            problems.put(V2_PROXY_USER, "This worker's JVM would not send the proxy's credentials: Java leaves"
-                    + " Basic credentials out of the CONNECT tunnel of an HTTPS request unless started with -D"
-                    + HttpProxy.TUNNELING_DISABLED_SCHEMES + "= (empty). Add it to the worker's JVM options (e.g."
-                    + " KAFKA_OPTS) and restart the worker");
+            problems.put(V2_PROXY_USER, "This worker's JVM would not send the proxy's credentials: "
+                    + HttpProxy.tunnelingAdvice());
         }
         v2TrustStore().ifPresent(store -> {
             try {

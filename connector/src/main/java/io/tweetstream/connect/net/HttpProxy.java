@@ -32,7 +32,8 @@ public record HttpProxy(String host, int port, String user, Password password, L
     public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
     public HttpProxy {
-        nonProxyHosts = List.copyOf(nonProxyHosts);
+        nonProxyHosts = nonProxyHosts.stream().map(pattern -> pattern.trim().toLowerCase(Locale.ROOT))
+                .filter(pattern -> !pattern.isEmpty()).toList();
     }
 
     /** The {@code http://host:port} of a proxy URL; anything else has been refused by the config's validator. */
@@ -45,9 +46,7 @@ public record HttpProxy(String host, int port, String user, Password password, L
     /** Whether a request to {@code uri} goes through the proxy. */
     public boolean proxies(URI uri) {
         String target = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return nonProxyHosts.stream().map(pattern -> pattern.trim().toLowerCase(Locale.ROOT))
-                .filter(pattern -> !pattern.isEmpty())
-                .noneMatch(pattern -> matches(pattern, target));
+        return nonProxyHosts.stream().noneMatch(pattern -> matches(pattern, target));
     }
 
     private static boolean matches(String pattern, String host) {
@@ -73,6 +72,12 @@ public record HttpProxy(String host, int port, String user, Password password, L
     public boolean tunnelDropsBasic() {
         String disabled = System.getProperty(TUNNELING_DISABLED_SCHEMES, "Basic");
         return user != null && List.of(disabled.split(",")).stream().anyMatch(scheme -> scheme.trim().equalsIgnoreCase("Basic"));
+    }
+
+    /** What to do when {@link #tunnelDropsBasic()}: the JVM option, and why. */
+    public static String tunnelingAdvice() {
+        return "start the worker's JVM with -D" + TUNNELING_DISABLED_SCHEMES + "= (empty, e.g. in KAFKA_OPTS), without"
+                + " which Java leaves Basic credentials out of the CONNECT tunnel of an HTTPS request";
     }
 
     /** The proxy for the JDK's HTTP client: this one, or none for the hosts reached directly. */

@@ -85,9 +85,7 @@ public final class XNetwork {
     String proxyRefusal() {
         return proxy.map(p -> "the proxy " + p + " requires credentials it did not accept (HTTP 407 Proxy"
                 + " Authentication Required): check " + TwitterSourceConfig.V2_PROXY_USER + " and "
-                + TwitterSourceConfig.V2_PROXY_PASSWORD + (p.tunnelDropsBasic() ? ", and start the worker's JVM with -D"
-                + HttpProxy.TUNNELING_DISABLED_SCHEMES + "= (empty), without which Java sends no Basic credentials"
-                + " to a proxy's HTTPS tunnel" : ""))
+                + TwitterSourceConfig.V2_PROXY_PASSWORD + (p.tunnelDropsBasic() ? ", and " + HttpProxy.tunnelingAdvice() : ""))
                 .orElse("a proxy on the way to X requires credentials (HTTP 407 Proxy Authentication Required): set "
                         + TwitterSourceConfig.V2_PROXY_URL + ", " + TwitterSourceConfig.V2_PROXY_USER + " and "
                         + TwitterSourceConfig.V2_PROXY_PASSWORD);
