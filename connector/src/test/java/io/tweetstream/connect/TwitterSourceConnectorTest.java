@@ -275,6 +275,21 @@ class TwitterSourceConnectorTest {
     }
 
     @Test
+    void aRedundantConnectionNeedsEnterpriseAndTwoConnections() {
+        Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
+        props.put(TwitterSourceConfig.V2_REDUNDANT_CONNECTION, "true");
+
+        assertThat(validationErrors(props).get(TwitterSourceConfig.V2_REDUNDANT_CONNECTION)).singleElement().asString()
+                .contains("redundant connections are Enterprise only", "twitter.v2.tier=enterprise",
+                        "twitter.v2.redundant.connection=false");
+
+        props.put(TwitterSourceConfig.V2_TIER, "enterprise");
+        props.put(TwitterSourceConfig.V2_MAX_CONNECTIONS, "1");
+        assertThat(validationErrors(props).get(TwitterSourceConfig.V2_REDUNDANT_CONNECTION)).singleElement().asString()
+                .contains("two filtered-stream connections", "twitter.v2.max.connections is 1", "raise it to 2");
+    }
+
+    @Test
     void aFilteredStreamKeyOnTheSampleStreamIsReported() {
         Map<String, String> props = TestConfigs.v2("http://127.0.0.1:1/");
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE);

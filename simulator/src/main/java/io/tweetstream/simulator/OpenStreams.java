@@ -9,17 +9,24 @@ import java.util.Set;
 
 /**
  * The streams of some endpoints that are open at the moment of each call, to inject a fault into
- * ({@link StreamSimulator#openStreams(StreamEndpoint...)}). Each call reaches the streams open when it is made, and
+ * ({@link StreamSimulator#openStreams(StreamEndpoint...)}), or one stream ({@link StreamSimulator#openStream(long)}). Each call reaches the streams open when it is made, and
  * none opened later; each returns how many it reached. Every fault is recorded per stream, in
  * {@link StreamSimulator#appliedFaults()} or {@link StreamSimulator#injectedLines()}.
  */
 public final class OpenStreams {
 
     private final Set<StreamEndpoint> endpoints;
+    /** The one stream to reach; 0 for every stream of the endpoints. */
+    private final long connectionId;
     private final StreamFaults faults;
 
     OpenStreams(Set<StreamEndpoint> endpoints, StreamFaults faults) {
+        this(endpoints, 0, faults);
+    }
+
+    OpenStreams(Set<StreamEndpoint> endpoints, long connectionId, StreamFaults faults) {
         this.endpoints = Set.copyOf(endpoints);
+        this.connectionId = connectionId;
         this.faults = faults;
     }
 
@@ -28,17 +35,17 @@ public final class OpenStreams {
      * sent, then a FIN, without the body's last chunk. The client reads an unexpected end of the body.
      */
     public int drop() {
-        return faults.deliver(endpoints, new StreamFault.Drop());
+        return faults.deliver(endpoints, connectionId, new StreamFault.Drop());
     }
 
     /** Ends each body properly (its last, empty chunk) and closes the connection. */
     public int endCleanly() {
-        return faults.deliver(endpoints, new StreamFault.EndCleanly());
+        return faults.deliver(endpoints, connectionId, new StreamFault.EndCleanly());
     }
 
     /** Resets each connection (SO_LINGER 0, then close): the client reads "Connection reset". */
     public int reset() {
-        return faults.deliver(endpoints, new StreamFault.Reset());
+        return faults.deliver(endpoints, connectionId, new StreamFault.Reset());
     }
 
     /**
@@ -51,12 +58,12 @@ public final class OpenStreams {
         if (length.isNegative()) {
             throw new IllegalArgumentException("length must not be negative, was " + length);
         }
-        return faults.deliver(endpoints, new StreamFault.Stall(System.nanoTime() + length.toNanos()));
+        return faults.deliver(endpoints, connectionId, new StreamFault.Stall(System.nanoTime() + length.toNanos()));
     }
 
     /** Writes {@code line} (in the shape of each stream's API) and its CRLF into each stream, which then goes on. */
     public int injectLine(BadLine line) {
-        return faults.deliver(endpoints, StreamFault.Line.of(Objects.requireNonNull(line, "line")));
+        return faults.deliver(endpoints, connectionId, StreamFault.Line.of(Objects.requireNonNull(line, "line")));
     }
 
     /**
@@ -70,7 +77,7 @@ public final class OpenStreams {
         if (kind == SentNotice.Kind.DISCONNECT || kind == SentNotice.Kind.REPLAYED_LINE) {
             throw new IllegalArgumentException(kind + " is not a notice to inject; use disconnectV1(code) for DISCONNECT");
         }
-        return faults.deliver(v1Only(), new StreamFault.Notice(kind));
+        return faults.deliver(v1Only(), connectionId, new StreamFault.Notice(kind));
     }
 
     /**
@@ -79,7 +86,7 @@ public final class OpenStreams {
      * 7 admin logout, 10 stream exception, 12 shed load, ...
      */
     public int disconnectV1(int code) {
-        return faults.deliver(v1Only(), new StreamFault.Disconnect(code));
+        return faults.deliver(v1Only(), connectionId, new StreamFault.Disconnect(code));
     }
 
     private Set<StreamEndpoint> v1Only() {

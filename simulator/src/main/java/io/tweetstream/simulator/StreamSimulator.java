@@ -620,6 +620,18 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
+     * The one stream {@code connectionId} ({@link ConnectionInfo#id()}), to inject a fault into while it is open: for
+     * a fault on one of several connections to the same stream, e.g. one of an app's redundant connections. A fault
+     * injected after it closed reaches nothing (the call returns 0).
+     */
+    public OpenStreams openStream(long connectionId) {
+        if (connectionId <= 0) {
+            throw new IllegalArgumentException("Connection ids start at 1, not " + connectionId);
+        }
+        return new OpenStreams(EnumSet.allOf(StreamEndpoint.class), connectionId, faults);
+    }
+
+    /**
      * Every open stream, v1.1 and v2, is closed in the middle of a chunk, without the body's last chunk: the client
      * reads an unexpected end of the body. See {@link OpenStreams#drop()}.
      *

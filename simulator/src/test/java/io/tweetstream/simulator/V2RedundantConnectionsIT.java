@@ -72,6 +72,35 @@ class V2RedundantConnectionsIT {
     }
 
     @Test
+    void aFaultInjectedIntoOneConnectionEndsItAloneAndTheOtherGoesOnWithEveryTweet() throws Exception {
+        V2Client client = start(SimulatorSettings.builder().tweetsPerSecond(300).v2MaxConnections(2));
+        client.addRule("kafka", null);
+        try (StreamClient first = client.open(FILTERED);
+             StreamClient second = client.open(FILTERED)) {
+            first.nextMessages(10);
+            List<String> secondIds = new ArrayList<>(ids(second.nextMessages(10)));
+            long firstId = simulator.connections().get(0).id();
+            long secondId = simulator.connections().get(1).id();
+
+            assertThat(simulator.openStream(firstId).drop()).isEqualTo(1);
+            assertThat(first.awaitEnd(StreamClient.DEADLINE)).as("the first ends").isPresent();
+            await().atMost(StreamClient.DEADLINE).until(() -> !connection(firstId).open());
+            long sentToFirst = connection(firstId).tweetsSent();
+            secondIds.addAll(ids(second.nextMessages(100)));
+
+            assertThat(connection(secondId).open()).isTrue();
+            assertThat(connection(firstId).tweetsSent()).as("nothing more for the dropped one").isEqualTo(sentToFirst);
+            assertThat(simulator.appliedFaults()).extracting(AppliedFault::connectionId).containsExactly(firstId);
+            await().atMost(StreamClient.DEADLINE)
+                    .until(() -> sentIds(simulator.sentTweets(), secondId).size() >= secondIds.size());
+            List<Long> sentToSecond = sentIds(simulator.sentTweets(), secondId);
+            assertThat(sentToSecond.subList(0, secondIds.size()))
+                    .containsExactlyElementsOf(secondIds.stream().map(Long::valueOf).toList());
+        }
+        assertThat(simulator.openStream(99).drop()).as("no such connection").isZero();
+    }
+
+    @Test
     void aConnectionOpenedLaterGetsOnlyTheTweetsMadeFromThenOn() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tweetsPerSecond(300).v2MaxConnections(2));
         client.addRule("kafka", null);

@@ -21,7 +21,8 @@ public enum StreamType {
 
     V2_FILTERED("the X API v2 filtered stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FILTERED,
             Set.of(TwitterSourceConfig.V2_BASE_URL, TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_STREAM,
-                    TwitterSourceConfig.V2_TIER, TwitterSourceConfig.V2_MAX_CONNECTIONS, TwitterSourceConfig.V2_MAX_RULES,
+                    TwitterSourceConfig.V2_TIER, TwitterSourceConfig.V2_MAX_CONNECTIONS,
+                    TwitterSourceConfig.V2_REDUNDANT_CONNECTION, TwitterSourceConfig.V2_MAX_RULES,
                     TwitterSourceConfig.V2_MAX_RULE_LENGTH, TwitterSourceConfig.V2_CONNECTS_PER_15_MINUTES,
                     TwitterSourceConfig.V2_BACKFILL_MINUTES, TwitterSourceConfig.V2_GAP_RECOVERY,
                     TwitterSourceConfig.V2_NETWORK_BACKOFF_MS, TwitterSourceConfig.V2_HTTP_BACKOFF_MS,

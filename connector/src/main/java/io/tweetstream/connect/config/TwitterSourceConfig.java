@@ -141,9 +141,19 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String V2_MAX_CONNECTIONS = "twitter.v2.max.connections";
     private static final String V2_MAX_CONNECTIONS_DOC =
             "v2 only: how many concurrent connections to the filtered stream the app's X API tier allows."
-                    + " Each task holds one connection, so the connector runs at most this many tasks, whatever"
+                    + " Each task holds one connection (two with twitter.v2.redundant.connection), so the connector"
+                    + " runs at most this many tasks (half as many), whatever"
                     + " tasks.max says. Default by " + V2_TIER + ": " + ApiTier.describeDefaults(ApiTier::connections)
                     + ".";
+
+    public static final String V2_REDUNDANT_CONNECTION = "twitter.v2.redundant.connection";
+    private static final String V2_REDUNDANT_CONNECTION_DOC =
+            "v2 filtered stream only, Enterprise: each task reads the stream on two connections at once (X's"
+                    + " redundant connections, which carry the same tweets) and writes each tweet once, so that a"
+                    + " dropped connection loses nothing and needs no refill: its gap is closed once the other"
+                    + " connection is seen to have delivered past it, and refilled as usual if it is not. A task"
+                    + " then holds two of the " + V2_MAX_CONNECTIONS + " connections, so the connector runs at most"
+                    + " half as many tasks. X bills a Post that comes on both once.";
 
     public static final String V2_MAX_RULES = "twitter.v2.max.rules";
     private static final String V2_MAX_RULES_DOC =
@@ -381,6 +391,8 @@ public class TwitterSourceConfig extends AbstractConfig {
                 Importance.HIGH, V2_TIER_DOC, V2_GROUP, ++order, Width.SHORT, "X API tier");
         def.define(V2_MAX_CONNECTIONS, Type.INT, null, TierDefault.orRange(1, 1_000),
                 Importance.MEDIUM, V2_MAX_CONNECTIONS_DOC, V2_GROUP, ++order, Width.SHORT, "Max connections");
+        def.define(V2_REDUNDANT_CONNECTION, Type.BOOLEAN, false,
+                Importance.MEDIUM, V2_REDUNDANT_CONNECTION_DOC, V2_GROUP, ++order, Width.SHORT, "Redundant connection");
         def.define(V2_MAX_RULES, Type.INT, null, TierDefault.orRange(1, 1_000_000),
                 Importance.LOW, V2_MAX_RULES_DOC, V2_GROUP, ++order, Width.SHORT, "Max rules");
         def.define(V2_MAX_RULE_LENGTH, Type.INT, null, TierDefault.orRange(16, 100_000),
@@ -618,6 +630,16 @@ public class TwitterSourceConfig extends AbstractConfig {
         return intOrTierDefault(V2_MAX_CONNECTIONS, v2Tier().connections());
     }
 
+    /** Whether each task reads the filtered stream on a second, redundant connection. */
+    public boolean v2RedundantConnection() {
+        return getBoolean(V2_REDUNDANT_CONNECTION);
+    }
+
+    /** The filtered-stream connections each task holds: two with a redundant connection, else one. */
+    public int v2ConnectionsPerTask() {
+        return v2RedundantConnection() ? 2 : 1;
+    }
+
     public int v2MaxRules() {
         return intOrTierDefault(V2_MAX_RULES, v2Tier().rules());
     }
@@ -667,6 +689,10 @@ public class TwitterSourceConfig extends AbstractConfig {
         if (v2GapRecovery().contains(GapRecoveryTool.RECOVERY)) {
             problems.put(V2_GAP_RECOVERY, "X's Recovery (start_time/end_time on the stream) is Enterprise only, and"
                     + " this app is " + tier.configValue() + lacks + ", or leave 'recovery' out of " + V2_GAP_RECOVERY);
+        }
+        if (streamType() == StreamType.V2_FILTERED && v2RedundantConnection()) {
+            problems.put(V2_REDUNDANT_CONNECTION, "X's redundant connections are Enterprise only, and this app is "
+                    + tier.configValue() + lacks + ", or set " + V2_REDUNDANT_CONNECTION + "=false");
         }
         if (streamType() != StreamType.V2_FILTERED) {
             problems.put(V2_STREAM, "X's " + getString(V2_STREAM) + " stream needs Enterprise access, and this app is "

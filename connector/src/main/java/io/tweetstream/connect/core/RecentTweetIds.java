@@ -21,6 +21,11 @@ public final class RecentTweetIds {
         this.ids = new HashSet<>(Math.max(16, capacity * 4 / 3 + 1));
     }
 
+    /** Whether {@code id} is among the remembered ids; remembers nothing. */
+    public boolean contains(long id) {
+        return ids.contains(id);
+    }
+
     /** Remembers the id and returns true the first time; false when it is among the remembered ids. */
     public boolean firstTime(long id) {
         if (ring.length == 0) {

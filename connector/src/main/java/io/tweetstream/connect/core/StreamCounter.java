@@ -33,6 +33,8 @@ public enum StreamCounter {
                     + " or suspended): a retweet keeps the original's id and X's truncated text"),
     GAPS_REFILLED("gapsRefilled", "gaps-refilled-total",
             "Gaps in the stream (a restart, an outage, a reconnect) refilled by backfill, Recovery or recent search"),
+    GAPS_COVERED("gapsCovered", "gaps-covered-total",
+            "v2 gaps of one of a task's redundant connections that came whole on the other, so were not refilled"),
     RECOVERED("recovered", "recovered-total",
             "Tweets of this task's share that backfill, Recovery or recent search delivered to refill a gap (those"
                     + " written already are then dropped as duplicates)"),

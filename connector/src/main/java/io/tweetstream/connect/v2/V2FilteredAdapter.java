@@ -9,6 +9,8 @@ import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.match.KeywordSplitter;
 import io.tweetstream.connect.source.TaskPlan;
 import io.tweetstream.connect.source.TaskStream;
+import io.tweetstream.connect.core.TweetStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * tasks, and each phrase's rule is tagged with its task (see {@link RulePlan}). Every task reads the
  * whole stream and writes the tweets whose lowest matching task is its own (see {@link TaskShare}),
  * so each tweet is written once. More tasks do not make X send less per connection; they share the
- * conversion and the producing.
+ * conversion and the producing. With {@code twitter.v2.redundant.connection} each task reads the stream
+ * on two connections, which X sends the same tweets (see {@link RedundantConnections}).
  */
 public final class V2FilteredAdapter extends V2StreamAdapter {
 
@@ -41,10 +44,19 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
         if (missingFilter != null) {
             problems.put(TwitterSourceConfig.TRACK_KEYWORDS, missingFilter);
         }
-        int tasks = Math.max(1, Math.min(maxTasks, config.v2MaxConnections()));
+        int perTask = config.v2ConnectionsPerTask();
+        if (perTask > config.v2MaxConnections()) {
+            problems.putIfAbsent(TwitterSourceConfig.V2_REDUNDANT_CONNECTION, "A task with a redundant connection holds"
+                    + " two filtered-stream connections, and " + TwitterSourceConfig.V2_MAX_CONNECTIONS + " is "
+                    + config.v2MaxConnections() + ": raise it to 2 if the app's tier allows it (Enterprise does), or set "
+                    + TwitterSourceConfig.V2_REDUNDANT_CONNECTION + "=false");
+        }
+        int tasks = Math.max(1, Math.min(maxTasks, config.v2MaxConnections() / perTask));
         rules(config, connectorName, tasks).problems().forEach(problems::putIfAbsent);
-        String fewer = tasks < maxTasks ? "each task holds a filtered-stream connection, and the X API tier allows "
-                + config.v2MaxConnections() + " (" + TwitterSourceConfig.V2_MAX_CONNECTIONS + ")" : null;
+        String fewer = tasks < maxTasks ? "each task holds " + (perTask == 1 ? "a filtered-stream connection"
+                : "two filtered-stream connections (" + TwitterSourceConfig.V2_REDUNDANT_CONNECTION + ")")
+                + ", and the X API tier allows " + config.v2MaxConnections() + " ("
+                + TwitterSourceConfig.V2_MAX_CONNECTIONS + ")" : null;
         return TaskPlan.of(Collections.nCopies(tasks, Map.of()), problems, fewer);
     }
 
@@ -100,8 +112,22 @@ public final class V2FilteredAdapter extends V2StreamAdapter {
         List<String> ownRules = rules(config, connector, taskCount).rules().stream()
                 .filter(rule -> RuleTag.parse(rule.tag()).map(tag -> tag.task() == task).orElse(false))
                 .map(StreamRule::value).toList();
-        XApiStream stream = XApiStream.filtered(client, settings(config, threadName), connector, task, taskCount,
-                buffer, stats, cost, ownRules, config.estimateRulesMax());
+        int perTask = config.v2ConnectionsPerTask();
+        RedundantConnections group = RedundantConnections.of(perTask);
+        List<XApiStream> streams = new ArrayList<>();
+        streams.add(XApiStream.filtered(client, settings(config, threadName), connector, task, taskCount,
+                buffer, stats, cost, ownRules, config.estimateRulesMax(), group.member(0)));
+        for (int slot = 1; slot < perTask; slot++) {
+            // A client of its own, so a connection of its own: two streams of one HTTP/2 client would share
+            // one TCP connection, and fail together. Into the same buffer, stats and budgets: the task
+            // writes each tweet once, and a Post both connections bring is billed once. The first stream
+            // alone polls usage and estimates the rules' cost.
+            streams.add(XApiStream.filtered(ConnectorRules.client(config),
+                    settings(config, threadName + "-redundant-" + slot).withoutUsagePolling(), connector, task,
+                    taskCount, buffer, stats, cost, ownRules, 0, group.member(slot)));
+        }
+        TweetStream stream = streams.size() == 1 ? streams.get(0) : new RedundantStream(streams);
+        // The source partition stays that of a task's single connection: offsets carry over either way.
         return List.of(new TaskStream(stream,
                 "api=v2 stream=filtered connector=" + connector + " task=" + task + "/" + taskCount, buffer, cost));
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ final class V2MessageHandler {
     private volatile long backfillBelowId = -1;
     /** The gap whose end the connection's first live tweet marks; -1 for none. */
     private volatile long gapEndingAtFirstTweet = -1;
+    /** Told the id of each live tweet, as it arrives. */
+    private final LongConsumer liveTweets;
 
     /** @param share the task's share of the filtered stream, or null for the sample stream */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget) {
@@ -53,6 +56,13 @@ final class V2MessageHandler {
     /** @param compliance whether the lines are compliance events ({@link ComplianceEvents}) rather than Posts */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget,
             boolean compliance) {
+        this(buffer, stats, share, keepRawJson, budget, compliance, id -> { });
+    }
+
+    /** @param liveTweets told the id of each tweet that arrives live (not refilled), in the order they arrive */
+    V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget,
+            boolean compliance, LongConsumer liveTweets) {
+        this.liveTweets = liveTweets;
         this.compliance = compliance;
         this.budget = budget;
         this.buffer = buffer;
@@ -205,6 +215,7 @@ final class V2MessageHandler {
      */
     private void arrivedLive(long id) throws InterruptedException {
         newestSeenId = Math.max(newestSeenId, id);
+        liveTweets.accept(id);
         long gap = gapEndingAtFirstTweet;
         if (gap >= 0 && id >= 0) {
             gapEndingAtFirstTweet = -1;

@@ -91,6 +91,10 @@ public final class XApiStream implements TweetStream {
      * refilled when it opened. -1 before the first connection.
      */
     private long connectedFromId = -1;
+    /** This stream's place among the task's connections to the same stream; alone unless redundant. */
+    private final RedundantConnections.Member connections;
+    /** The gap of the open connection that another connection may have delivered, until that is known; null for none. */
+    private AwaitedCover awaited;
     private volatile boolean closed;
     private volatile boolean stalled;
     private volatile InputStream body;
@@ -100,9 +104,14 @@ public final class XApiStream implements TweetStream {
     /** Asks X about cost (usage, counts) on a thread of its own, so that a slow answer never holds the watchdog up. */
     private final ScheduledExecutorService costRequests;
 
+    /** A gap left to another connection: pending until {@code cover} says whether that one delivered it. */
+    private record AwaitedCover(RedundantConnections.Cover cover, long key, long sinceId, Instant connectedAt) {}
+
     private XApiStream(XApiClient client, Settings settings, V2Endpoint stream, TaskShare share, EventBuffer buffer,
-            StreamStats stats, String connector, int task, TaskCost cost, Runnable estimate) {
+            StreamStats stats, String connector, int task, TaskCost cost, Runnable estimate,
+            RedundantConnections.Member connections) {
         this.client = client;
+        this.connections = connections;
         this.cost = cost;
         this.budget = cost.budget();
         this.estimate = estimate;
@@ -112,7 +121,8 @@ public final class XApiStream implements TweetStream {
         this.endpoint = client.baseUrl() + stream.pathAndPartition();
         this.buffer = buffer;
         this.stats = stats;
-        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget, stream.compliance());
+        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget, stream.compliance(),
+                connections::delivered);
         this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
                 settings.rateLimitBackoffMs());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -148,9 +158,12 @@ public final class XApiStream implements TweetStream {
      * @param cost the task's budgets, which its {@code client}'s clock must drive
      * @param ownRules the values of the task's own rules, whose cost is estimated at start
      * @param estimateRulesMax the most rules to ask X's counts about; 0 for no estimate
+     * @param connections the stream's place among the task's redundant connections, which share its
+     *     buffer, stats and cost; {@link RedundantConnections#single()} for a connection alone
      */
     public static XApiStream filtered(XApiClient client, Settings settings, String connector, int task, int taskCount,
-            EventBuffer buffer, StreamStats stats, TaskCost cost, List<String> ownRules, int estimateRulesMax) {
+            EventBuffer buffer, StreamStats stats, TaskCost cost, List<String> ownRules, int estimateRulesMax,
+            RedundantConnections.Member connections) {
         Runnable estimate = estimateRulesMax <= 0 || ownRules.isEmpty() ? null : () -> {
             try {
                 CostEstimate.ask(client, ownRules, estimateRulesMax).ifPresent(found -> {
@@ -162,19 +175,20 @@ public final class XApiStream implements TweetStream {
             }
         };
         return new XApiStream(client, settings, V2Endpoint.FILTERED, new TaskShare(connector, task, taskCount), buffer,
-                stats, connector, task, cost, estimate);
+                stats, connector, task, cost, estimate, connections);
     }
 
     public static XApiStream sample(XApiClient client, Settings settings, EventBuffer buffer, StreamStats stats,
             TaskCost cost) {
-        return new XApiStream(client, settings, V2Endpoint.SAMPLE, null, buffer, stats, null, 0, cost, null);
+        return new XApiStream(client, settings, V2Endpoint.SAMPLE, null, buffer, stats, null, 0, cost, null,
+                RedundantConnections.single());
     }
 
     /** One partition of a partitioned stream, on a connection of its own. */
     public static XApiStream partition(XApiClient client, Settings settings, PartitionedStream stream, int partition,
             EventBuffer buffer, StreamStats stats, TaskCost cost) {
         return new XApiStream(client, settings, V2Endpoint.partition(stream, partition), null, buffer, stats, null, 0,
-                cost, null);
+                cost, null, RedundantConnections.single());
     }
 
     private String streamName() {
@@ -290,8 +304,13 @@ public final class XApiStream implements TweetStream {
                 return Duration.ZERO;
             }
         }
+        // A gap the previous connection left to another one is refilled if that one did not deliver it.
+        settleAwaitedCover(true);
         long sinceId = gapSinceId();
-        GapPlan plan = sinceId < 0 ? GapPlan.none() : ladder.plan(Snowflake.timeOf(sinceId), Instant.now());
+        Instant gapFrom = sinceId < 0 ? null : Snowflake.timeOf(sinceId);
+        // Another connection, open since before the gap began, may deliver it all: no backfill is asked for.
+        boolean leftToAnother = gapFrom != null && connections.coverFor(gapFrom).isPresent();
+        GapPlan plan = gapFrom == null || leftToAnother ? GapPlan.none() : ladder.plan(gapFrom, Instant.now());
         Duration headersTimeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
         Instant requestedAt = Instant.now();
         pacer.attempted(requestedAt);
@@ -316,18 +335,84 @@ public final class XApiStream implements TweetStream {
             Instant connectedAt = Instant.now();
             log.info("Connected to {}{}", endpoint, plan.backfillMinutes() > 0
                     ? " with " + plan.backfillMinutes() + " minute(s) of backfill" : "");
-            refillBesideTheStream(plan, sinceId, requestedAt, connectedAt);
+            Optional<RedundantConnections.Cover> cover = leftToAnother ? connections.coverFor(gapFrom) : Optional.empty();
+            if (cover.isPresent()) {
+                leaveGapToAnother(cover.get(), sinceId, requestedAt, connectedAt);
+            } else {
+                if (leftToAnother) {
+                    // The other connection ended while this one connected, without backfill: refilled beside it.
+                    plan = ladder.planBeside(gapFrom, connectedAt, connectedAt);
+                }
+                refillBesideTheStream(plan, sinceId, requestedAt, connectedAt);
+                connections.opened(plan.unreachable().isEmpty() && (plan.backfillMinutes() > 0
+                        || plan.refillsBesideTheStream()) ? gapFrom : connectedAt, null);
+            }
             return read(new LineReader(in, MAX_MESSAGE_BYTES));
         } finally {
+            connections.closed();
             reader = null;
             body = null;
+        }
+    }
+
+    /**
+     * The gap of this connection, since tweet {@code sinceId}, is left to another connection that was
+     * open throughout it: pending in the offsets until that one is known to have delivered it, and
+     * refilled if it is not (see {@link RedundantConnections}).
+     */
+    private void leaveGapToAnother(RedundantConnections.Cover cover, long sinceId, Instant requestedAt,
+            Instant connectedAt) throws InterruptedException {
+        refillWhatThePreviousRunLeftPending(connectedAt);
+        long key = Snowflake.lowestIdAt(connectedAt.plus(GapFiller.SEAM_OVERLAP));
+        buffer.put(new StreamEvent.GapPending(key, sinceId, key));
+        handler.endGapAtFirstTweet(key);
+        handler.backfillBelow(-1);
+        awaited = new AwaitedCover(cover, key, sinceId, connectedAt);
+        connections.opened(connectedAt, cover);
+        connectedFromId = Math.max(connectedFromId, Snowflake.lowestIdAt(requestedAt) - 1);
+        log.info("The gap in {} since tweet {} (made {}) is left to the task's redundant connection, which was open"
+                + " throughout it; it is refilled if that connection turns out not to have delivered it", streamName(),
+                sinceId, Snowflake.timeOf(sinceId));
+    }
+
+    /**
+     * Settles the gap left to another connection once it is known whether that one delivered it:
+     * closes it when it did, refills it when it did not. Undecided, it waits unless {@code now}:
+     * then it is refilled, as no proof is coming on a connection that ended.
+     */
+    private void settleAwaitedCover(boolean now) throws InterruptedException {
+        AwaitedCover waiting = awaited;
+        if (waiting == null) {
+            return;
+        }
+        RedundantConnections.Verdict verdict = waiting.cover().verdict();
+        if (verdict == RedundantConnections.Verdict.UNDECIDED && !now) {
+            return;
+        }
+        awaited = null;
+        if (verdict == RedundantConnections.Verdict.COVERED) {
+            stats.increment(StreamCounter.GAPS_COVERED);
+            buffer.put(new StreamEvent.GapRefilled(waiting.key()));
+            log.info("The gap in {} since tweet {} came whole on the redundant connection: nothing to refill ({} gaps"
+                    + " covered so far)", streamName(), waiting.sinceId(), stats.get(StreamCounter.GAPS_COVERED));
+            return;
+        }
+        GapPlan plan = ladder.planBeside(Snowflake.timeOf(waiting.sinceId()), waiting.connectedAt(), Instant.now());
+        log.info("The redundant connection of {} may not have delivered the gap since tweet {} (it ended, or did not"
+                + " reach this connection's first tweet in time): refilling it", streamName(), waiting.sinceId());
+        reportUnreachable(plan);
+        if (filler != null && plan.refillsBesideTheStream()) {
+            filler.refill(plan, waiting.sinceId(), waiting.key(), waiting.connectedAt());
+        } else {
+            buffer.put(new StreamEvent.GapRefilled(waiting.key()));
         }
     }
 
     /** Once, at the first connection: the gaps whose refill the previous run of the task did not finish. */
     private void refillWhatThePreviousRunLeftPending(Instant now) throws InterruptedException {
         ResumePoint resumed = resumedFrom;
-        if (resumed == null || resumedPendingHandled) {
+        // One connection of a redundant group refills them, for all.
+        if (resumed == null || resumedPendingHandled || !connections.first()) {
             return;
         }
         resumedPendingHandled = true;
@@ -421,6 +506,8 @@ public final class XApiStream implements TweetStream {
                     return Duration.ZERO;
                 }
             }
+            // Keep-alives come at least every 20 s, so a verdict is acted on soon after it is known.
+            settleAwaitedCover(false);
         }
         return Duration.ZERO;
     }

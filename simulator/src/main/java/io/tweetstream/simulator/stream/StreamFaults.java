@@ -33,10 +33,19 @@ public final class StreamFaults {
 
     /** @return how many streams it went to */
     public int deliver(Set<StreamEndpoint> endpoints, StreamFault fault) {
+        return deliver(endpoints, 0, fault);
+    }
+
+    /**
+     * @param connectionId the one stream to reach ({@link io.tweetstream.simulator.ConnectionInfo#id()}), if it is
+     *     open on one of {@code endpoints}; 0 for all of them
+     * @return how many streams it went to
+     */
+    public int deliver(Set<StreamEndpoint> endpoints, long connectionId, StreamFault fault) {
         int reached = 0;
         for (FaultInbox inbox : open) {
             ConnectionState connection = inbox.connection();
-            if (endpoints.contains(connection.endpoint())) {
+            if (endpoints.contains(connection.endpoint()) && (connectionId == 0 || connection.id() == connectionId)) {
                 inbox.deliver(fault);
                 if (fault instanceof StreamFault.Stall) {
                     ledger.faultApplied(new AppliedFault(Instant.now(), connection.id(), connection.endpoint(),
