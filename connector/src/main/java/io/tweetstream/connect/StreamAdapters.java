@@ -21,6 +21,10 @@ final class StreamAdapters {
             case V2_SAMPLE -> new V2SampleAdapter();
             case V2_FIREHOSE -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE);
             case V2_SAMPLE10 -> new V2PartitionedAdapter(PartitionedStream.SAMPLE10);
+            case V2_FIREHOSE_EN -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_EN);
+            case V2_FIREHOSE_JA -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_JA);
+            case V2_FIREHOSE_KO -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_KO);
+            case V2_FIREHOSE_PT -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_PT);
             case V2_TWEET_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.TWEET_COMPLIANCE);
         };
     }

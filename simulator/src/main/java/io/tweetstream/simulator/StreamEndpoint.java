@@ -12,6 +12,14 @@ public enum StreamEndpoint {
     V2_FIREHOSE("v2-firehose", 20),
     /** {@code GET /2/tweets/sample10/stream?partition=N}: a 10% sample of the firehose in 2 partitions (Enterprise). */
     V2_SAMPLE10("v2-sample10", 2),
+    /** {@code GET /2/tweets/firehose/stream/lang/en?partition=N}: every English Post, in 8 partitions (Enterprise). */
+    V2_FIREHOSE_EN("v2-firehose-en", 8, "en"),
+    /** {@code GET /2/tweets/firehose/stream/lang/ja?partition=N}: every Japanese Post, in 2 partitions (Enterprise). */
+    V2_FIREHOSE_JA("v2-firehose-ja", 2, "ja"),
+    /** {@code GET /2/tweets/firehose/stream/lang/ko?partition=N}: every Korean Post, in 2 partitions (Enterprise). */
+    V2_FIREHOSE_KO("v2-firehose-ko", 2, "ko"),
+    /** {@code GET /2/tweets/firehose/stream/lang/pt?partition=N}: every Portuguese Post, in 2 partitions (Enterprise). */
+    V2_FIREHOSE_PT("v2-firehose-pt", 2, "pt"),
     /**
      * {@code GET /2/tweets/compliance/stream?partition=N}: X's Post compliance stream (deletes, edits, withholdings,
      * drops and undrops of Posts) in 4 partitions (Enterprise).
@@ -20,15 +28,33 @@ public enum StreamEndpoint {
 
     private final String label;
     private final int partitions;
+    /** The language a language firehose carries; null for the other streams. */
+    private final String language;
 
     StreamEndpoint(String label, int partitions) {
+        this(label, partitions, null);
+    }
+
+    StreamEndpoint(String label, int partitions, String language) {
         this.label = label;
         this.partitions = partitions;
+        this.language = language;
+    }
+
+    /** The language ({@code lang}) of every Post of a language firehose; null for the other streams. */
+    public String language() {
+        return language;
+    }
+
+    /** The volume streams: the firehose, its language variants and sample10, which share one world of Posts. */
+    public boolean volume() {
+        return this == V2_FIREHOSE || this == V2_SAMPLE10 || language != null;
     }
 
     /**
-     * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose}, {@code v2-sample10} or
-     * {@code v2-tweet-compliance}, as in the stats document.
+     * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose}, {@code v2-sample10},
+     * {@code v2-firehose-en} (and {@code -ja}, {@code -ko}, {@code -pt}) or {@code v2-tweet-compliance}, as in the
+     * stats document.
      */
     public String label() {
         return label;

@@ -65,6 +65,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
@@ -96,7 +97,9 @@ public final class StreamSimulator implements AutoCloseable {
     private static final long EARLIER_SEED_SALT = 0xEA871E5L;
 
     private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE,
-            StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10, StreamEndpoint.V2_TWEET_COMPLIANCE);
+            StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10, StreamEndpoint.V2_FIREHOSE_EN,
+            StreamEndpoint.V2_FIREHOSE_JA, StreamEndpoint.V2_FIREHOSE_KO, StreamEndpoint.V2_FIREHOSE_PT,
+            StreamEndpoint.V2_TWEET_COMPLIANCE);
     /** The generator stream number of the volume streams' Posts, apart from the sample stream's (1, 2, ...). */
     private static final long VOLUME_STREAM_NUMBER = Long.MAX_VALUE;
 
@@ -210,7 +213,7 @@ public final class StreamSimulator implements AutoCloseable {
         }
         // The firehose and sample10 share one broadcast, run once; a recording is not served on them.
         executor.execute(simulator.volume.broadcast());
-        for (StreamEndpoint endpoint : List.of(StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10)) {
+        for (StreamEndpoint endpoint : Stream.of(StreamEndpoint.values()).filter(StreamEndpoint::volume).toList()) {
             V2StreamEndpoint handler = new V2StreamEndpoint(endpoint, settings, simulator.bearerTokens, tweets, rules, ledger,
                     simulator.v2Controls, simulator.faults, proxy, mapper, simulator.volume.history(), null,
                     simulator.billing, accountId, simulator.volume.broadcast());
@@ -338,6 +341,18 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<PartitionedTweet> madeSample10Tweets() {
         return volume.made(StreamEndpoint.V2_SAMPLE10);
+    }
+
+    /**
+     * Every Post of a language firehose ({@code GET /2/tweets/firehose/stream/lang/en?partition=1..8}, and {@code ja},
+     * {@code ko}, {@code pt} in 2 partitions each) made so far, as {@link #madeFirehoseTweets()}: the firehose's Posts
+     * in that language, each with its partition of the language stream.
+     */
+    public List<PartitionedTweet> madeLanguageFirehoseTweets(StreamEndpoint languageFirehose) {
+        if (languageFirehose.language() == null) {
+            throw new IllegalArgumentException(languageFirehose + " is not a language firehose");
+        }
+        return volume.made(languageFirehose);
     }
 
     /**

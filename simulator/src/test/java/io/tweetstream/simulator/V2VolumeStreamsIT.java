@@ -87,6 +87,47 @@ class V2VolumeStreamsIT {
     }
 
     @Test
+    void aLanguageFirehoseCarriesEveryFirehosePostOfItsLanguageInDisjointPartitionsAndNoOther() throws Exception {
+        V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
+                .firehoseTweetsPerSecond(300));
+        Map<Integer, Reader> japanese = new HashMap<>();
+        for (int partition = 1; partition <= 2; partition++) {
+            japanese.put(partition, read(client, FIREHOSE + "/lang/ja?partition=" + partition + "&tweet.fields=lang"));
+        }
+        Reader english = read(client, FIREHOSE + "/lang/en?partition=8&tweet.fields=lang");
+        await().atMost(LONG_DEADLINE).until(() -> simulator.openConnectionCount() == 3);
+        Instant from = Instant.now();
+        await().atMost(LONG_DEADLINE).until(() -> simulator.madeFirehoseTweets().stream()
+                .filter(tweet -> tweet.createdAt().isAfter(from)).count() >= 1_000);
+        Instant until = Instant.now();
+        List<PartitionedTweet> madeJapanese = simulator.madeLanguageFirehoseTweets(StreamEndpoint.V2_FIREHOSE_JA).stream()
+                .filter(tweet -> tweet.createdAt().isAfter(from) && tweet.createdAt().isBefore(until)).toList();
+        long firehose = simulator.madeFirehoseTweets().stream()
+                .filter(tweet -> tweet.createdAt().isAfter(from) && tweet.createdAt().isBefore(until)).count();
+        Set<Long> expected = madeJapanese.stream().map(PartitionedTweet::id).collect(Collectors.toSet());
+
+        await().atMost(LONG_DEADLINE).until(() -> union(japanese.get(1), japanese.get(2)).containsAll(expected));
+
+        assertThat((double) madeJapanese.size() / firehose).as("Japanese share of %s firehose Posts", firehose)
+                .isBetween(0.03, 0.3);
+        Map<Long, Integer> madeIn = simulator.madeLanguageFirehoseTweets(StreamEndpoint.V2_FIREHOSE_JA).stream()
+                .collect(Collectors.toMap(PartitionedTweet::id, PartitionedTweet::partition));
+        japanese.forEach((partition, reader) -> {
+            assertThat(List.copyOf(reader.ids())).as("ja partition %s gets only its own Posts", partition)
+                    .allSatisfy(id -> assertThat(madeIn.get(id)).isEqualTo(partition));
+            assertThat(List.copyOf(reader.messages())).extracting(message -> message.path("data").path("lang").asText())
+                    .containsOnly("ja");
+        });
+        assertThat(union(japanese.get(1), japanese.get(2))).doesNotContainAnyElementsOf(english.ids());
+        assertThat(List.copyOf(english.messages())).isNotEmpty()
+                .extracting(message -> message.path("data").path("lang").asText()).containsOnly("en");
+        assertThat(simulator.madeFirehoseTweets()).extracting(PartitionedTweet::id)
+                .as("a language firehose's Posts are the firehose's").containsAll(madeIn.keySet());
+        assertThat(simulator.connections()).extracting(ConnectionInfo::endpoint)
+                .containsOnly(StreamEndpoint.V2_FIREHOSE_JA, StreamEndpoint.V2_FIREHOSE_EN);
+    }
+
+    @Test
     void sample10IsATenthOfTheFirehoseInTwoDisjointPartitionsWithoutMatchingRules() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
                 .firehoseTweetsPerSecond(300));
@@ -124,7 +165,7 @@ class V2VolumeStreamsIT {
 
     @ParameterizedTest
     @CsvSource({FIREHOSE + ",,20", FIREHOSE + ",0,20", FIREHOSE + ",21,20", FIREHOSE + ",one,20",
-            SAMPLE10 + ",3,2", SAMPLE10 + ",,2"})
+            SAMPLE10 + ",3,2", SAMPLE10 + ",,2", FIREHOSE + "/lang/en,9,8", FIREHOSE + "/lang/pt,3,2"})
     void aMissingOrOutOfRangePartitionIsRefusedWithXsInvalidRequest(String path, String partition, int partitions)
             throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)

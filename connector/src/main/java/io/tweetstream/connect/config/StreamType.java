@@ -45,6 +45,14 @@ public enum StreamType {
 
     V2_SAMPLE10("the X API v2 10% sample stream", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_SAMPLE10,
             partitionedStreamKeys()),
+    V2_FIREHOSE_EN("the X API v2 English firehose", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FIREHOSE_EN,
+            partitionedStreamKeys()),
+    V2_FIREHOSE_JA("the X API v2 Japanese firehose", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FIREHOSE_JA,
+            partitionedStreamKeys()),
+    V2_FIREHOSE_KO("the X API v2 Korean firehose", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FIREHOSE_KO,
+            partitionedStreamKeys()),
+    V2_FIREHOSE_PT("the X API v2 Portuguese firehose", TwitterSourceConfig.API_V2, TwitterSourceConfig.V2_STREAM_FIREHOSE_PT,
+            partitionedStreamKeys()),
 
     V2_TWEET_COMPLIANCE("the X API v2 Post compliance stream", TwitterSourceConfig.API_V2,
             TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, partitionedStreamKeys());

@@ -43,6 +43,10 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String V2_STREAM_SAMPLE = "sample";
     public static final String V2_STREAM_FIREHOSE = "firehose";
     public static final String V2_STREAM_SAMPLE10 = "sample10";
+    public static final String V2_STREAM_FIREHOSE_EN = "firehose-en";
+    public static final String V2_STREAM_FIREHOSE_JA = "firehose-ja";
+    public static final String V2_STREAM_FIREHOSE_KO = "firehose-ko";
+    public static final String V2_STREAM_FIREHOSE_PT = "firehose-pt";
     public static final String V2_STREAM_TWEET_COMPLIANCE = "tweet-compliance";
 
     public static final String API_GROUP = "API";
@@ -114,15 +118,16 @@ public class TwitterSourceConfig extends AbstractConfig {
                     + " user ids and locations; 'sample' streams a random 1% of all tweets and takes no filter."
                     + " Enterprise only, split into partitions that the tasks share (see twitter.v2.partitions):"
                     + " 'firehose' streams every public tweet (20 partitions), 'sample10' a 10% sample (2"
-                    + " partitions); neither takes a filter. 'tweet-compliance' streams X's Post compliance events (4"
+                    + " partitions); 'firehose-en', 'firehose-ja', 'firehose-ko' and 'firehose-pt' every public"
+                    + " tweet in English (8 partitions), Japanese, Korean or Portuguese (2 each); none takes a filter. 'tweet-compliance' streams X's Post compliance events (4"
                     + " partitions): each delete, drop or withholding becomes a tombstone of the tweet's record, so"
                     + " point its topic at the tweets' topic.";
 
     public static final String V2_PARTITIONS = "twitter.v2.partitions";
     private static final String V2_PARTITIONS_DOC =
-            "v2 firehose and sample10 only: the stream's partitions to read (each a disjoint share of the"
-                    + " stream), e.g. '1,2,3'; empty reads all of them (20 on the firehose, 2 on sample10, 4 on"
-                    + " tweet-compliance). The"
+            "v2 partitioned streams only: the stream's partitions to read (each a disjoint share of the"
+                    + " stream), e.g. '1,2,3'; empty reads all of them (20 on the firehose, 8 on firehose-en, 2 on"
+                    + " sample10 and the other language firehoses, 4 on tweet-compliance). The"
                     + " connector runs min(tasks.max, partitions) tasks and gives them the partitions in turn, in"
                     + " ascending order (the i-th partition to task i mod tasks), so every task holds as many"
                     + " connections as another, or one more; each partition keeps its own offset, so a partition"
@@ -382,6 +387,7 @@ public class TwitterSourceConfig extends AbstractConfig {
                 Importance.HIGH, V2_BEARER_TOKEN_DOC, V2_GROUP, ++order, Width.LONG, "Bearer token");
         def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
                 ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE, V2_STREAM_FIREHOSE, V2_STREAM_SAMPLE10,
+                        V2_STREAM_FIREHOSE_EN, V2_STREAM_FIREHOSE_JA, V2_STREAM_FIREHOSE_KO, V2_STREAM_FIREHOSE_PT,
                         V2_STREAM_TWEET_COMPLIANCE),
                 Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
         def.define(V2_PARTITIONS, Type.LIST, "", new PartitionsValidator(),

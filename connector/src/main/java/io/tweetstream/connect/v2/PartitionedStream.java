@@ -11,6 +11,18 @@ public enum PartitionedStream {
 
     FIREHOSE(TwitterSourceConfig.V2_STREAM_FIREHOSE, "2/tweets/firehose/stream", 20, "the firehose", false),
     SAMPLE10(TwitterSourceConfig.V2_STREAM_SAMPLE10, "2/tweets/sample10/stream", 2, "the 10% sample stream", false),
+    /**
+     * The firehose's Posts in one language: English in 8 partitions, Japanese, Korean and Portuguese in 2 each (the
+     * partition ranges of X's API registry; the OpenAPI spec leaves them out).
+     */
+    FIREHOSE_EN(TwitterSourceConfig.V2_STREAM_FIREHOSE_EN, "2/tweets/firehose/stream/lang/en", 8, "the English firehose",
+            false),
+    FIREHOSE_JA(TwitterSourceConfig.V2_STREAM_FIREHOSE_JA, "2/tweets/firehose/stream/lang/ja", 2, "the Japanese firehose",
+            false),
+    FIREHOSE_KO(TwitterSourceConfig.V2_STREAM_FIREHOSE_KO, "2/tweets/firehose/stream/lang/ko", 2, "the Korean firehose",
+            false),
+    FIREHOSE_PT(TwitterSourceConfig.V2_STREAM_FIREHOSE_PT, "2/tweets/firehose/stream/lang/pt", 2, "the Portuguese firehose",
+            false),
     /** Deletes, edits and withholdings of Posts, which X's Post streams do not send (x-api/compliance/streams). */
     TWEET_COMPLIANCE(TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, "2/tweets/compliance/stream", 4,
             "the Post compliance stream", true);

@@ -67,6 +67,31 @@ class V2PartitionedAdapterTest {
     }
 
     @Test
+    void theEnglishFirehoseHasEightPartitionsAndTheOtherLanguagesTwo() {
+        Map<String, String> props = firehose();
+        props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_FIREHOSE_EN);
+        TaskPlan english = plan(props, PartitionedStream.FIREHOSE_EN, 3);
+        assertThat(english.problems()).isEmpty();
+        assertThat(partitionsOfEachTask(english, props)).containsExactly(List.of(1, 4, 7), List.of(2, 5, 8), List.of(3, 6));
+
+        props.put(TwitterSourceConfig.V2_PARTITIONS, "8,9");
+        assertThat(plan(props, PartitionedStream.FIREHOSE_EN, 3).problems().get(TwitterSourceConfig.V2_PARTITIONS))
+                .contains("the English firehose has partitions 1 to 8, not 9");
+
+        props.remove(TwitterSourceConfig.V2_PARTITIONS);
+        for (PartitionedStream language : List.of(PartitionedStream.FIREHOSE_JA, PartitionedStream.FIREHOSE_KO,
+                PartitionedStream.FIREHOSE_PT)) {
+            props.put(TwitterSourceConfig.V2_STREAM, language.configValue());
+            assertThat(partitionsOfEachTask(plan(props, language, 4), props)).as(language.description())
+                    .containsExactly(List.of(1), List.of(2));
+            assertThat(V2PartitionedAdapter.sourcePartition(language, 2))
+                    .isEqualTo("api=v2 stream=" + language.configValue() + " partition=2");
+        }
+        assertThat(V2Endpoint.partition(PartitionedStream.FIREHOSE_JA, 2).pathAndPartition())
+                .isEqualTo("2/tweets/firehose/stream/lang/ja?partition=2");
+    }
+
+    @Test
     void sample10HasTwoPartitions() {
         Map<String, String> props = firehose();
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_SAMPLE10);

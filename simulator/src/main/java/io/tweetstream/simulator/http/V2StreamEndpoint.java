@@ -147,6 +147,8 @@ public final class V2StreamEndpoint implements HttpHandler {
             case V2_SAMPLE -> SAMPLE_PATH;
             case V2_FIREHOSE -> FIREHOSE_PATH;
             case V2_SAMPLE10 -> SAMPLE10_PATH;
+            case V2_FIREHOSE_EN, V2_FIREHOSE_JA, V2_FIREHOSE_KO, V2_FIREHOSE_PT -> FIREHOSE_PATH + "/lang/"
+                    + endpoint.language();
             default -> throw new IllegalArgumentException(endpoint + " is not a v2 stream");
         };
     }
@@ -242,6 +244,8 @@ public final class V2StreamEndpoint implements HttpHandler {
             return Optional.of(switch (endpoint) {
                 case V2_FIREHOSE -> "the firehose stream";
                 case V2_SAMPLE10 -> "the sample10 stream";
+                case V2_FIREHOSE_EN, V2_FIREHOSE_JA, V2_FIREHOSE_KO, V2_FIREHOSE_PT -> "the " + endpoint.language()
+                        + " firehose stream";
                 default -> "the sample stream";
             });
         }

@@ -8,7 +8,8 @@ import io.tweetstream.simulator.StreamEndpoint;
  * partitions. All three choices hash the Post's id (each with a salt of its own, so that they are independent), so
  * they are deterministic, the same on every connection and reconnection, and the partitions of a stream are disjoint
  * and together make the whole stream, as X promises. The Post compliance stream's 4 partitions hash the id of the
- * Post an event names ({@code tweet.id}) the same way. Pure.
+ * Post an event names ({@code tweet.id}) the same way. A language firehose ({@code /lang/en}, ...) carries the Posts of
+ * its language, each in one of its partitions. Pure.
  */
 public final class VolumePartitions {
 
@@ -16,10 +17,22 @@ public final class VolumePartitions {
     private static final long SAMPLED_SALT = 0x5A3F_1E10L;
     private static final long SAMPLE10_SALT = 0x5A3F_1E12L;
     private static final long COMPLIANCE_SALT = 0xC0_4411_A4CEL;
+    private static final long LANGUAGE_SALT = 0x1A_4C0DEL;
     /** One Post in this many is in sample10. */
     private static final int SAMPLE10_ONE_IN = 10;
 
     private VolumePartitions() {
+    }
+
+    /**
+     * The partition ({@code 1..endpoint.partitions()}) of the Post {@code id}, in language {@code lang}, on
+     * {@code endpoint}; 0 when it is not on it. A language firehose carries every Post of its language, and only those.
+     */
+    public static int of(StreamEndpoint endpoint, long id, String lang) {
+        if (endpoint.language() != null) {
+            return endpoint.language().equals(lang) ? 1 + bucket(id, LANGUAGE_SALT, endpoint.partitions()) : 0;
+        }
+        return of(endpoint, id);
     }
 
     /** The partition ({@code 1..endpoint.partitions()}) of the Post {@code id} on {@code endpoint}; 0 when it is not on it. */

@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
- * X's partitioned volume streams, firehose and sample10, as one world: one sequence of Posts at
+ * X's partitioned volume streams, the firehose (and its language variants) and sample10, as one world: one sequence of Posts at
  * {@link SimulatorSettings#firehoseTweetsPerSecond()} (with bursts and the delivery delay), made from the first
  * connection to either stream until the simulator closes, whether or not a partition is read. The firehose carries
  * all of them and sample10 a fixed tenth ({@link VolumePartitions}), so sample10's Posts are the firehose's too, as on
@@ -43,14 +43,19 @@ public final class VolumeStreams {
 
     /** Whether {@code tweet} is in {@code partition} of {@code endpoint}. */
     public static Predicate<V2Tweet> share(StreamEndpoint endpoint, int partition) {
-        return tweet -> VolumePartitions.of(endpoint, tweet.id()) == partition;
+        return tweet -> VolumePartitions.of(endpoint, tweet.id(), lang(tweet)) == partition;
+    }
+
+    /** The Post's {@code lang}; null when it has none. */
+    private static String lang(V2Tweet tweet) {
+        return tweet.status() == null ? null : tweet.status().path("lang").asText(null);
     }
 
     /** Every Post of {@code endpoint} kept in the history, oldest first, with its partition. */
     public List<PartitionedTweet> made(StreamEndpoint endpoint) {
         return history.since(Instant.MIN).stream()
                 .map(tweet -> new PartitionedTweet(tweet.id(), tweet.createdAt(),
-                        VolumePartitions.of(endpoint, tweet.id())))
+                        VolumePartitions.of(endpoint, tweet.id(), lang(tweet))))
                 .filter(tweet -> tweet.partition() > 0).toList();
     }
 }
