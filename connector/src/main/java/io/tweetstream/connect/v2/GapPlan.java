@@ -23,6 +23,11 @@ record GapPlan(int backfillMinutes, Window recovery, Window search, List<Unreach
         return new GapPlan(0, null, null, List.of());
     }
 
+    /** Whether the plan refills the whole gap: a tool is asked for it, and none of it is out of reach. */
+    boolean refillsWholeGap() {
+        return unreachable.isEmpty() && (backfillMinutes > 0 || refillsBesideTheStream());
+    }
+
     /** Whether a tool runs beside the new connection, once it is open. */
     boolean refillsBesideTheStream() {
         return recovery != null || search != null;

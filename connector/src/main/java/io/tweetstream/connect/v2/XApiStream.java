@@ -344,8 +344,7 @@ public final class XApiStream implements TweetStream {
                     plan = ladder.planBeside(gapFrom, connectedAt, connectedAt);
                 }
                 refillBesideTheStream(plan, sinceId, requestedAt, connectedAt);
-                connections.opened(plan.unreachable().isEmpty() && (plan.backfillMinutes() > 0
-                        || plan.refillsBesideTheStream()) ? gapFrom : connectedAt, null);
+                connections.opened(plan.refillsWholeGap() ? gapFrom : connectedAt, null);
             }
             return read(new LineReader(in, MAX_MESSAGE_BYTES));
         } finally {

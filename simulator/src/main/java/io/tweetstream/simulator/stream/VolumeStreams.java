@@ -43,19 +43,26 @@ public final class VolumeStreams {
 
     /** Whether {@code tweet} is in {@code partition} of {@code endpoint}. */
     public static Predicate<V2Tweet> share(StreamEndpoint endpoint, int partition) {
-        return tweet -> VolumePartitions.of(endpoint, tweet.id(), lang(tweet)) == partition;
+        return tweet -> partitionOf(endpoint, tweet) == partition;
     }
 
-    /** The Post's {@code lang}; null when it has none. */
-    private static String lang(V2Tweet tweet) {
-        return tweet.status() == null ? null : tweet.status().path("lang").asText(null);
+    /**
+     * The Post's partition on {@code endpoint}. Its {@code lang} is looked up only for a language firehose: the
+     * firehose's partitions test every Post on every connection.
+     */
+    private static int partitionOf(StreamEndpoint endpoint, V2Tweet tweet) {
+        if (endpoint.language() == null) {
+            return VolumePartitions.of(endpoint, tweet.id());
+        }
+        String lang = tweet.status() == null ? null : tweet.status().path("lang").asText(null);
+        return VolumePartitions.of(endpoint, tweet.id(), lang);
     }
 
     /** Every Post of {@code endpoint} kept in the history, oldest first, with its partition. */
     public List<PartitionedTweet> made(StreamEndpoint endpoint) {
         return history.since(Instant.MIN).stream()
                 .map(tweet -> new PartitionedTweet(tweet.id(), tweet.createdAt(),
-                        VolumePartitions.of(endpoint, tweet.id(), lang(tweet))))
+                        partitionOf(endpoint, tweet)))
                 .filter(tweet -> tweet.partition() > 0).toList();
     }
 }
