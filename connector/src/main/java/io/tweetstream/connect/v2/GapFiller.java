@@ -2,6 +2,7 @@ package io.tweetstream.connect.v2;
 
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.GapReports;
+import io.tweetstream.connect.core.OwnThreads;
 import io.tweetstream.connect.core.StreamEvent.GapRefilled;
 import io.tweetstream.connect.core.StreamEvent.GapRefilledThrough;
 import io.tweetstream.connect.core.StreamStats;
@@ -36,6 +37,7 @@ final class GapFiller {
     private final EventBuffer buffer;
     private final String streamName;
     private final CountDownLatch closing;
+    private final OwnThreads workerThreads;
     private final ExecutorService worker;
 
     /**
@@ -51,11 +53,8 @@ final class GapFiller {
         this.buffer = buffer;
         this.streamName = streamName;
         this.closing = closing;
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName + "-gap-filler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workerThreads = new OwnThreads(threadName + "-gap-filler");
+        this.worker = Executors.newSingleThreadExecutor(workerThreads);
     }
 
     /** A waiter that ends early when the stream closes, for the tools' waits. */
@@ -149,9 +148,8 @@ final class GapFiller {
         if (recovery != null) {
             recovery.close();
         }
-        worker.shutdownNow();
         try {
-            worker.awaitTermination(2, TimeUnit.SECONDS);
+            workerThreads.shutDown(worker, 2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

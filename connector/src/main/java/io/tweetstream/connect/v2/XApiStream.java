@@ -3,6 +3,7 @@ package io.tweetstream.connect.v2;
 import io.tweetstream.connect.config.GapRecoveryTool;
 import io.tweetstream.connect.core.EventBuffer;
 import io.tweetstream.connect.core.GapReports;
+import io.tweetstream.connect.core.OwnThreads;
 import io.tweetstream.connect.core.PendingGaps;
 import io.tweetstream.connect.core.ResumePoint;
 import io.tweetstream.connect.core.StreamCounter;
@@ -100,8 +101,10 @@ public final class XApiStream implements TweetStream {
     private volatile InputStream body;
     private volatile LineReader reader;
     private Thread thread;
+    private final OwnThreads watchdogThreads;
     private final ScheduledExecutorService watchdog;
     /** Asks X about cost (usage, counts) on a thread of its own, so that a slow answer never holds the watchdog up. */
+    private final OwnThreads costThreads;
     private final ScheduledExecutorService costRequests;
 
     /** A gap left to another connection: pending until {@code cover} says whether that one delivered it. */
@@ -111,6 +114,8 @@ public final class XApiStream implements TweetStream {
             StreamStats stats, String connector, int task, TaskCost cost, Runnable estimate,
             RedundantConnections.Member connections) {
         this.client = client;
+        this.watchdogThreads = new OwnThreads(settings.threadName() + "-watchdog");
+        this.costThreads = new OwnThreads(settings.threadName() + "-cost");
         this.connections = connections;
         this.cost = cost;
         this.budget = cost.budget();
@@ -125,16 +130,8 @@ public final class XApiStream implements TweetStream {
                 connections::delivered);
         this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
                 settings.rateLimitBackoffMs());
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread watcher = new Thread(runnable, settings.threadName() + "-watchdog");
-            watcher.setDaemon(true);
-            return watcher;
-        });
-        this.costRequests = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread asker = new Thread(runnable, settings.threadName() + "-cost");
-            asker.setDaemon(true);
-            return asker;
-        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(watchdogThreads);
+        this.costRequests = Executors.newSingleThreadScheduledExecutor(costThreads);
         // X limits connects per endpoint: the filtered stream's and a partitioned stream's are counted apart.
         this.pacer = ConnectPacer.forApp(client.baseUrl() + stream.path(), client.bearerToken(),
                 settings.connectsPer15Minutes());
@@ -581,13 +578,11 @@ public final class XApiStream implements TweetStream {
         if (filler != null) {
             filler.close();
         }
-        watchdog.shutdownNow();
-        costRequests.shutdownNow();
         try {
-            if (!watchdog.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            if (!watchdogThreads.shutDown(watchdog, THREAD_EXIT_WAIT_MS)) {
                 log.warn("The stall watchdog of {} did not end within {} ms", endpoint, THREAD_EXIT_WAIT_MS);
             }
-            if (!costRequests.awaitTermination(THREAD_EXIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            if (!costThreads.shutDown(costRequests, THREAD_EXIT_WAIT_MS)) {
                 log.warn("The usage request to {} did not end within {} ms", endpoint, THREAD_EXIT_WAIT_MS);
             }
         } catch (InterruptedException e) {
