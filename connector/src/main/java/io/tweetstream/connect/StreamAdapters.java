@@ -4,6 +4,7 @@ import io.tweetstream.connect.config.StreamType;
 import io.tweetstream.connect.source.StreamAdapter;
 import io.tweetstream.connect.v1.V1FilterAdapter;
 import io.tweetstream.connect.v2.PartitionedStream;
+import io.tweetstream.connect.v2.V2BatchComplianceAdapter;
 import io.tweetstream.connect.v2.V2FilteredAdapter;
 import io.tweetstream.connect.v2.V2PartitionedAdapter;
 import io.tweetstream.connect.v2.V2SampleAdapter;
@@ -26,6 +27,7 @@ final class StreamAdapters {
             case V2_FIREHOSE_KO -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_KO);
             case V2_FIREHOSE_PT -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_PT);
             case V2_TWEET_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.TWEET_COMPLIANCE);
+            case V2_BATCH_COMPLIANCE -> new V2BatchComplianceAdapter();
         };
     }
 }

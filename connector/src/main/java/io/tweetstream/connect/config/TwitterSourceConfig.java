@@ -4,8 +4,10 @@ package io.tweetstream.connect.config;
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.net.HttpProxy;
 import io.tweetstream.connect.net.TrustStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String V2_STREAM_FIREHOSE_KO = "firehose-ko";
     public static final String V2_STREAM_FIREHOSE_PT = "firehose-pt";
     public static final String V2_STREAM_TWEET_COMPLIANCE = "tweet-compliance";
+    public static final String V2_STREAM_BATCH_COMPLIANCE = "batch-compliance";
 
     public static final String API_GROUP = "API";
     public static final String CONNECTION_GROUP = "Connection";
@@ -57,6 +60,7 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String PERFORMANCE_GROUP = "Performance";
     public static final String COST_GROUP = "Cost";
     public static final String NETWORK_GROUP = "Network";
+    public static final String COMPLIANCE_JOB_GROUP = "Batch compliance";
 
     public static final String API = "twitter.api";
     /** What a config that does not set twitter.api reads; it used to be v1.1 (README: "Upgrading"). */
@@ -121,7 +125,10 @@ public class TwitterSourceConfig extends AbstractConfig {
                     + " partitions); 'firehose-en', 'firehose-ja', 'firehose-ko' and 'firehose-pt' every public"
                     + " tweet in English (8 partitions), Japanese, Korean or Portuguese (2 each); none takes a filter. 'tweet-compliance' streams X's Post compliance events (4"
                     + " partitions): each delete, drop or withholding becomes a tombstone of the tweet's record, so"
-                    + " point its topic at the tweets' topic.";
+                    + " point its topic at the tweets' topic. 'batch-compliance' (every tier, pay-per-use"
+                    + " included) reads no stream: on a schedule it checks the tweets its topic holds (the tweets'"
+                    + " topic) against X's batch compliance jobs and writes a tombstone for each deleted one (see"
+                    + " twitter.v2.compliance.job.*).";
 
     public static final String V2_PARTITIONS = "twitter.v2.partitions";
     private static final String V2_PARTITIONS_DOC =
@@ -317,6 +324,35 @@ public class TwitterSourceConfig extends AbstractConfig {
                     + " logs the Posts a day and the cost they imply. At most this many rules are asked about"
                     + " (X allows 300 such requests in 15 minutes); 0 to ask nothing.";
 
+    public static final String COMPLIANCE_JOB_BOOTSTRAP_SERVERS = "twitter.v2.compliance.job.bootstrap.servers";
+    /** Consumer settings under this prefix (security.protocol, sasl.*, ssl.*) reach the consumer that reads the topic. */
+    public static final String COMPLIANCE_JOB_CONSUMER_PREFIX = "twitter.v2.compliance.job.consumer.";
+    private static final String COMPLIANCE_JOB_BOOTSTRAP_SERVERS_DOC =
+            "batch-compliance only, and required there: the Kafka cluster that holds the topic, whose tweet ids the"
+                    + " jobs check (a connector cannot ask its worker for it). Any other consumer setting the"
+                    + " cluster needs (security.protocol, sasl.*, ssl.*) goes under the prefix '"
+                    + COMPLIANCE_JOB_CONSUMER_PREFIX + "'.";
+
+    public static final String COMPLIANCE_JOB_INTERVAL_MS = "twitter.v2.compliance.job.interval.ms";
+    private static final String COMPLIANCE_JOB_INTERVAL_MS_DOC =
+            "batch-compliance only: how often to check the topic's tweets against X (X advises daily or weekly). A"
+                    + " restart does not check again before the interval has passed since the last job at X.";
+
+    public static final String COMPLIANCE_JOB_LOOKBACK_HOURS = "twitter.v2.compliance.job.lookback.hours";
+    private static final String COMPLIANCE_JOB_LOOKBACK_HOURS_DOC =
+            "batch-compliance only: each job checks the tweets of the topic made within this many hours before it"
+                    + " (by record timestamp, the tweet's creation). Set it to the topic's retention (or more, for a"
+                    + " compacted topic) to check every tweet the topic holds.";
+
+    public static final String COMPLIANCE_JOB_POLL_INTERVAL_MS = "twitter.v2.compliance.job.poll.interval.ms";
+    private static final String COMPLIANCE_JOB_POLL_INTERVAL_MS_DOC =
+            "batch-compliance only: how often to ask X whether a job is done (X advises 30 to 60 seconds); also the"
+                    + " first wait before retrying after an error, doubled on each error up to 10 minutes.";
+
+    /** The keys of the batch-compliance mode. */
+    public static final Set<String> COMPLIANCE_JOB_KEYS = Set.of(COMPLIANCE_JOB_BOOTSTRAP_SERVERS,
+            COMPLIANCE_JOB_INTERVAL_MS, COMPLIANCE_JOB_LOOKBACK_HOURS, COMPLIANCE_JOB_POLL_INTERVAL_MS);
+
     public static final String V2_PROXY_URL = "twitter.v2.proxy.url";
     private static final String V2_PROXY_URL_DOC =
             "v2 only: the HTTP proxy to reach X through, as http://host:port; HTTPS requests go through it in a"
@@ -388,7 +424,7 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
                 ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE, V2_STREAM_FIREHOSE, V2_STREAM_SAMPLE10,
                         V2_STREAM_FIREHOSE_EN, V2_STREAM_FIREHOSE_JA, V2_STREAM_FIREHOSE_KO, V2_STREAM_FIREHOSE_PT,
-                        V2_STREAM_TWEET_COMPLIANCE),
+                        V2_STREAM_TWEET_COMPLIANCE, V2_STREAM_BATCH_COMPLIANCE),
                 Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
         def.define(V2_PARTITIONS, Type.LIST, "", new PartitionsValidator(),
                 Importance.MEDIUM, V2_PARTITIONS_DOC, V2_GROUP, ++order, Width.MEDIUM, "Partitions");
@@ -457,6 +493,20 @@ public class TwitterSourceConfig extends AbstractConfig {
                 "Truststore password");
         def.define(V2_SSL_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", ConfigDef.ValidString.in("PKCS12", "JKS"),
                 Importance.LOW, V2_SSL_TRUSTSTORE_TYPE_DOC, NETWORK_GROUP, ++order, Width.SHORT, "Truststore type");
+
+        order = 0;
+        def.define(COMPLIANCE_JOB_BOOTSTRAP_SERVERS, Type.LIST, "",
+                Importance.HIGH, COMPLIANCE_JOB_BOOTSTRAP_SERVERS_DOC, COMPLIANCE_JOB_GROUP, ++order, Width.LONG,
+                "Bootstrap servers");
+        def.define(COMPLIANCE_JOB_INTERVAL_MS, Type.LONG, 86_400_000L, Range.between(60_000L, 90L * 86_400_000L),
+                Importance.MEDIUM, COMPLIANCE_JOB_INTERVAL_MS_DOC, COMPLIANCE_JOB_GROUP, ++order, Width.SHORT,
+                "Interval (ms)");
+        def.define(COMPLIANCE_JOB_LOOKBACK_HOURS, Type.INT, 168, Range.between(1, 20 * 365 * 24),
+                Importance.MEDIUM, COMPLIANCE_JOB_LOOKBACK_HOURS_DOC, COMPLIANCE_JOB_GROUP, ++order, Width.SHORT,
+                "Look-back (hours)");
+        def.define(COMPLIANCE_JOB_POLL_INTERVAL_MS, Type.INT, 30_000, Range.between(100, 600_000),
+                Importance.LOW, COMPLIANCE_JOB_POLL_INTERVAL_MS_DOC, COMPLIANCE_JOB_GROUP, ++order, Width.SHORT,
+                "Poll interval (ms)");
 
         order = 0;
         def.define(TRACK_KEYWORDS, Type.LIST, "", new TrackPhrasesValidator(),
@@ -700,7 +750,7 @@ public class TwitterSourceConfig extends AbstractConfig {
             problems.put(V2_REDUNDANT_CONNECTION, "X's redundant connections are Enterprise only, and this app is "
                     + tier.configValue() + lacks + ", or set " + V2_REDUNDANT_CONNECTION + "=false");
         }
-        if (streamType() != StreamType.V2_FILTERED) {
+        if (streamType() != StreamType.V2_FILTERED && streamType() != StreamType.V2_BATCH_COMPLIANCE) {
             problems.put(V2_STREAM, "X's " + getString(V2_STREAM) + " stream needs Enterprise access, and this app is "
                     + tier.configValue() + lacks + ", or read the filtered stream (" + V2_STREAM + "="
                     + V2_STREAM_FILTERED + ")");
@@ -801,6 +851,25 @@ public class TwitterSourceConfig extends AbstractConfig {
     /** 0 when the task never asks X for the project's usage. */
     public int usagePollIntervalMs() {
         return getInt(USAGE_POLL_INTERVAL_MS);
+    }
+
+    /** The consumer settings for reading the topic in batch-compliance mode: the bootstrap servers, and the prefixed ones. */
+    public Map<String, Object> complianceJobConsumerConfig() {
+        Map<String, Object> consumer = new HashMap<>(originalsWithPrefix(COMPLIANCE_JOB_CONSUMER_PREFIX));
+        consumer.put("bootstrap.servers", String.join(",", getList(COMPLIANCE_JOB_BOOTSTRAP_SERVERS)));
+        return consumer;
+    }
+
+    public Duration complianceJobInterval() {
+        return Duration.ofMillis(getLong(COMPLIANCE_JOB_INTERVAL_MS));
+    }
+
+    public Duration complianceJobLookback() {
+        return Duration.ofHours(getInt(COMPLIANCE_JOB_LOOKBACK_HOURS));
+    }
+
+    public Duration complianceJobPollInterval() {
+        return Duration.ofMillis(getInt(COMPLIANCE_JOB_POLL_INTERVAL_MS));
     }
 
     /** 0 when nothing is estimated. */

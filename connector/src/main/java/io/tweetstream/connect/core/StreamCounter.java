@@ -46,10 +46,15 @@ public enum StreamCounter {
     COMPLIANCE_NOTICES_WRITTEN("complianceNotices", "compliance-notices-written-total",
             "Compliance notices (deletes, withholdings, scrub-geo) written to compliance.topic"),
     COMPLIANCE_EVENTS("complianceEvents", "compliance-events-total",
-            "Events of X's Post compliance stream applied: deletes, drops and withholdings, each a tombstone"),
+            "Events of X's Post compliance stream, or delete results of its batch compliance jobs, applied: deletes,"
+                    + " drops and withholdings, each a tombstone"),
     COMPLIANCE_NOT_APPLIED("complianceNotApplied", "compliance-not-applied-total",
-            "Events of X's Post compliance stream that name no record to change (edits, undrops, unknown types),"
-                    + " each logged");
+            "Compliance events that name no record to change (edits, undrops, unknown types; a batch job's rehydrate"
+                    + " and scrub_geo results), each logged"),
+    COMPLIANCE_JOBS("complianceJobs", "compliance-jobs-total",
+            "X batch compliance jobs (twitter.v2.stream=batch-compliance) whose results were applied"),
+    COMPLIANCE_IDS_CHECKED("complianceIdsChecked", "compliance-ids-checked-total",
+            "Tweet ids of the topic uploaded to X's batch compliance jobs");
 
     private final String logName;
     private final String metricName;

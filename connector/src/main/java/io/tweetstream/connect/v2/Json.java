@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The one Jackson mapper for the X API's JSON: snake_case names onto the records' camelCase
  * components, unknown fields ignored (X adds fields over time), absent fields left out when writing.
  */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)

@@ -5,6 +5,7 @@ import io.tweetstream.connect.cost.RuleVolume;
 import io.tweetstream.connect.cost.UsageReport;
 import io.tweetstream.connect.cost.XClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,9 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * The X API v2 calls the connector makes, over the JDK's HTTP client with the app's bearer token:
- * listing, adding and deleting filtered-stream rules, opening a stream, recent search, and the
- * project's usage and Post counts. Each response's {@code Date} sets {@link #clock()}.
+ * listing, adding and deleting filtered-stream rules, opening a stream, recent search, the
+ * project's usage and Post counts, and the JSON calls, uploads and downloads of batch compliance
+ * jobs. Each response's {@code Date} sets {@link #clock()}.
  */
 public final class XApiClient {
 
@@ -36,6 +39,8 @@ public final class XApiClient {
     /** The most rules X lists in one page. */
     static final int RULES_PAGE_SIZE = 1_000;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A compliance job's upload may be 128 MB. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(15);
     /** A proxy's answer to a request without the credentials it wants. */
     static final int PROXY_AUTHENTICATION_REQUIRED = 407;
 
@@ -95,6 +100,73 @@ public final class XApiClient {
             throw refused(response, description);
         }
         return response;
+    }
+
+    /**
+     * A JSON request to {@code path} (e.g. {@code 2/compliance/jobs}), for the parts of the API whose
+     * shapes their own package reads.
+     *
+     * @param method GET, POST or DELETE
+     * @param body what a POST sends as JSON; null for none
+     * @return the response's JSON
+     * @throws XApiException when X answers with an HTTP error
+     */
+    public JsonNode call(String method, String path, Object body) throws XApiException, IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body));
+        HttpRequest.Builder request = request(path).method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        String description = method + " " + withoutQuery(path);
+        return Json.MAPPER.readTree(sendForBody(request, description).body());
+    }
+
+    /**
+     * PUTs a file as text to a URL that X handed out (a compliance job's {@code upload_url}), with the
+     * bearer token, as X asks. The URL must be on this client's host, so the token never goes elsewhere.
+     *
+     * @param description what the request is, for errors: never the URL, which is itself a secret
+     */
+    public void upload(String url, Path file, String description) throws XApiException, IOException, InterruptedException {
+        HttpRequest.Builder request = authorizedTo(url, description).timeout(UPLOAD_TIMEOUT)
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofFile(file));
+        sendForBody(request, description);
+    }
+
+    /**
+     * Opens the body of a URL that X handed out (a compliance job's {@code download_url}), with the
+     * bearer token; the caller closes it. The URL must be on this client's host.
+     */
+    public InputStream download(String url, String description) throws XApiException, IOException, InterruptedException {
+        HttpRequest request = authorizedTo(url, description).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
+        clock.observe(response.headers().firstValue("date"));
+        if (response.statusCode() / 100 != 2) {
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(64 * 1024);
+            }
+            throw new XApiException(response.statusCode(), description, parse(body), RateLimit.of(response.headers()));
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder authorizedTo(String url, String description) {
+        URI target = URI.create(url);
+        URI base = URI.create(baseUrl);
+        if (!base.getScheme().equalsIgnoreCase(target.getScheme()) || !base.getHost().equalsIgnoreCase(target.getHost())
+                || base.getPort() != target.getPort()) {
+            throw new IllegalArgumentException("X handed out a URL for " + description + " on another host than "
+                    + base.getScheme() + "://" + base.getAuthority() + ": the bearer token is sent only to X");
+        }
+        return network.request(target).header("Authorization", "Bearer " + bearerToken.value().strip());
+    }
+
+    private static String withoutQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     /** The app's token, to tell apps apart; never log it. */
