@@ -59,7 +59,7 @@ class ComponentPackageTest {
             assertThat(names).contains("manifest.json", "doc/README.md", "doc/LICENSE",
                 "etc/twitter-source.json", "etc/twitter-source.properties", "etc/connect-standalone.properties",
                 "etc/twitter-source-v1.1.json", "etc/twitter-source-v1.1.properties", "etc/twitter-source-firehose.json",
-                "etc/twitter-source-compliance.json");
+                "etc/twitter-source-compliance.json", "etc/twitter-source-batch-compliance.json");
         }
     }
 }
