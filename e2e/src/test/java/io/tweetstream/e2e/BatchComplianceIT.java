@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Deletes on pay-per-use, from X's batch compliance jobs: on a real worker with the packaged plugin, a
  * filtered-stream connector ({@code config/twitter-source.json}) writes tweets into a topic of 3 partitions; the
- * simulator deletes, drops and edits some of them; a batch compliance connector
+ * simulator deletes, drops, edits and scrubs the location of some of them; a batch compliance connector
  * ({@code config/twitter-source-batch-compliance.json}) then checks the topic's tweets in a job at the simulator and
  * writes a tombstone for each deleted or dropped tweet and for no other. Restarted, it finds its job complete and
  * applied, and neither makes another nor writes a tombstone twice.
@@ -86,6 +86,7 @@ class BatchComplianceIT {
             simulator.dropPost(dropped);
             gone.add(dropped);
             simulator.editPost(written.get(5));
+            simulator.scrubGeo(written.get(6));
 
             ObjectNode batch = ConnectorConfigs.v2RestBody("twitter-source-batch-compliance.json", "batch",
                 simulator.v2BaseUrl(), BEARER_TOKEN, TOPIC, Map.of(
@@ -110,10 +111,11 @@ class BatchComplianceIT {
             await("the restarted task looked at its jobs").atMost(DEADLINE)
                 .until(() -> simulator.complianceJobListings() > listedBefore);
             rest.awaitRunning("batch", 1, DEADLINE);
-            // The restarted task decides from the list at once; give its records, were there any, time to land.
-            await().during(Duration.ofSeconds(5)).atMost(DEADLINE).until(() -> {
+            // The restarted task decides from the list at once: a second application would download the results
+            // again within moments, and its tombstones follow.
+            await("no second download").during(Duration.ofSeconds(5)).atMost(DEADLINE).until(() -> {
                 read(topic, written, tombstones);
-                return true;
+                return simulator.complianceJobDownloads() == 1;
             });
             assertThat(simulator.complianceJobs()).as("no second job within the interval").hasSize(1);
             assertThat(tombstones).as("each tombstone once").allSatisfy((id, count) -> assertThat(count).isEqualTo(1));

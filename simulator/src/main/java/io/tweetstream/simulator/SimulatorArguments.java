@@ -169,6 +169,9 @@ final class SimulatorArguments {
         @Option(names = "--compliance-delay-ms", paramLabel = "N",
                 description = "v2: milliseconds from a Post's first send to its compliance event (default 5000)")
         Long complianceDelayMs;
+        @Option(names = "--compliance-job-processing-ms", paramLabel = "N",
+                description = "v2: milliseconds a batch compliance job is in_progress after its upload (default 5000)")
+        Long complianceJobProcessingMs;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this and exit")
         boolean help;
     }
@@ -322,6 +325,9 @@ final class SimulatorArguments {
         if (options.complianceDelayMs != null) {
             builder.complianceDelay(Duration.ofMillis(options.complianceDelayMs));
         }
+        if (options.complianceJobProcessingMs != null) {
+            builder.complianceJobProcessing(Duration.ofMillis(options.complianceJobProcessingMs));
+        }
         if (options.replay != null) {
             builder.replay(replay(options));
         }
@@ -363,6 +369,7 @@ final class SimulatorArguments {
         require(options.complianceEditFraction == null || options.complianceEditFraction >= 0 && options.complianceEditFraction <= 1, "--compliance-edit-fraction must be in [0, 1], was " + options.complianceEditFraction);
         require(options.complianceWithholdFraction == null || options.complianceWithholdFraction >= 0 && options.complianceWithholdFraction <= 1, "--compliance-withhold-fraction must be in [0, 1], was " + options.complianceWithholdFraction);
         require(options.complianceDelayMs == null || options.complianceDelayMs >= 0, "--compliance-delay-ms must be >= 0, was " + options.complianceDelayMs);
+        require(options.complianceJobProcessingMs == null || options.complianceJobProcessingMs >= 0, "--compliance-job-processing-ms must be >= 0, was " + options.complianceJobProcessingMs);
         require(options.statusWithheldEvery == null || options.statusWithheldEvery >= 0, "--status-withheld-every must be >= 0, was " + options.statusWithheldEvery);
         require(options.userWithheldEvery == null || options.userWithheldEvery >= 0, "--user-withheld-every must be >= 0, was " + options.userWithheldEvery);
         require(options.scrubGeoEvery == null || options.scrubGeoEvery >= 0, "--scrub-geo-every must be >= 0, was " + options.scrubGeoEvery);

@@ -71,6 +71,9 @@ public final class SimulatorSettings {
     private final double complianceEditFraction;
     private final double complianceWithholdFraction;
     private final Duration complianceDelay;
+    private final Duration complianceJobProcessing;
+    private final Duration complianceJobUploadWindow;
+    private final long complianceJobMaxUploadBytes;
 
     /**
      * What an X project's access allows, as X sells it (x-api/posts/filtered-stream/introduction.mdx,
@@ -147,6 +150,9 @@ public final class SimulatorSettings {
         this.complianceEditFraction = builder.complianceEditFraction;
         this.complianceWithholdFraction = builder.complianceWithholdFraction;
         this.complianceDelay = builder.complianceDelay;
+        this.complianceJobProcessing = builder.complianceJobProcessing;
+        this.complianceJobUploadWindow = builder.complianceJobUploadWindow;
+        this.complianceJobMaxUploadBytes = builder.complianceJobMaxUploadBytes;
     }
 
     /**
@@ -171,6 +177,31 @@ public final class SimulatorSettings {
     /** How long after a Post was first streamed its automatic compliance event is made. Default 5 s. */
     public Duration complianceDelay() {
         return complianceDelay;
+    }
+
+    /**
+     * How long a batch compliance job ({@code POST /2/compliance/jobs}) is {@code in_progress} after its upload before
+     * it is {@code complete} (or {@code failed}); X's time scales with the dataset, the simulator's does not. Default
+     * 5 s; tests set it small.
+     */
+    public Duration complianceJobProcessing() {
+        return complianceJobProcessing;
+    }
+
+    /**
+     * How long after its creation a batch compliance job takes its upload ({@code upload_expires_at}); a job not
+     * uploaded by then is {@code expired}. Default 15 minutes, X's; tests shorten it to see a window lapse.
+     */
+    public Duration complianceJobUploadWindow() {
+        return complianceJobUploadWindow;
+    }
+
+    /**
+     * The largest upload a batch compliance job takes, in bytes; a larger one gets 413. Default 128,000,000: X's
+     * "128 MB", read as the stricter decimal megabytes. Tests lower it to see a 413 without sending 128 MB.
+     */
+    public long complianceJobMaxUploadBytes() {
+        return complianceJobMaxUploadBytes;
     }
 
     /**
@@ -553,6 +584,9 @@ public final class SimulatorSettings {
                 + ", monthlyPostCap=" + monthlyPostCap + ", capResetDay=" + capResetDay
                 + ", compliance delete/edit/withhold=" + complianceDeleteFraction + "/" + complianceEditFraction + "/"
                 + complianceWithholdFraction + " after " + complianceDelay
+                + ", complianceJobProcessing=" + complianceJobProcessing
+                + ", complianceJobUploadWindow=" + complianceJobUploadWindow
+                + ", complianceJobMaxUploadBytes=" + complianceJobMaxUploadBytes
                 + ", shapes=" + payloadShapes()
                 + (replay == null ? "" : ", " + replay)
                 + (burstEvery.isZero() ? "" : ", bursts x" + burstFactor + " for " + burstLength + " every " + burstEvery)
@@ -601,6 +635,9 @@ public final class SimulatorSettings {
         private double complianceEditFraction = 0.002;
         private double complianceWithholdFraction = 0.001;
         private Duration complianceDelay = Duration.ofSeconds(5);
+        private Duration complianceJobProcessing = Duration.ofSeconds(5);
+        private Duration complianceJobUploadWindow = Duration.ofMinutes(15);
+        private long complianceJobMaxUploadBytes = 128_000_000L;
         private int v2ConnectionBacklog = 5_000;
         private int v2BackfillLimit = 10_000;
         private double longPostRatio = 0.02;
@@ -651,6 +688,25 @@ public final class SimulatorSettings {
         /** See {@link SimulatorSettings#complianceDelay()}. */
         public Builder complianceDelay(Duration complianceDelay) {
             this.complianceDelay = Objects.requireNonNull(complianceDelay, "complianceDelay");
+            return this;
+        }
+
+        /** See {@link SimulatorSettings#complianceJobProcessing()}. */
+        public Builder complianceJobProcessing(Duration complianceJobProcessing) {
+            this.complianceJobProcessing = Objects.requireNonNull(complianceJobProcessing, "complianceJobProcessing");
+            return this;
+        }
+
+        /** See {@link SimulatorSettings#complianceJobUploadWindow()}. */
+        public Builder complianceJobUploadWindow(Duration complianceJobUploadWindow) {
+            this.complianceJobUploadWindow = Objects.requireNonNull(complianceJobUploadWindow,
+                    "complianceJobUploadWindow");
+            return this;
+        }
+
+        /** See {@link SimulatorSettings#complianceJobMaxUploadBytes()}. */
+        public Builder complianceJobMaxUploadBytes(long complianceJobMaxUploadBytes) {
+            this.complianceJobMaxUploadBytes = complianceJobMaxUploadBytes;
             return this;
         }
 
@@ -1000,6 +1056,12 @@ public final class SimulatorSettings {
                     "complianceDeleteFraction + complianceEditFraction + complianceWithholdFraction must be <= 1, was "
                             + (complianceDeleteFraction + complianceEditFraction + complianceWithholdFraction));
             require(!complianceDelay.isNegative(), "complianceDelay must be >= 0, was " + complianceDelay);
+            require(!complianceJobProcessing.isNegative(), "complianceJobProcessing must be >= 0, was "
+                    + complianceJobProcessing);
+            require(complianceJobUploadWindow.toMillis() >= 1, "complianceJobUploadWindow must be at least 1 ms, was "
+                    + complianceJobUploadWindow);
+            require(complianceJobMaxUploadBytes >= 1, "complianceJobMaxUploadBytes must be >= 1, was "
+                    + complianceJobMaxUploadBytes);
             require(statusWithheldEvery >= 0, "statusWithheldEvery must be >= 0 (0 = never), was " + statusWithheldEvery);
             require(userWithheldEvery >= 0, "userWithheldEvery must be >= 0 (0 = never), was " + userWithheldEvery);
             require(scrubGeoEvery >= 0, "scrubGeoEvery must be >= 0 (0 = never), was " + scrubGeoEvery);

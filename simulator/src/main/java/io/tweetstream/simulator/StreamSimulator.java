@@ -12,6 +12,7 @@ import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.generate.TweetMix;
 import io.tweetstream.simulator.http.BearerTokens;
 import io.tweetstream.simulator.http.ComplianceEndpoint;
+import io.tweetstream.simulator.http.ComplianceJobsEndpoint;
 import io.tweetstream.simulator.http.CountsEndpoint;
 import io.tweetstream.simulator.http.DateHeader;
 import io.tweetstream.simulator.http.FilterEndpoint;
@@ -36,6 +37,7 @@ import io.tweetstream.simulator.stream.TweetHistory;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.VolumeStreams;
+import io.tweetstream.simulator.v2.ComplianceJobs;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MatchRates;
@@ -49,6 +51,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +75,8 @@ import java.util.stream.Stream;
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
  * sample stream, whose connections all get the same tweets, as the connections of one X app do, and its Enterprise
  * partitioned volume streams (firehose in 20 partitions, sample10 in 2) and Post compliance stream (4 partitions: the
- * deletes, edits and withholdings of the Posts it streamed). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
+ * deletes, edits and withholdings of the Posts it streamed), and its batch compliance jobs ({@code /2/compliance/jobs},
+ * whose results come from the same events). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
  * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
  *
@@ -123,6 +127,7 @@ public final class StreamSimulator implements AutoCloseable {
     private final Billing billing;
     private final MatchRates matchRates;
     private final ComplianceStream compliance;
+    private final ComplianceJobs complianceJobs;
 
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
                             StreamLedger ledger, RuleBook rules, TweetFactory tweets) {
@@ -150,6 +155,7 @@ public final class StreamSimulator implements AutoCloseable {
         this.faults = new StreamFaults(ledger);
         this.compliance = new ComplianceStream(settings, ledger, v2Controls, tweets::newPostId);
         ledger.onV2TweetSent(compliance::streamed);
+        this.complianceJobs = new ComplianceJobs(settings, compliance::made);
     }
 
     /**
@@ -224,6 +230,8 @@ public final class StreamSimulator implements AutoCloseable {
         dated(server.createContext(ComplianceEndpoint.PATH, new ComplianceEndpoint(settings, simulator.bearerTokens, ledger,
                 simulator.v2Controls, simulator.faults, proxy, mapper, simulator.compliance,
                 simulator.billing.clock())), billingDates);
+        dated(server.createContext(ComplianceJobsEndpoint.PATH, new ComplianceJobsEndpoint(settings, simulator.bearerTokens,
+                simulator.complianceJobs, mapper, URI.create(simulator.v2BaseUrl()))), billingDates);
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(ledger, rules, mapper));
         server.start();
         log.info("Twitter streaming simulator listening at {} with {}", simulator.v1BaseUrl(), settings);
@@ -249,7 +257,8 @@ public final class StreamSimulator implements AutoCloseable {
      * {@code http://127.0.0.1:PORT/}: the form of X's {@code https://api.x.com/}, trailing slash included; a v2
      * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules},
      * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N},
-     * {@code 2/tweets/sample10/stream?partition=N} or {@code 2/tweets/compliance/stream?partition=N}.
+     * {@code 2/tweets/sample10/stream?partition=N}, {@code 2/tweets/compliance/stream?partition=N} or
+     * {@code 2/compliance/jobs}.
      */
     public String v2BaseUrl() {
         return scheme() + "://127.0.0.1:" + port() + "/";
@@ -373,6 +382,56 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<SentComplianceEvent> sentComplianceEvents() {
         return compliance.sent();
+    }
+
+    /**
+     * Every batch compliance job created ({@code POST /2/compliance/jobs}), oldest first, as of now: a job whose
+     * processing time passed shows {@code complete} (or {@code failed}), one whose upload window lapsed
+     * {@code expired}. A {@code tweets} job's results are what the Post compliance stream's events
+     * ({@link #madeComplianceEvents()}, made by then) and {@link #scrubGeo} say of each id uploaded.
+     */
+    public List<ComplianceJobInfo> complianceJobs() {
+        return complianceJobs.infos(Instant.now());
+    }
+
+    /**
+     * The next batch compliance job uploaded (from now on) ends {@code failed}, with {@code error} as its
+     * {@code error}, once its processing time has passed, instead of {@code complete}. Replaces an earlier instruction
+     * not yet used.
+     */
+    public void failNextComplianceJob(String error) {
+        if (error == null || error.isBlank()) {
+            throw new IllegalArgumentException("error must say why the job failed");
+        }
+        complianceJobs.failNext(error);
+    }
+
+    /** The uploads batch compliance jobs took (a job takes one), all jobs. */
+    public int complianceJobUploads() {
+        return complianceJobs.uploads();
+    }
+
+    /** The requests that listed batch compliance jobs ({@code GET /2/compliance/jobs}). */
+    public int complianceJobListings() {
+        return complianceJobs.listings();
+    }
+
+    /** The downloads of batch compliance job results that got them, all jobs. */
+    public int complianceJobDownloads() {
+        return complianceJobs.downloads();
+    }
+
+    /**
+     * The author of Post {@code tweetId} removed its geo data now: batch compliance jobs processed from now on report
+     * it as {@code scrub_geo} / {@code geo_scrubbed} (unless a delete or edit of it outranks that). Nothing is streamed:
+     * X sends {@code scrub_geo} on the User compliance stream, which the simulator does not serve. Any Post id will do.
+     *
+     * @return when it was scrubbed: the results' {@code redacted_at}
+     */
+    public Instant scrubGeo(long tweetId) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        complianceJobs.scrubGeo(tweetId, at);
+        return at;
     }
 
     /**

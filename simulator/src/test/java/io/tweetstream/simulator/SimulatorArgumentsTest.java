@@ -54,6 +54,14 @@ class SimulatorArgumentsTest {
     }
 
     @Test
+    void readsTheComplianceJobProcessingTime() {
+        assertThat(SimulatorArguments.parse("--compliance-job-processing-ms", "250").settings().complianceJobProcessing())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> SimulatorArguments.parse("--compliance-job-processing-ms", "-1"))
+                .hasMessageContaining("--compliance-job-processing-ms must be >= 0");
+    }
+
+    @Test
     void readsEveryOptionInBothSpellings() {
         SimulatorSettings settings = SimulatorArguments.parse("--bind", "0.0.0.0", "--port", "9000", "--rate=50", "--seed", "7",
                 "--max-tweets", "100", "--keep-alive-ms=250", "--delete-every", "10", "--limit-every", "20",

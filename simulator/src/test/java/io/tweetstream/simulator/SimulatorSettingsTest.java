@@ -29,6 +29,21 @@ class SimulatorSettingsTest {
     }
 
     @Test
+    void batchComplianceJobsHaveXsWindowsAndLimitAndAShortProcessingTime() {
+        SimulatorSettings defaults = SimulatorSettings.builder().build();
+
+        assertThat(defaults.complianceJobProcessing()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.complianceJobUploadWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.complianceJobMaxUploadBytes()).isEqualTo(128_000_000L);
+        assertThatThrownBy(() -> SimulatorSettings.builder().complianceJobProcessing(Duration.ofMillis(-1)).build())
+                .hasMessageContaining("complianceJobProcessing");
+        assertThatThrownBy(() -> SimulatorSettings.builder().complianceJobUploadWindow(Duration.ZERO).build())
+                .hasMessageContaining("complianceJobUploadWindow");
+        assertThatThrownBy(() -> SimulatorSettings.builder().complianceJobMaxUploadBytes(0).build())
+                .hasMessageContaining("complianceJobMaxUploadBytes");
+    }
+
+    @Test
     void showsTheDeliveryDelayInItsDescription() {
         assertThat(SimulatorSettings.builder().deliveryDelay(DeliveryDelay.xLike()).build().toString())
                 .contains("deliveryDelay=log-normal median PT1S p99 PT6.5S cap PT10S");

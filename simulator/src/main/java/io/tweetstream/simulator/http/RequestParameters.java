@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of a request: from an {@code application/x-www-form-urlencoded} body (how Twitter4j
@@ -45,6 +46,22 @@ public final class RequestParameters {
         Map<String, String> parameters = new LinkedHashMap<>();
         parse(exchange.getRequestURI().getRawQuery(), parameters);
         return parameters;
+    }
+
+    /**
+     * Answers X's 400 for the first query parameter not in {@code known}, as X refuses any it does not take.
+     *
+     * @return whether it answered
+     */
+    static boolean refusesUnknown(HttpExchange exchange, Map<String, String> query, Set<String> known,
+                                  V2Responses responses) throws IOException {
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            if (!known.contains(parameter.getKey())) {
+                responses.send(exchange, 400, V2Problems.unknownParameter(parameter.getKey(), parameter.getValue(), known));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the pairs of an encoded {@code a=1&b=2} string, keeping values already present. */

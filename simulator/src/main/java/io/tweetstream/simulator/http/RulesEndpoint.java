@@ -106,7 +106,7 @@ public final class RulesEndpoint implements HttpHandler {
     }
 
     private void list(HttpExchange exchange, Map<String, String> query) throws IOException {
-        if (refusesUnknown(exchange, query, GET_PARAMETERS)) {
+        if (RequestParameters.refusesUnknown(exchange, query, GET_PARAMETERS, responses)) {
             return;
         }
         List<StreamRule> listed = rules.rules();
@@ -167,7 +167,7 @@ public final class RulesEndpoint implements HttpHandler {
     }
 
     private void change(HttpExchange exchange, Map<String, String> query) throws IOException {
-        if (refusesUnknown(exchange, query, POST_PARAMETERS)) {
+        if (RequestParameters.refusesUnknown(exchange, query, POST_PARAMETERS, responses)) {
             return;
         }
         boolean dryRun = "true".equalsIgnoreCase(query.get("dry_run"));
@@ -276,23 +276,6 @@ public final class RulesEndpoint implements HttpHandler {
             strings.add(item.asText());
         }
         return strings;
-    }
-
-    private boolean refusesUnknown(HttpExchange exchange, Map<String, String> query, Set<String> known) throws IOException {
-        for (String name : query.keySet()) {
-            if (!known.contains(name)) {
-                ObjectNode body = mapper.createObjectNode();
-                ObjectNode error = body.putArray("errors").addObject();
-                error.putObject("parameters").putArray(name).add(query.get(name));
-                error.put("message", "The query parameter [" + name + "] is not one of " + known.stream().sorted().toList()
-                        .toString().replace(" ", ""));
-                body.put("title", "Invalid Request").put("detail", "One or more parameters to your request was invalid.")
-                        .put("type", V2Problems.PROBLEMS + "invalid-request");
-                responses.send(exchange, 400, body);
-                return true;
-            }
-        }
-        return false;
     }
 
     private JsonNode readBody(HttpExchange exchange) throws IOException {

@@ -8,6 +8,7 @@ import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.v2.InvalidParametersException;
 
 import java.util.List;
+import java.util.Set;
 
 /** The error bodies of X's v2 API, in its "problem" shapes, as the simulator answers them. */
 final class V2Problems {
@@ -81,6 +82,32 @@ final class V2Problems {
     static ObjectNode invalidParameter(String parameter, String value, String message) {
         return invalidParameters(new InvalidParametersException(List.of(
                 new InvalidParametersException.Problem(parameter, List.of(value), message))));
+    }
+
+    /** X's 400 for a query parameter the endpoint does not take, naming those it does. */
+    static ObjectNode unknownParameter(String name, String value, Set<String> known) {
+        return invalidParameter(name, value, "The query parameter [" + name + "] is not one of "
+                + known.stream().sorted().toList().toString().replace(" ", ""));
+    }
+
+    /**
+     * X's 404 for an id that names nothing it has: the {@code resource-not-found} problem (openapi.json
+     * {@code ResourceNotFoundProblem}), with the resource's type, the parameter and the id.
+     */
+    static ObjectNode resourceNotFound(String resourceType, String parameter, String id, String detail) {
+        return NODES.objectNode()
+                .put("title", "Not Found Error")
+                .put("detail", detail)
+                .put("type", PROBLEMS + "resource-not-found")
+                .put("resource_type", resourceType)
+                .put("parameter", parameter)
+                .put("resource_id", id)
+                .put("value", id);
+    }
+
+    /** A request the state of what it is about does not allow: 409 Conflict. */
+    static ObjectNode conflict(String detail) {
+        return plain("Conflict", 409, detail);
     }
 
     /** X's status for a request refused for billing: 402 when the credit is spent, 429 at the monthly cap. */

@@ -45,6 +45,29 @@ public final class V2Client {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Answer delete(String pathAndQuery) throws IOException, InterruptedException {
+        return answer(request(pathAndQuery).DELETE().build());
+    }
+
+    /**
+     * A request to an absolute URL (a compliance job's upload or download URL) with this client's token, whatever the
+     * answer, its body as text.
+     *
+     * @param body {@code null} for none
+     */
+    public HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(StreamClient.DEADLINE)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "text/plain");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return StreamClient.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Adds one rule and returns its id. */
     public String addRule(String value, String tag) throws IOException, InterruptedException {
         Answer answer = post(RULES, "{\"add\":[{\"value\":" + quoted(value) + ",\"tag\":" + quoted(tag) + "}]}");

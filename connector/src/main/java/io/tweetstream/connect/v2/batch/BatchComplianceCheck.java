@@ -211,7 +211,11 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
             if (closing.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new InterruptedException("the task is stopping");
             }
+            String was = now.status();
             now = jobs.get(job.id());
+            if (!now.status().equals(was)) {
+                log.info("X says {}", now);
+            }
         }
         return now;
     }
