@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tweetstream.simulator.ComplianceJobInfo;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
 import io.tweetstream.testkit.ConnectRest;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * Deletes on pay-per-use, from X's batch compliance jobs: on a real worker with the packaged plugin, a
  * filtered-stream connector ({@code config/twitter-source.json}) writes tweets into a topic of 3 partitions; the
  * simulator deletes, drops, edits and scrubs the location of some of them; a batch compliance connector
- * ({@code config/twitter-source-batch-compliance.json}) then checks the topic's tweets in a job at the simulator and
- * writes a tombstone for each deleted or dropped tweet and for no other. Restarted, it finds its job complete and
+ * ({@code config/twitter-source-batch-compliance.json}) then checks the topic's tweets in a job at the simulator (the
+ * first job fails, and is retried) and writes a tombstone for each deleted or dropped tweet and for no other. Restarted, it finds its job complete and
  * applied, and neither makes another nor writes a tombstone twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +88,7 @@ class BatchComplianceIT {
             gone.add(dropped);
             simulator.editPost(written.get(5));
             simulator.scrubGeo(written.get(6));
+            simulator.failNextComplianceJob("internal error");
 
             ObjectNode batch = ConnectorConfigs.v2RestBody("twitter-source-batch-compliance.json", "batch",
                 simulator.v2BaseUrl(), BEARER_TOKEN, TOPIC, Map.of(
@@ -101,10 +103,13 @@ class BatchComplianceIT {
             });
             assertThat(tombstones.keySet()).as("tombstoned: the deleted and dropped tweets only")
                 .containsExactlyInAnyOrderElementsOf(gone);
-            assertThat(simulator.complianceJobs()).singleElement().satisfies(job -> {
-                assertThat(job.name()).isEqualTo("tweetstream-batch");
-                assertThat(job.uploadedIds()).isGreaterThanOrEqualTo(WRITTEN);
-            });
+            assertThat(simulator.complianceJobs()).as("the failed job, then the one retried").hasSize(2)
+                .allSatisfy(job -> {
+                    assertThat(job.name()).isEqualTo("tweetstream-batch");
+                    assertThat(job.uploadedIds()).isGreaterThanOrEqualTo(WRITTEN);
+                })
+                .extracting(ComplianceJobInfo::status)
+                .containsExactly(ComplianceJobInfo.FAILED, ComplianceJobInfo.COMPLETE);
 
             int listedBefore = simulator.complianceJobListings();
             assertThat(rest.post("/connectors/batch/restart?includeTasks=true", "").status()).isIn(200, 202, 204);
@@ -117,7 +122,7 @@ class BatchComplianceIT {
                 read(topic, written, tombstones);
                 return simulator.complianceJobDownloads() == 1;
             });
-            assertThat(simulator.complianceJobs()).as("no second job within the interval").hasSize(1);
+            assertThat(simulator.complianceJobs()).as("no other job within the interval").hasSize(2);
             assertThat(tombstones).as("each tombstone once").allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         }
     }
