@@ -56,11 +56,13 @@ public final class V2BatchComplianceAdapter extends V2StreamAdapter {
             int queueCapacity, StreamStats stats) {
         EventBuffer buffer = buffers.add(queueCapacity);
         XApiClient client = ConnectorRules.client(config);
+        String topic = config.getString(TwitterSourceConfig.TOPIC);
         BatchComplianceCheck.Settings settings = new BatchComplianceCheck.Settings(threadName,
-                "tweetstream-" + config.connectorName(), config.getString(TwitterSourceConfig.TOPIC),
-                config.complianceJobConsumerConfig(), config.complianceJobInterval(), config.complianceJobLookback(),
-                config.complianceJobPollInterval());
-        return List.of(new TaskStream(new BatchComplianceCheck(settings, client, buffer, stats), SOURCE_PARTITION,
+                "tweetstream-" + config.connectorName(), topic, config.complianceJobInterval(),
+                config.complianceJobLookback(), config.complianceJobPollInterval());
+        BatchComplianceCheck.StoredIds ids = BatchComplianceCheck.StoredIds.topic(config.complianceJobConsumerConfig(),
+                topic);
+        return List.of(new TaskStream(new BatchComplianceCheck(settings, ids, client, buffer, stats), SOURCE_PARTITION,
                 buffer));
     }
 }

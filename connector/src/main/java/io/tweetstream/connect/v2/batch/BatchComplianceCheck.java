@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +48,25 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
     static final int MAX_IDS_PER_JOB = 5_000_000;
     private static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(10);
 
-    /**
-     * @param jobName the name of the connector's jobs at X, which tells them from the app's others
-     * @param consumerConfig how to read the topic: {@code bootstrap.servers} and any security settings
-     */
-    public record Settings(String threadName, String jobName, String topic, Map<String, Object> consumerConfig,
-            Duration interval, Duration lookback, Duration pollInterval) {}
+    /** @param jobName the name of the connector's jobs at X, which tells them from the app's others */
+    public record Settings(String threadName, String jobName, String topic, Duration interval, Duration lookback,
+            Duration pollInterval) {}
+
+    /** Where the ids to check come from: the topic ({@link #topic}), or a test's list. */
+    @FunctionalInterface
+    public interface StoredIds {
+
+        /** The ids of the tweets made since {@code since}; gives up when {@code stop} says so. */
+        WrittenTweetIds.Read since(Instant since, BooleanSupplier stop);
+
+        /** @param consumerConfig how to read the topic: {@code bootstrap.servers} and any security settings */
+        static StoredIds topic(Map<String, Object> consumerConfig, String topic) {
+            return (since, stop) -> WrittenTweetIds.since(consumerConfig, topic, since, stop);
+        }
+    }
 
     private final Settings settings;
+    private final StoredIds storedIds;
     private final ComplianceJobs jobs;
     private final XClock clock;
     private final EventBuffer buffer;
@@ -64,9 +76,10 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
     /** The creation time of the last job whose results were applied, from the offset; EPOCH when none. */
     private Instant lastApplied = Instant.EPOCH;
 
-    public BatchComplianceCheck(Settings settings, XApiClient client, EventBuffer buffer,
+    public BatchComplianceCheck(Settings settings, StoredIds storedIds, XApiClient client, EventBuffer buffer,
             StreamStats stats) {
         this.settings = settings;
+        this.storedIds = storedIds;
         this.jobs = new ComplianceJobs(client);
         this.clock = client.clock();
         this.buffer = buffer;
@@ -151,8 +164,7 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
     private Instant runNow() throws XApiException, IOException, InterruptedException, JobEnded {
         Instant started = clock.now();
         Instant since = started.minus(settings.lookback());
-        WrittenTweetIds.Read read = WrittenTweetIds.since(settings.consumerConfig(), settings.topic(), since,
-                () -> closing.getCount() == 0);
+        WrittenTweetIds.Read read = storedIds.since(since, () -> closing.getCount() == 0);
         if (closing.getCount() == 0) {
             throw new InterruptedException("the task is stopping");
         }

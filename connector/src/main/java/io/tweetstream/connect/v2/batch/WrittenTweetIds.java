@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * record at that time to its end as it was when the read began, committed records only, with a consumer of its
  * own (no group, nothing committed). Ids are kept as a sorted {@code long[]}, 8 bytes each.
  */
-final class WrittenTweetIds {
+public final class WrittenTweetIds {
 
     private static final Logger log = LoggerFactory.getLogger(WrittenTweetIds.class);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -33,7 +33,7 @@ final class WrittenTweetIds {
      * @param ids sorted, distinct, none tombstoned after its record
      * @param unreadableKeys records whose key {@link TweetKeys} could not read
      */
-    record Read(long[] ids, long records, long unreadableKeys) {}
+    public record Read(long[] ids, long records, long unreadableKeys) {}
 
     private WrittenTweetIds() {}
 
