@@ -88,12 +88,6 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         return assignment.stream().map(List::copyOf).toList();
     }
 
-    /** Whether the bearer token works, by listing the app's rules, which any app may. */
-    @Override
-    public Map<String, String> check(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
-        return ConnectorRules.check(config, connectorName, null);
-    }
-
     @Override
     public List<TaskStream> open(TwitterSourceTaskConfig config, String threadName, TaskBuffers buffers,
             int queueCapacity, StreamStats stats) {

@@ -25,12 +25,6 @@ public final class V2SampleAdapter extends V2StreamAdapter {
                 maxTasks > 1 ? "every connection to the sample stream gets the same sample" : null);
     }
 
-    /** Whether the bearer token works, by listing the app's rules, which any app may. */
-    @Override
-    public Map<String, String> check(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
-        return ConnectorRules.check(config, connectorName, null);
-    }
-
     @Override
     public List<TaskStream> open(TwitterSourceTaskConfig config, String threadName, TaskBuffers buffers,
             int queueCapacity, StreamStats stats) {

@@ -4,10 +4,20 @@ import io.tweetstream.connect.config.TwitterSourceConfig;
 import io.tweetstream.connect.cost.PostBudget;
 import io.tweetstream.connect.cost.TaskCost;
 import io.tweetstream.connect.source.StreamAdapter;
+import io.tweetstream.connect.source.TaskPlan;
 import java.util.Map;
 
 /** What the X API v2 streams share: the bearer token, and the client and settings built from the config. */
 abstract class V2StreamAdapter implements StreamAdapter {
+
+    /**
+     * Whether the bearer token works, by listing the app's rules, which any app may; the filtered stream
+     * also checks its rules.
+     */
+    @Override
+    public Map<String, String> check(TwitterSourceConfig config, String connectorName, TaskPlan plan) {
+        return ConnectorRules.check(config, connectorName, null);
+    }
 
     static void requireBearerToken(TwitterSourceConfig config, Map<String, String> problems) {
         if (config.v2BearerToken() != null) {
