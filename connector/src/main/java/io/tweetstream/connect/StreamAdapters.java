@@ -27,6 +27,7 @@ final class StreamAdapters {
             case V2_FIREHOSE_KO -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_KO);
             case V2_FIREHOSE_PT -> new V2PartitionedAdapter(PartitionedStream.FIREHOSE_PT);
             case V2_TWEET_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.TWEET_COMPLIANCE);
+            case V2_USER_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.USER_COMPLIANCE);
             case V2_BATCH_COMPLIANCE -> new V2BatchComplianceAdapter();
         };
     }

@@ -57,6 +57,9 @@ public enum StreamType {
     V2_TWEET_COMPLIANCE("the X API v2 Post compliance stream", TwitterSourceConfig.API_V2,
             TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, partitionedStreamKeys()),
 
+    V2_USER_COMPLIANCE("the X API v2 User compliance stream", TwitterSourceConfig.API_V2,
+            TwitterSourceConfig.V2_STREAM_USER_COMPLIANCE, partitionedStreamKeys()),
+
     V2_BATCH_COMPLIANCE("X API v2 batch compliance jobs over the topic's tweets", TwitterSourceConfig.API_V2,
             TwitterSourceConfig.V2_STREAM_BATCH_COMPLIANCE, Stream.concat(Stream.of(TwitterSourceConfig.V2_BASE_URL,
                     TwitterSourceConfig.V2_BEARER_TOKEN, TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_TIER),

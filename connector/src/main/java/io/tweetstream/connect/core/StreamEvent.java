@@ -48,6 +48,15 @@ public sealed interface StreamEvent {
     }
 
     /**
+     * A change to a user's account that X's User compliance stream reports and no tweet record shows:
+     * {@code user_delete}, {@code user_undelete}, {@code user_protect}, {@code user_unprotect},
+     * {@code user_suspend}, {@code user_unsuspend}, or {@code user_profile_modification} (with the field and its
+     * new value; null for the others).
+     */
+    record UserChanged(String type, long userId, long receivedAtMillis, String profileField, String newValue)
+            implements StreamEvent {}
+
+    /**
      * A notice that a user removed the location from their tweets up to a tweet id (v1.1
      * {@code scrub_geo}): records already written still hold it.
      */

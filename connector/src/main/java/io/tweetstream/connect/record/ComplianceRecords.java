@@ -6,6 +6,7 @@ import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
+import io.tweetstream.connect.core.StreamEvent.UserChanged;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import java.util.Date;
 import java.util.Map;
@@ -45,6 +46,11 @@ public final class ComplianceRecords {
         if (event instanceof UserWithheld withheld) {
             return base(TYPE_USER_WITHHELD, withheld.userId(), withheld.receivedAtMillis())
                     .put(WITHHELD_COUNTRIES, withheld.countries());
+        }
+        if (event instanceof UserChanged changed) {
+            return base(changed.type(), changed.userId(), changed.receivedAtMillis())
+                    .put(PROFILE_FIELD, changed.profileField())
+                    .put(NEW_VALUE, changed.newValue());
         }
         if (event instanceof GeoScrubbed scrubbed) {
             return base(TYPE_SCRUB_GEO, scrubbed.userId(), scrubbed.receivedAtMillis())

@@ -18,6 +18,8 @@ public final class ComplianceSchema {
     public static final String UP_TO_TWEET_ID = "up_to_tweet_id";
     public static final String WITHHELD_COUNTRIES = "withheld_countries";
     public static final String RECEIVED_AT = "received_at";
+    public static final String PROFILE_FIELD = "profile_field";
+    public static final String NEW_VALUE = "new_value";
 
     /** The notice types, named as in Twitter's v1.1 stream messages. */
     public static final String TYPE_DELETE = "delete";
@@ -25,19 +27,36 @@ public final class ComplianceSchema {
     public static final String TYPE_USER_WITHHELD = "user_withheld";
     public static final String TYPE_SCRUB_GEO = "scrub_geo";
 
+    /**
+     * The notice types of X's User compliance stream that v1.1 has no name for, named as X names them; its
+     * {@code user_withheld} and {@code scrub_geo} are the types above.
+     */
+    public static final String TYPE_USER_DELETE = "user_delete";
+    public static final String TYPE_USER_UNDELETE = "user_undelete";
+    public static final String TYPE_USER_PROTECT = "user_protect";
+    public static final String TYPE_USER_UNPROTECT = "user_unprotect";
+    public static final String TYPE_USER_SUSPEND = "user_suspend";
+    public static final String TYPE_USER_UNSUSPEND = "user_unsuspend";
+    public static final String TYPE_USER_PROFILE_MODIFICATION = "user_profile_modification";
+
     /** The record key: the user the notice is about. */
     public static final Schema KEY = Schema.INT64_SCHEMA;
 
     public static final Schema VALUE = SchemaBuilder.struct()
-            .name("io.tweetstream.ComplianceNotice").version(1)
-            .doc("A compliance notice from the stream: a tweet deleted or withheld, a user withheld, or a"
-                    + " user's locations scrubbed up to a tweet.")
+            .name("io.tweetstream.ComplianceNotice").version(2)
+            .doc("A compliance notice from the stream: a tweet deleted or withheld, a user withheld, a user's"
+                    + " locations scrubbed up to a tweet, or (version 2, X's User compliance stream) a user deleted,"
+                    + " protected, suspended or changing their profile, or that undone.")
             .field(TYPE, Schema.STRING_SCHEMA)
             .field(USER_ID, Schema.INT64_SCHEMA)
             .field(TWEET_ID, Schema.OPTIONAL_INT64_SCHEMA)
             .field(UP_TO_TWEET_ID, Schema.OPTIONAL_INT64_SCHEMA)
             .field(WITHHELD_COUNTRIES, SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build())
             .field(RECEIVED_AT, Timestamp.SCHEMA)
+            .field(PROFILE_FIELD, SchemaBuilder.string().optional()
+                    .doc("user_profile_modification: what changed, e.g. profile.description").build())
+            .field(NEW_VALUE, SchemaBuilder.string().optional()
+                    .doc("user_profile_modification: the field's new value").build())
             .build();
 
     private ComplianceSchema() {}

@@ -13,6 +13,7 @@ import io.tweetstream.connect.core.StreamEvent.PositionReached;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
+import io.tweetstream.connect.core.StreamEvent.UserChanged;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamStats;
@@ -171,6 +172,9 @@ public final class StreamRecords {
             } else if (event instanceof UserWithheld withheld) {
                 logUnapplied("User {} is withheld in {}: records already written of their tweets are unchanged",
                         withheld.userId(), withheld.countries());
+            } else if (event instanceof UserChanged changed) {
+                logUnapplied("User {}: {}; records already written of their tweets are unchanged", changed.userId(),
+                        changed.type());
             } else if (event instanceof GeoScrubbed scrubbed) {
                 logUnapplied("User {} scrubbed the location of their tweets up to {}: records already written"
                         + " still hold it", scrubbed.userId(), scrubbed.upToTweetId());

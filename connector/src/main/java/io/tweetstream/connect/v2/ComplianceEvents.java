@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One line of X's Post compliance stream ({@code GET /2/tweets/compliance/stream}) read as what the
- * task does with it (x-api/compliance/streams, "Compliance Data Objects"): a {@code delete} or a
+ * One line of X's Post or User compliance stream ({@code GET /2/tweets/compliance/stream},
+ * {@code GET /2/users/compliance/stream}) read as what the task does with it (x-api/compliance/streams,
+ * "Compliance Data Objects"). A user's event (a delete, protection, suspension, withholding, profile change or
+ * location scrub, or its undoing) names no record to rewrite: it becomes a compliance notice. A {@code delete} or a
  * {@code drop} (the Post is no longer public) becomes a tombstone of the Post's record, a
  * {@code withheld} one too (a record cannot be shown only outside the countries, as for v1.1's
  * notices). A {@code tweet_edit} and an {@code undrop} name no record that can be rewritten, so they
@@ -37,7 +39,20 @@ final class ComplianceEvents {
         long at = eventAt.get().toEpochMilli();
         long tweetId = id(event.path("tweet").path("id"));
         long authorId = id(event.path("tweet").path("author_id"));
+        long userId = id(event.path("user").path("id"));
         return switch (type) {
+            case "user_delete", "user_undelete", "user_protect", "user_unprotect", "user_suspend", "user_unsuspend" ->
+                    userId < 0 ? Optional.empty() : Optional.of(new Read(
+                            List.of(new StreamEvent.UserChanged(type, userId, at, null, null)), eventAt.get(), null));
+            case "user_profile_modification" -> userId < 0 ? Optional.empty() : Optional.of(new Read(
+                    List.of(new StreamEvent.UserChanged(type, userId, at, event.path("profile_field").asText(null),
+                            event.path("new_value").asText(null))), eventAt.get(), null));
+            case "user_withheld" -> userId < 0 ? Optional.empty() : Optional.of(new Read(
+                    List.of(new StreamEvent.UserWithheld(userId, strings(event.path("withheld_in_countries")), at)),
+                    eventAt.get(), null));
+            case "scrub_geo" -> userId < 0 || id(event.path("up_to_tweet_id")) < 0 ? Optional.empty()
+                    : Optional.of(new Read(List.of(new StreamEvent.GeoScrubbed(userId,
+                            id(event.path("up_to_tweet_id")), at)), eventAt.get(), null));
             case "delete", "drop" -> tweetId < 0 ? Optional.empty() : Optional.of(new Read(
                     List.of(new StreamEvent.TweetDeleted(tweetId, authorId, at)), eventAt.get(), null));
             case "withheld" -> tweetId < 0 ? Optional.empty() : Optional.of(new Read(

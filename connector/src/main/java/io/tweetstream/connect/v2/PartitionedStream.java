@@ -25,7 +25,13 @@ public enum PartitionedStream {
             false),
     /** Deletes, edits and withholdings of Posts, which X's Post streams do not send (x-api/compliance/streams). */
     TWEET_COMPLIANCE(TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, "2/tweets/compliance/stream", 4,
-            "the Post compliance stream", true);
+            "the Post compliance stream", true),
+    /**
+     * Deletes, protections, suspensions, withholdings, profile changes and location scrubs of users (and their
+     * undoing), which name no record of the tweets' topic: they are written as compliance notices.
+     */
+    USER_COMPLIANCE(TwitterSourceConfig.V2_STREAM_USER_COMPLIANCE, "2/users/compliance/stream", 4,
+            "the User compliance stream", true);
 
     private final String configValue;
     private final String path;
@@ -41,7 +47,7 @@ public enum PartitionedStream {
         this.compliance = compliance;
     }
 
-    /** Whether its messages are compliance events, which the task turns into tombstones, rather than Posts. */
+    /** Whether its messages are compliance events (tombstones or compliance notices for the task), rather than Posts. */
     boolean compliance() {
         return compliance;
     }

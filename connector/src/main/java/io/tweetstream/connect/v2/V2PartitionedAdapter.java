@@ -40,7 +40,11 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         requireBearerToken(config, problems);
         requireTier(config, problems);
         requireNoFilter(config, problems, stream.title());
-        if (stream.compliance() && !config.tombstonesOnDelete() && config.complianceTopic().isEmpty()) {
+        if (stream == PartitionedStream.USER_COMPLIANCE && config.complianceTopic().isEmpty()) {
+            problems.put(TwitterSourceConfig.COMPLIANCE_TOPIC, "Required when " + TwitterSourceConfig.V2_STREAM + " is '"
+                    + stream.configValue() + "': " + stream.description() + "'s events name users, not tweet records,"
+                    + " so each is written there as a compliance notice keyed by user id");
+        } else if (stream.compliance() && !config.tombstonesOnDelete() && config.complianceTopic().isEmpty()) {
             problems.put(TwitterSourceConfig.TOMBSTONES_ON_DELETE, stream.title() + " would write nothing with "
                     + TwitterSourceConfig.TOMBSTONES_ON_DELETE + "=false and no " + TwitterSourceConfig.COMPLIANCE_TOPIC
                     + ": turn tombstones on, or set a compliance topic");

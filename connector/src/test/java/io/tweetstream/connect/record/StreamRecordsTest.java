@@ -121,6 +121,25 @@ class StreamRecordsTest {
     }
 
     @Test
+    void aUsersChangeIsANoticeWithTheProfileFieldWhenItHasOne() {
+        StreamEvent suspended = new StreamEvent.UserChanged("user_suspend", 77L, AT, null, null);
+        StreamEvent modified = new StreamEvent.UserChanged("user_profile_modification", 78L, AT, "profile.name",
+                "New name");
+
+        List<SourceRecord> notices = records(true, "tweets-compliance").toRecords(List.of(suspended, modified));
+
+        assertThat(notices).extracting(SourceRecord::key).containsExactly(77L, 78L);
+        assertThat(notices).allSatisfy(r -> ((Struct) r.value()).validate());
+        Struct suspend = (Struct) notices.get(0).value();
+        assertThat(suspend.getString(ComplianceSchema.TYPE)).isEqualTo("user_suspend");
+        assertThat(suspend.getString(ComplianceSchema.PROFILE_FIELD)).isNull();
+        Struct modify = (Struct) notices.get(1).value();
+        assertThat(modify.getString(ComplianceSchema.PROFILE_FIELD)).isEqualTo("profile.name");
+        assertThat(modify.getString(ComplianceSchema.NEW_VALUE)).isEqualTo("New name");
+        assertThat(records(true, "").toRecords(List.of(suspended))).as("no topic, no notice, no tombstone").isEmpty();
+    }
+
+    @Test
     void everyNoticeGoesToTheComplianceTopicKeyedByUser() {
         List<StreamEvent> events = List.of(TWEET, STATUS_WITHHELD, USER_WITHHELD, SCRUB_GEO, DELETED);
 

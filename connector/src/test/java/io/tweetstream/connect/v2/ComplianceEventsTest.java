@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The events of X's Post compliance stream, in the shapes of X's "Compliance Data Objects". */
+/** The events of X's Post and User compliance streams, in the shapes of X's "Compliance Data Objects". */
 class ComplianceEventsTest {
 
     private static ComplianceEvents.Read read(String line) throws Exception {
@@ -48,6 +48,38 @@ class ComplianceEventsTest {
                 + "\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}").notApplied()).contains("public again");
         assertThat(read("{\"data\":{\"tweet_geo_scrub\":{\"tweet\":{\"id\":\"7\"},"
                 + "\"event_at\":\"2026-12-03T10:00:00.000Z\"}}}").notApplied()).contains("'tweet_geo_scrub'");
+    }
+
+    @Test
+    void aUsersEventsAreNoticesOfTheUser() throws Exception {
+        long at = Instant.parse("2022-06-27T23:49:41.839Z").toEpochMilli();
+        for (String type : List.of("user_delete", "user_undelete", "user_protect", "user_unprotect", "user_suspend",
+                "user_unsuspend")) {
+            ComplianceEvents.Read read = read("{\"data\":{\"" + type + "\":{\"user\":{\"id\":\"1375036644\"},"
+                    + "\"event_at\":\"2022-06-27T23:49:41.839+00:00\"}}}");
+            assertThat(read.events()).as(type).containsExactly(new StreamEvent.UserChanged(type, 1375036644L, at, null,
+                    null));
+            assertThat(read.notApplied()).isNull();
+        }
+        assertThat(read("{\"data\":{\"user_profile_modification\":{\"user\":{\"id\":\"906948460078698496\"},"
+                + "\"event_at\":\"2022-06-27T23:49:41.839Z\",\"profile_field\":\"profile.description\","
+                + "\"new_value\":\"Home of the @SnowbotDev chatbot.\"}}}").events())
+                .containsExactly(new StreamEvent.UserChanged("user_profile_modification", 906948460078698496L, at,
+                        "profile.description", "Home of the @SnowbotDev chatbot."));
+        assertThat(read("{\"data\":{\"user_withheld\":{\"user\":{\"id\":\"9\"},\"withheld_in_countries\":"
+                + "[\"TR\"],\"event_at\":\"2022-06-27T23:49:41.839Z\"}}}").events())
+                .containsExactly(new StreamEvent.UserWithheld(9, List.of("TR"), at));
+        assertThat(read("{\"data\":{\"scrub_geo\":{\"user\":{\"id\":\"9\"},\"up_to_tweet_id\":\"1000\","
+                + "\"event_at\":\"2022-06-27T23:49:41.839Z\"}}}").events())
+                .containsExactly(new StreamEvent.GeoScrubbed(9, 1000, at));
+    }
+
+    @Test
+    void aUsersEventWithoutTheUserIsNoEvent() throws Exception {
+        assertThat(ComplianceEvents.read(Json.MAPPER.readTree(
+                "{\"user_delete\":{\"event_at\":\"2026-12-03T10:00:00.000Z\"}}"))).isEmpty();
+        assertThat(ComplianceEvents.read(Json.MAPPER.readTree(
+                "{\"scrub_geo\":{\"user\":{\"id\":\"9\"},\"event_at\":\"2026-12-03T10:00:00.000Z\"}}"))).isEmpty();
     }
 
     @Test

@@ -57,6 +57,19 @@ class V2PartitionedAdapterTest {
     }
 
     @Test
+    void theUserComplianceStreamNeedsAComplianceTopic() {
+        Map<String, String> props = firehose();
+        props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_USER_COMPLIANCE);
+
+        assertThat(plan(props, PartitionedStream.USER_COMPLIANCE, 4).problems().get(TwitterSourceConfig.COMPLIANCE_TOPIC))
+                .contains("Required when twitter.v2.stream is 'user-compliance'").contains("name users");
+        props.put(TwitterSourceConfig.COMPLIANCE_TOPIC, "notices");
+        TaskPlan plan = plan(props, PartitionedStream.USER_COMPLIANCE, 4);
+        assertThat(plan.problems()).isEmpty();
+        assertThat(partitionsOfEachTask(plan, props)).containsExactly(List.of(1), List.of(2), List.of(3), List.of(4));
+    }
+
+    @Test
     void chosenPartitionsOnlyAndNoMoreTasksThanPartitions() {
         Map<String, String> props = firehose();
         props.put(TwitterSourceConfig.V2_PARTITIONS, "7,3,12");
