@@ -28,7 +28,8 @@ import java.util.List;
  *                             test ({@link StreamSimulator#deletePost(long)} and friends)
  */
 public record ComplianceEvent(String type, long tweetId, long authorId, Instant eventAt, int partition, String json,
-                              List<Long> editTweetIds, List<String> withheldInCountries, boolean automatic) {
+                              List<Long> editTweetIds, List<String> withheldInCountries, boolean automatic)
+        implements ComplianceStreamEvent {
 
     public static final String DELETE = "delete";
     public static final String TWEET_EDIT = "tweet_edit";

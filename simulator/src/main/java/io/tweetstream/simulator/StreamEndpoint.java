@@ -24,7 +24,12 @@ public enum StreamEndpoint {
      * {@code GET /2/tweets/compliance/stream?partition=N}: X's Post compliance stream (deletes, edits, withholdings,
      * drops and undrops of Posts) in 4 partitions (Enterprise).
      */
-    V2_TWEET_COMPLIANCE("v2-tweet-compliance", 4);
+    V2_TWEET_COMPLIANCE("v2-tweet-compliance", 4),
+    /**
+     * {@code GET /2/users/compliance/stream?partition=N}: X's User compliance stream (deletes, protections, suspensions,
+     * withholdings and profile changes of users, and their geo scrubs) in 4 partitions (Enterprise).
+     */
+    V2_USER_COMPLIANCE("v2-user-compliance", 4);
 
     private final String label;
     private final int partitions;
@@ -51,10 +56,15 @@ public enum StreamEndpoint {
         return this == V2_FIREHOSE || this == V2_SAMPLE10 || language != null;
     }
 
+    /** X's compliance streams, Post and User, which carry compliance events rather than Posts. */
+    public boolean compliance() {
+        return this == V2_TWEET_COMPLIANCE || this == V2_USER_COMPLIANCE;
+    }
+
     /**
      * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose}, {@code v2-sample10},
-     * {@code v2-firehose-en} (and {@code -ja}, {@code -ko}, {@code -pt}) or {@code v2-tweet-compliance}, as in the
-     * stats document.
+     * {@code v2-firehose-en} (and {@code -ja}, {@code -ko}, {@code -pt}), {@code v2-tweet-compliance} or
+     * {@code v2-user-compliance}, as in the stats document.
      */
     public String label() {
         return label;

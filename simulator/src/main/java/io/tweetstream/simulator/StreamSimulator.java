@@ -28,12 +28,14 @@ import io.tweetstream.simulator.rules.InvalidRuleException;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.rules.RuleParser;
 import io.tweetstream.simulator.stream.ComplianceStream;
+import io.tweetstream.simulator.stream.PostComplianceStream;
 import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.ShutdownSignal;
 import io.tweetstream.simulator.stream.StreamFault;
 import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
 import io.tweetstream.simulator.stream.TweetHistory;
+import io.tweetstream.simulator.stream.UserComplianceStream;
 import io.tweetstream.simulator.stream.V2Controls;
 import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.VolumeStreams;
@@ -103,7 +105,7 @@ public final class StreamSimulator implements AutoCloseable {
     private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE,
             StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10, StreamEndpoint.V2_FIREHOSE_EN,
             StreamEndpoint.V2_FIREHOSE_JA, StreamEndpoint.V2_FIREHOSE_KO, StreamEndpoint.V2_FIREHOSE_PT,
-            StreamEndpoint.V2_TWEET_COMPLIANCE);
+            StreamEndpoint.V2_TWEET_COMPLIANCE, StreamEndpoint.V2_USER_COMPLIANCE);
     /** The generator stream number of the volume streams' Posts, apart from the sample stream's (1, 2, ...). */
     private static final long VOLUME_STREAM_NUMBER = Long.MAX_VALUE;
 
@@ -126,7 +128,8 @@ public final class StreamSimulator implements AutoCloseable {
     private final AtomicInteger earlierBatches = new AtomicInteger();
     private final Billing billing;
     private final MatchRates matchRates;
-    private final ComplianceStream compliance;
+    private final PostComplianceStream compliance;
+    private final UserComplianceStream userCompliance;
     private final ComplianceJobs complianceJobs;
 
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
@@ -153,7 +156,8 @@ public final class StreamSimulator implements AutoCloseable {
         this.executor = executor;
         this.ledger = ledger;
         this.faults = new StreamFaults(ledger);
-        this.compliance = new ComplianceStream(settings, ledger, v2Controls, tweets::newPostId);
+        this.compliance = new PostComplianceStream(settings, ledger, v2Controls, tweets::newPostId);
+        this.userCompliance = new UserComplianceStream(settings, ledger, v2Controls);
         ledger.onV2TweetSent(compliance::streamed);
         this.complianceJobs = new ComplianceJobs(settings, compliance::made);
     }
@@ -227,9 +231,11 @@ public final class StreamSimulator implements AutoCloseable {
         }
         // The Post compliance stream makes its events from the start, whether or not anyone reads it.
         executor.execute(simulator.compliance);
-        dated(server.createContext(ComplianceEndpoint.PATH, new ComplianceEndpoint(settings, simulator.bearerTokens, ledger,
-                simulator.v2Controls, simulator.faults, proxy, mapper, simulator.compliance,
-                simulator.billing.clock())), billingDates);
+        for (ComplianceStream<?, ?> compliance : List.of(simulator.compliance, simulator.userCompliance)) {
+            dated(server.createContext(ComplianceEndpoint.pathOf(compliance.endpoint()), new ComplianceEndpoint<>(settings,
+                    simulator.bearerTokens, ledger, simulator.v2Controls, simulator.faults, proxy, mapper, compliance,
+                    simulator.billing.clock())), billingDates);
+        }
         dated(server.createContext(ComplianceJobsEndpoint.PATH, new ComplianceJobsEndpoint(settings, simulator.bearerTokens,
                 simulator.complianceJobs, mapper, URI.create(simulator.v2BaseUrl()))), billingDates);
         server.createContext(StatsEndpoint.PATH, new StatsEndpoint(ledger, rules, mapper));

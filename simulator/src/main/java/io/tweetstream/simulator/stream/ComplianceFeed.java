@@ -1,6 +1,6 @@
 package io.tweetstream.simulator.stream;
 
-import io.tweetstream.simulator.ComplianceEvent;
+import io.tweetstream.simulator.ComplianceStreamEvent;
 
 import java.util.List;
 
@@ -9,8 +9,10 @@ import java.util.List;
  * written. Bounded as a {@link ConnectionFeed} is: an event that finds it full is dropped for this connection (and
  * counted), and a connection stalled on purpose takes none, as a stalled stream on X loses what it would have carried.
  * A Recovery feed holds its period's events and takes no live ones. Thread-safe.
+ *
+ * @param <E> the events of its stream (Post or User compliance)
  */
-public final class ComplianceFeed extends BoundedFeed<ComplianceEvent> {
+public final class ComplianceFeed<E extends ComplianceStreamEvent> extends BoundedFeed<E> {
 
     private final boolean finite;
 
@@ -24,7 +26,7 @@ public final class ComplianceFeed extends BoundedFeed<ComplianceEvent> {
         return finite;
     }
 
-    synchronized void offer(ComplianceEvent event, long nowNanos) {
+    synchronized void offer(E event, long nowNanos) {
         if (event.partition() != connection().partition() || isSilent(nowNanos)) {
             return;
         }
@@ -32,7 +34,7 @@ public final class ComplianceFeed extends BoundedFeed<ComplianceEvent> {
     }
 
     /** Events made before it opened (backfill, or a Recovery period): they wait before any made later. */
-    synchronized void backfill(List<ComplianceEvent> events) {
+    synchronized void backfill(List<E> events) {
         events.stream().filter(event -> event.partition() == connection().partition())
                 .forEach(this::queueBeyondCapacity);
         notifyAll();

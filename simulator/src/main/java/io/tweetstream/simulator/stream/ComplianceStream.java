@@ -1,19 +1,14 @@
 package io.tweetstream.simulator.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tweetstream.simulator.ComplianceEvent;
-import io.tweetstream.simulator.SentComplianceEvent;
-import io.tweetstream.simulator.SentTweet;
+import io.tweetstream.simulator.ComplianceStreamEvent;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,151 +17,65 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.ToLongFunction;
 
 /**
- * X's Post compliance stream as one world: the deletes, edits, withholdings, drops and undrops of Posts, each in one
- * of the stream's 4 partitions (by the Post id it names, {@link VolumePartitions}).
- * <p>
- * Events are about Posts the simulator streamed on its v2 streams (filtered, sample, firehose, sample10; live,
- * backfill or Recovery): the first time a Post is sent, a draw fixed by its id (and the seed) decides whether it will
- * be deleted ({@link SimulatorSettings#complianceDeleteFraction()}), edited or withheld, and the event is made
- * {@link SimulatorSettings#complianceDelay()} later. Tests make events at once ({@link #delete} and friends). Events
- * are made from the simulator's start whether or not a compliance connection is open, as X's users act whether or not
- * anyone listens, and kept (at most {@link SimulatorSettings#historyLimit()}, none older than 24 hours) for backfill,
- * Recovery and the tests' view. An event made goes at once to every connection open on its partition. Runs on a
- * thread of its own until the simulator closes. Thread-safe.
+ * One of X's compliance streams as one world of events, whatever they are about (the Post compliance stream's,
+ * {@link PostComplianceStream}; the User compliance stream's, {@link UserComplianceStream}): each event in one of the
+ * stream's 4 partitions (by the id it is about, {@link VolumePartitions}), kept (at most
+ * {@link SimulatorSettings#historyLimit()}, none older than 24 hours) for backfill, Recovery and the tests' view, and
+ * sent at once to every connection open on its partition. Events are made whether or not a connection is open, as X's
+ * users act whether or not anyone listens. A subclass says which events there are and makes them ({@link #emit}).
+ * Thread-safe.
+ *
+ * @param <E> the stream's events
+ * @param <S> the record of one event written to one connection
  */
-public final class ComplianceStream implements Runnable {
+public abstract class ComplianceStream<E extends ComplianceStreamEvent, S> {
 
-    private static final Logger log = LoggerFactory.getLogger(ComplianceStream.class);
-    private static final long FATE_SALT = 0xFA7E_C0A1L;
-    private static final long COUNTRY_SALT = 0xC0_0417L;
     /** How long events are kept: as far back as Recovery reaches. */
     public static final Duration MAX_AGE = Duration.ofHours(24);
-    /** Where the simulator's withholdings apply (ISO 3166-1 alpha-2), as {@code withheld_in_countries} names them. */
-    static final List<String> COUNTRIES = List.of("DE", "FR", "IN", "TR", "RU", "BR", "GB", "KR");
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter EVENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(ComplianceStream.class);
 
-    private final SimulatorSettings settings;
+    final SimulatorSettings settings;
+    final V2Controls controls;
+    /** Guards the events kept and the feeds; a subclass's own state too, and its waits. */
+    final Object lock = new Object();
+    private final StreamEndpoint endpoint;
     private final StreamLedger ledger;
-    private final V2Controls controls;
-    private final ToLongFunction<Instant> newIds;
-    private final Object lock = new Object();
-    private final List<ComplianceFeed> feeds = new ArrayList<>();
-    private final Deque<ComplianceEvent> made = new ArrayDeque<>();
-    private final BoundedHistory<SentComplianceEvent> sent;
-    private final Map<Long, Streamed> streamed;
-    private final PriorityQueue<Pending> pending = new PriorityQueue<>();
-    private long pendingSequence;
+    private final List<ComplianceFeed<E>> feeds = new ArrayList<>();
+    private final Deque<E> made = new ArrayDeque<>();
+    private final BoundedHistory<S> sent;
 
-    /** A Post streamed: its author and, when it is an edited version, its versions (else {@code null}). */
-    private record Streamed(long authorId, List<Long> versions) {
-    }
-
-    /** An automatic event waiting for its time. */
-    private record Pending(long dueNanos, long sequence, String type, long tweetId) implements Comparable<Pending> {
-        @Override
-        public int compareTo(Pending other) {
-            int byDue = Long.compare(dueNanos, other.dueNanos);
-            return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
+    ComplianceStream(StreamEndpoint endpoint, SimulatorSettings settings, StreamLedger ledger, V2Controls controls) {
+        if (!endpoint.compliance()) {
+            throw new IllegalArgumentException(endpoint + " is not a compliance stream");
         }
-    }
-
-    /** @param newIds a new Post id for a Post created at the given time: the new version of an edited Post */
-    public ComplianceStream(SimulatorSettings settings, StreamLedger ledger, V2Controls controls,
-                            ToLongFunction<Instant> newIds) {
+        this.endpoint = endpoint;
         this.settings = settings;
         this.ledger = ledger;
         this.controls = controls;
-        this.newIds = newIds;
         this.sent = new BoundedHistory<>(settings.sentHistoryLimit());
-        int limit = Math.max(1, settings.historyLimit());
-        this.streamed = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Streamed> eldest) {
-                return size() > limit;
-            }
-        };
         controls.onChange(this::wakeAll);
     }
 
-    /**
-     * Learns that {@code tweet} was sent on a v2 stream; the first time, draws its fate. Called on the sending thread
-     * ({@link StreamLedger#onV2TweetSent}).
-     */
-    public void streamed(ConnectionState connection, SentTweet tweet) {
-        if (connection.endpoint() == StreamEndpoint.V2_TWEET_COMPLIANCE) {
-            return;
-        }
-        synchronized (lock) {
-            if (streamed.containsKey(tweet.id())) {
-                return;
-            }
-            streamed.put(tweet.id(), new Streamed(tweet.userId(), versionsIn(tweet)));
-            String fate = fate(tweet.id());
-            if (fate != null) {
-                pending.add(new Pending(System.nanoTime() + settings.complianceDelay().toNanos(), pendingSequence++,
-                        fate, tweet.id()));
-                lock.notifyAll();
-            }
-        }
-    }
-
-    /** The author of a Post streamed (among the most recent {@link SimulatorSettings#historyLimit()}). */
-    public Optional<Long> authorOf(long tweetId) {
-        synchronized (lock) {
-            Streamed post = streamed.get(tweetId);
-            return post == null ? Optional.empty() : Optional.of(post.authorId());
-        }
-    }
-
-    /** Makes a {@code delete} of the Post now. */
-    public ComplianceEvent delete(long tweetId, long authorId) {
-        return emit(plain(ComplianceEvent.DELETE, tweetId, authorId, now(), false));
-    }
-
-    /** Makes a {@code drop} of the Post now. */
-    public ComplianceEvent drop(long tweetId, long authorId) {
-        return emit(plain(ComplianceEvent.DROP, tweetId, authorId, now(), false));
-    }
-
-    /** Makes an {@code undrop} of the Post now. */
-    public ComplianceEvent undrop(long tweetId, long authorId) {
-        return emit(plain(ComplianceEvent.UNDROP, tweetId, authorId, now(), false));
-    }
-
-    /** Makes a {@code withheld} of the Post in {@code countries} now. */
-    public ComplianceEvent withhold(long tweetId, long authorId, List<String> countries) {
-        return emit(withheld(tweetId, authorId, countries, now(), false));
-    }
-
-    /**
-     * Makes a {@code tweet_edit} of the Post now: a new version with a new id, after the Post's own versions when it
-     * was streamed as an edited version.
-     */
-    public ComplianceEvent edit(long tweetId, long authorId) {
-        return emit(edited(tweetId, authorId, now(), false));
+    /** The stream served: {@link StreamEndpoint#V2_TWEET_COMPLIANCE} or {@link StreamEndpoint#V2_USER_COMPLIANCE}. */
+    public final StreamEndpoint endpoint() {
+        return endpoint;
     }
 
     /**
      * Starts giving {@code connection} its partition's events of the last {@code backfillMinutes} (none for 0), then
      * those made from now on, with neither a gap nor a repeat between them.
      */
-    public ComplianceFeed join(ConnectionState connection, int backfillMinutes) {
-        ComplianceFeed feed = new ComplianceFeed(connection, ledger, settings.v2ConnectionBacklog(), false);
+    public final ComplianceFeed<E> join(ConnectionState connection, int backfillMinutes) {
+        ComplianceFeed<E> feed = new ComplianceFeed<>(connection, ledger, settings.v2ConnectionBacklog(), false);
         synchronized (lock) {
             if (backfillMinutes > 0 && settings.v2BackfillLimit() > 0) {
-                List<ComplianceEvent> kept = between(connection.partition(),
+                List<E> kept = between(connection.partition(),
                         Instant.now().minus(Duration.ofMinutes(backfillMinutes)), Instant.MAX);
                 feed.backfill(kept.subList(Math.max(0, kept.size() - settings.v2BackfillLimit()), kept.size()));
             }
@@ -176,108 +85,42 @@ public final class ComplianceStream implements Runnable {
     }
 
     /** A Recovery feed: the partition's events with {@code event_at} in {@code [start, end)}, oldest first. */
-    public ComplianceFeed recover(ConnectionState connection, Instant start, Instant end) {
-        ComplianceFeed feed = new ComplianceFeed(connection, ledger, Integer.MAX_VALUE, true);
+    public final ComplianceFeed<E> recover(ConnectionState connection, Instant start, Instant end) {
+        ComplianceFeed<E> feed = new ComplianceFeed<>(connection, ledger, Integer.MAX_VALUE, true);
         synchronized (lock) {
             feed.backfill(between(connection.partition(), start, end));
         }
         return feed;
     }
 
-    public void leave(ComplianceFeed feed) {
+    public final void leave(ComplianceFeed<E> feed) {
         synchronized (lock) {
             feeds.remove(feed);
         }
     }
 
     /** Every event kept, oldest first. */
-    public List<ComplianceEvent> made() {
+    public final List<E> made() {
         synchronized (lock) {
             return List.copyOf(made);
         }
     }
 
     /** The events written so far, one per connection, oldest first. */
-    public List<SentComplianceEvent> sent() {
+    public final List<S> sent() {
         return sent.snapshot();
     }
 
     /** Records that {@code event} was written on {@code connection}. */
-    void sent(ConnectionState connection, ComplianceEvent event) {
-        sent.add(new SentComplianceEvent(connection.id(), connection.partition(), Instant.now(), event));
+    final void sent(ConnectionState connection, E event) {
+        sent.add(sentRecord(connection.id(), connection.partition(), Instant.now(), event));
     }
 
-    @Override
-    public void run() {
-        Thread.currentThread().setName("tweetstream-simulator-compliance");
-        try {
-            while (true) {
-                Pending due = awaitDue();
-                if (due == null) {
-                    return;
-                }
-                try {
-                    Instant at = now();
-                    long author = authorOf(due.tweetId()).orElse(0L);
-                    emit(switch (due.type()) {
-                        case ComplianceEvent.TWEET_EDIT -> edited(due.tweetId(), author, at, true);
-                        case ComplianceEvent.WITHHELD -> withheld(due.tweetId(), author, countriesFor(due.tweetId()),
-                                at, true);
-                        default -> plain(due.type(), due.tweetId(), author, at, true);
-                    });
-                } catch (RuntimeException e) {
-                    log.error("Failed to make a compliance event for Post {}; skipping it", due.tweetId(), e);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** The record of {@code event} written to connection {@code connectionId} of {@code partition}. */
+    abstract S sentRecord(long connectionId, int partition, Instant sentAt, E event);
 
-    private Pending awaitDue() throws InterruptedException {
-        synchronized (lock) {
-            while (!controls.isClosed()) {
-                Pending next = pending.peek();
-                if (next == null) {
-                    lock.wait();
-                    continue;
-                }
-                long wait = next.dueNanos() - System.nanoTime();
-                if (wait <= 0) {
-                    return pending.poll();
-                }
-                TimeUnit.NANOSECONDS.timedWait(lock, wait);
-            }
-            return null;
-        }
-    }
-
-    /** Which event the Post will have, if any: a draw fixed by its id and the seed. */
-    private String fate(long tweetId) {
-        double draw = VolumePartitions.unit(tweetId, FATE_SALT ^ settings.seed());
-        double delete = settings.complianceDeleteFraction();
-        double edit = delete + settings.complianceEditFraction();
-        double withhold = edit + settings.complianceWithholdFraction();
-        if (draw < delete) {
-            return ComplianceEvent.DELETE;
-        }
-        if (draw < edit) {
-            return ComplianceEvent.TWEET_EDIT;
-        }
-        return draw < withhold ? ComplianceEvent.WITHHELD : null;
-    }
-
-    /** One or two countries, fixed by the Post's id. */
-    private List<String> countriesFor(long tweetId) {
-        double draw = VolumePartitions.unit(tweetId, COUNTRY_SALT ^ settings.seed());
-        int first = (int) (draw * COUNTRIES.size());
-        if (draw * 10 % 1 < 0.7) {
-            return List.of(COUNTRIES.get(first));
-        }
-        return List.of(COUNTRIES.get(first), COUNTRIES.get((first + 1) % COUNTRIES.size()));
-    }
-
-    private ComplianceEvent emit(ComplianceEvent event) {
+    /** Keeps {@code event} and gives it to every connection open on its partition; returns it. */
+    final E emit(E event) {
         long now = System.nanoTime();
         synchronized (lock) {
             if (settings.historyLimit() > 0) {
@@ -290,96 +133,50 @@ public final class ComplianceStream implements Runnable {
                     made.removeFirst();
                 }
             }
-            for (ComplianceFeed feed : feeds) {
+            for (ComplianceFeed<E> feed : feeds) {
                 feed.offer(event, now);
             }
         }
-        log.debug("Compliance event {}", event.json());
+        log.debug("{} event {}", endpoint.label(), event.json());
         return event;
     }
 
+    /** The partition of the stream that carries the events about {@code id}. */
+    final int partitionOf(long id) {
+        return VolumePartitions.of(endpoint, id);
+    }
+
+    /** The line of an event: {@code {"data":{"<type>":<body>}}}. */
+    static String line(String type, ObjectNode body) {
+        ObjectNode message = NODES.objectNode();
+        message.putObject("data").set(type, body);
+        return message.toString();
+    }
+
+    /** Puts {@code event_at} into {@code body}: UTC, milliseconds, {@code Z}. */
+    static ObjectNode putEventAt(ObjectNode body, Instant at) {
+        return body.put("event_at", EVENT_AT.format(at));
+    }
+
+    /** Puts {@code withheld_in_countries} into {@code body}. */
+    static ObjectNode putCountries(ObjectNode body, List<String> countries) {
+        ArrayNode where = body.putArray("withheld_in_countries");
+        countries.forEach(where::add);
+        return body;
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** The partition's events kept with {@code event_at} in {@code [from, until)}, oldest first. Holds the lock. */
-    private List<ComplianceEvent> between(int partition, Instant from, Instant until) {
+    private List<E> between(int partition, Instant from, Instant until) {
         return made.stream().filter(event -> event.partition() == partition && !event.eventAt().isBefore(from)
                 && event.eventAt().isBefore(until)).toList();
     }
 
-    private ComplianceEvent plain(String type, long tweetId, long authorId, Instant at, boolean automatic) {
-        ObjectNode body = NODES.objectNode();
-        body.set("tweet", tweet(tweetId, authorId));
-        body.put("event_at", EVENT_AT.format(at));
-        return event(type, tweetId, authorId, at, body, List.of(), List.of(), automatic);
-    }
-
-    private ComplianceEvent withheld(long tweetId, long authorId, List<String> countries, Instant at,
-                                     boolean automatic) {
-        ObjectNode body = NODES.objectNode();
-        body.set("tweet", tweet(tweetId, authorId));
-        ArrayNode where = body.putArray("withheld_in_countries");
-        countries.forEach(where::add);
-        body.put("event_at", EVENT_AT.format(at));
-        return event(ComplianceEvent.WITHHELD, tweetId, authorId, at, body, List.of(), countries, automatic);
-    }
-
-    private ComplianceEvent edited(long tweetId, long authorId, Instant at, boolean automatic) {
-        List<Long> versions = new ArrayList<>(versionsOf(tweetId));
-        long newId = newIds.applyAsLong(at);
-        versions.add(newId);
-        ObjectNode body = NODES.objectNode();
-        body.putObject("tweet").put("id", Long.toString(newId));
-        body.put("initial_tweet_id", Long.toString(versions.get(0)));
-        ArrayNode ids = body.putArray("edit_tweet_ids");
-        versions.forEach(id -> ids.add(Long.toString(id)));
-        body.put("event_at", EVENT_AT.format(at));
-        return event(ComplianceEvent.TWEET_EDIT, newId, authorId, at, body, versions, List.of(), automatic);
-    }
-
-    /** The versions of a Post up to itself, oldest first: itself alone unless it was streamed as an edited version. */
-    private List<Long> versionsOf(long tweetId) {
-        synchronized (lock) {
-            Streamed post = streamed.get(tweetId);
-            return post == null || post.versions() == null ? List.of(tweetId) : post.versions();
-        }
-    }
-
-    private ComplianceEvent event(String type, long tweetId, long authorId, Instant at, ObjectNode body,
-                                  List<Long> versions, List<String> countries, boolean automatic) {
-        ObjectNode message = NODES.objectNode();
-        message.putObject("data").set(type, body);
-        return new ComplianceEvent(type, tweetId, authorId, at, VolumePartitions.of(StreamEndpoint.V2_TWEET_COMPLIANCE,
-                tweetId), message.toString(), versions, countries, automatic);
-    }
-
-    private static ObjectNode tweet(long tweetId, long authorId) {
-        return NODES.objectNode().put("id", Long.toString(tweetId)).put("author_id", Long.toString(authorId));
-    }
-
-    /**
-     * The versions a sent Post names in {@code edit_history_tweet_ids}, when it is an edited version; {@code null} for a
-     * Post never edited (read without parsing: most are).
-     */
-    private static List<Long> versionsIn(SentTweet tweet) {
-        String json = tweet.json();
-        if (json == null || json.contains("\"edit_history_tweet_ids\":[\"" + tweet.id() + "\"]")
-                || !json.contains("\"edit_history_tweet_ids\"")) {
-            return null;
-        }
-        try {
-            JsonNode history = MAPPER.readTree(json).path("data").path("edit_history_tweet_ids");
-            List<Long> versions = new ArrayList<>();
-            history.forEach(id -> versions.add(id.asLong()));
-            return versions.size() > 1 && versions.get(versions.size() - 1) == tweet.id() ? List.copyOf(versions) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
     private void wakeAll() {
-        List<ComplianceFeed> current;
+        List<ComplianceFeed<E>> current;
         synchronized (lock) {
             current = List.copyOf(feeds);
             lock.notifyAll();

@@ -8,7 +8,8 @@ import io.tweetstream.simulator.StreamEndpoint;
  * partitions. All three choices hash the Post's id (each with a salt of its own, so that they are independent), so
  * they are deterministic, the same on every connection and reconnection, and the partitions of a stream are disjoint
  * and together make the whole stream, as X promises. The Post compliance stream's 4 partitions hash the id of the
- * Post an event names ({@code tweet.id}) the same way. A language firehose ({@code /lang/en}, ...) carries the Posts of
+ * Post an event names ({@code tweet.id}) the same way, and the User compliance stream's 4 the id of the user an event
+ * names ({@code user.id}), each with a salt of its own. A language firehose ({@code /lang/en}, ...) carries the Posts of
  * its language, each in one of its partitions. Pure.
  */
 public final class VolumePartitions {
@@ -17,6 +18,7 @@ public final class VolumePartitions {
     private static final long SAMPLED_SALT = 0x5A3F_1E10L;
     private static final long SAMPLE10_SALT = 0x5A3F_1E12L;
     private static final long COMPLIANCE_SALT = 0xC0_4411_A4CEL;
+    private static final long USER_COMPLIANCE_SALT = 0x05E2_C0A1_1A4CEL;
     private static final long LANGUAGE_SALT = 0x1A_4C0DEL;
     /** One Post in this many is in sample10. */
     private static final int SAMPLE10_ONE_IN = 10;
@@ -35,13 +37,17 @@ public final class VolumePartitions {
         return of(endpoint, id);
     }
 
-    /** The partition ({@code 1..endpoint.partitions()}) of the Post {@code id} on {@code endpoint}; 0 when it is not on it. */
+    /**
+     * The partition ({@code 1..endpoint.partitions()}) of the Post {@code id} on {@code endpoint}, or, on
+     * {@link StreamEndpoint#V2_USER_COMPLIANCE}, of the events about the user {@code id}; 0 when it is not on it.
+     */
     public static int of(StreamEndpoint endpoint, long id) {
         return switch (endpoint) {
             case V2_FIREHOSE -> 1 + bucket(id, FIREHOSE_SALT, endpoint.partitions());
             case V2_SAMPLE10 -> bucket(id, SAMPLED_SALT, SAMPLE10_ONE_IN) == 0
                     ? 1 + bucket(id, SAMPLE10_SALT, endpoint.partitions()) : 0;
             case V2_TWEET_COMPLIANCE -> 1 + bucket(id, COMPLIANCE_SALT, endpoint.partitions());
+            case V2_USER_COMPLIANCE -> 1 + bucket(id, USER_COMPLIANCE_SALT, endpoint.partitions());
             default -> 0;
         };
     }

@@ -143,14 +143,20 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
                 jobs.cancel(job);
             } else if (ComplianceJob.IN_PROGRESS.equals(job.status())) {
                 log.info("Waiting for {}, which a previous run uploaded", job);
-                apply(awaitComplete(job));
+                applyOwn(awaitComplete(job));
                 return job.createdAt().plus(settings.interval());
             } else if (job.complete()) {
+                Instant due = job.createdAt().plus(settings.interval());
                 if (job.createdAt().isAfter(lastApplied) && job.downloadable(clock.now())) {
                     log.info("Applying {}, which a previous run did not finish applying", job);
-                    apply(job);
+                    try {
+                        apply(job);
+                    } catch (ComplianceJobs.UrlRefused e) {
+                        log.warn("X refused the results of {} ({}): checking the tweets again in a new job", job,
+                                e.getMessage());
+                        due = clock.now();
+                    }
                 }
-                Instant due = job.createdAt().plus(settings.interval());
                 if (due.isAfter(clock.now())) {
                     return due;
                 }
@@ -174,7 +180,7 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
                 read.records());
         for (int from = 0; from < ids.length; from += MAX_IDS_PER_JOB) {
             int to = Math.min(ids.length, from + MAX_IDS_PER_JOB);
-            apply(awaitComplete(submit(ids, from, to)));
+            applyOwn(awaitComplete(submit(ids, from, to)));
         }
         return started.plus(settings.interval());
     }
@@ -194,7 +200,8 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
         }
     }
 
-    private ComplianceJob submit(long[] ids, int from, int to) throws XApiException, IOException, InterruptedException {
+    private ComplianceJob submit(long[] ids, int from, int to)
+            throws XApiException, IOException, InterruptedException, JobEnded {
         Path file = Files.createTempFile("tweetstream-compliance-", ".txt");
         try {
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
@@ -204,7 +211,12 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
                 }
             }
             ComplianceJob job = jobs.create(settings.jobName());
-            jobs.upload(job, file);
+            try {
+                jobs.upload(job, file);
+            } catch (ComplianceJobs.UrlRefused e) {
+                cancelQuietly(job);
+                throw new JobEnded(job, "X refused its upload URL (" + e.getMessage() + ")");
+            }
             stats.add(StreamCounter.COMPLIANCE_IDS_CHECKED, to - from);
             log.info("Uploaded {} tweet ids to {}", to - from, job);
             return job;
@@ -213,12 +225,21 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
         }
     }
 
+    /** Frees the type's slot, if the job still holds it (an expired upload window has freed it already). */
+    private void cancelQuietly(ComplianceJob job) throws IOException, InterruptedException {
+        try {
+            jobs.cancel(job);
+        } catch (XApiException e) {
+            log.debug("Cancelling {}: {}", job, e.getMessage());
+        }
+    }
+
     private ComplianceJob awaitComplete(ComplianceJob job)
             throws XApiException, IOException, InterruptedException, JobEnded {
         ComplianceJob now = job;
         while (!now.complete()) {
             if (now.ended()) {
-                throw new JobEnded(now);
+                throw new JobEnded(now, "it ended without results");
             }
             if (closing.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new InterruptedException("the task is stopping");
@@ -232,11 +253,21 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
         return now;
     }
 
+    /** {@link #apply} to a job this connector is waiting for, whose refused results end it like a failure. */
+    private void applyOwn(ComplianceJob job) throws XApiException, IOException, InterruptedException, JobEnded {
+        try {
+            apply(job);
+        } catch (ComplianceJobs.UrlRefused e) {
+            throw new JobEnded(job, "X refused its results (" + e.getMessage() + ")");
+        }
+    }
+
     /**
      * Hands each delete over as a deleted tweet. The job's time goes into the offset just before its last
      * tombstone, so the offset says the job was applied only once every tombstone of it is written.
      */
-    private void apply(ComplianceJob job) throws XApiException, IOException, InterruptedException {
+    private void apply(ComplianceJob job)
+            throws XApiException, IOException, InterruptedException, ComplianceJobs.UrlRefused {
         StreamEvent held = null;
         long deletes = 0;
         long results = 0;
@@ -318,10 +349,10 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
         }
     }
 
-    /** A job that failed or expired before its results were ready. */
+    /** A job of no more use: it failed or expired before its results were ready, or X refused its URLs. */
     static final class JobEnded extends Exception {
-        JobEnded(ComplianceJob job) {
-            super("X ended " + job + " without results");
+        JobEnded(ComplianceJob job, String why) {
+            super("No results from " + job + ": " + why);
         }
     }
 }

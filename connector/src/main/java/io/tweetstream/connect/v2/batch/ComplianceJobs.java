@@ -52,14 +52,48 @@ final class ComplianceJobs {
         client.call("DELETE", PATH + "/" + URLEncoder.encode(job.id(), StandardCharsets.UTF_8), null);
     }
 
-    /** Uploads the ids, one per line: the job then runs. */
-    void upload(ComplianceJob job, Path ids) throws XApiException, IOException, InterruptedException {
-        client.upload(job.uploadUrl(), ids, "the upload of " + job);
+    /**
+     * Uploads the ids, one per line: the job then runs.
+     *
+     * @throws UrlRefused when X refuses the job's upload URL (expired, say): only a new job helps
+     */
+    void upload(ComplianceJob job, Path ids) throws XApiException, IOException, InterruptedException, UrlRefused {
+        try {
+            client.upload(job.uploadUrl(), ids, "the upload of " + job);
+        } catch (XApiException e) {
+            throw UrlRefused.orRethrow(e);
+        }
     }
 
-    /** The results of a complete job, one JSON object per line; the caller closes the stream. */
-    InputStream results(ComplianceJob job) throws XApiException, IOException, InterruptedException {
-        return client.download(job.downloadUrl(), "the download of " + job + "'s results");
+    /**
+     * The results of a complete job, one JSON object per line; the caller closes the stream.
+     *
+     * @throws UrlRefused when X refuses the job's download URL (expired, say): only a new job helps
+     */
+    InputStream results(ComplianceJob job) throws XApiException, IOException, InterruptedException, UrlRefused {
+        try {
+            return client.download(job.downloadUrl(), "the download of " + job + "'s results");
+        } catch (XApiException e) {
+            throw UrlRefused.orRethrow(e);
+        }
+    }
+
+    /**
+     * X's 401 or 403 to a job's own upload or download URL: its token is unusable or expired (x-api/compliance/
+     * batch-compliance/integrate.mdx), so the job is of no more use, unlike a 401 to the JSON endpoints.
+     */
+    static final class UrlRefused extends Exception {
+
+        private UrlRefused(XApiException refusal) {
+            super(refusal.getMessage(), refusal);
+        }
+
+        static UrlRefused orRethrow(XApiException e) throws XApiException {
+            if (e.status() == 401 || e.status() == 403) {
+                return new UrlRefused(e);
+            }
+            throw e;
+        }
     }
 
     private static JsonNode data(JsonNode response) {

@@ -54,12 +54,16 @@ class BatchComplianceCheckIT {
     }
 
     private void startSimulator(Duration processing) {
+        startSimulator(processing, Duration.ofMinutes(15));
+    }
+
+    private void startSimulator(Duration processing, Duration uploadWindow) {
         if (simulator != null) {
             simulator.close();
         }
         simulator = StreamSimulator.start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
-                .tweetsPerSecond(200).noAutomaticCompliance().seed(31)
-                .complianceJobProcessing(processing).acceptedBearerTokens(Set.of(TOKEN)).build());
+                .tweetsPerSecond(200).noAutomaticCompliance().seed(31).complianceJobProcessing(processing)
+                .complianceJobUploadWindow(uploadWindow).acceptedBearerTokens(Set.of(TOKEN)).build());
     }
 
     @AfterEach
@@ -198,6 +202,22 @@ class BatchComplianceCheckIT {
         List<StreamEvent> events = drainUntil(buffer, 2);
         assertThat(((TweetDeleted) events.get(1)).tweetId()).isEqualTo(ids[2]);
         assertThat(ours()).singleElement().satisfies(job -> assertThat(job.status()).isEqualTo(ComplianceJobInfo.COMPLETE));
+    }
+
+    @Test
+    void aRefusedUploadUrlEndsTheJobNotTheTask() throws Exception {
+        // Every upload window lapses before the upload: X refuses the URL, and only a new job can help.
+        startSimulator(Duration.ofMillis(500), Duration.ofMillis(1));
+        StreamStats stats = new StreamStats();
+        EventBuffer buffer = new EventBuffer(100, stats);
+        check(new long[] {1_861_100_000_000_000_001L}, buffer, stats, TOKEN).start();
+
+        await().atMost(DEADLINE).until(() -> ours().size() >= 3);
+        assertThat(ours()).allSatisfy(job -> {
+            assertThat(job.uploadedIds()).isZero();
+            assertThat(job.active()).as("cancelled or expired").isFalse();
+        });
+        assertThat(buffer.drain(10, 100)).as("no failure, nothing written").isEmpty();
     }
 
     @Test
