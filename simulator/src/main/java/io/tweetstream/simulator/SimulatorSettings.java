@@ -677,7 +677,10 @@ public final class SimulatorSettings {
             return this;
         }
 
-        /** No automatic compliance events: only those a test makes ({@code deletePost} and friends). */
+        /**
+         * No automatic compliance events: only those a test makes ({@code deletePost}, {@code deleteUser} and friends;
+         * the User compliance stream has no automatic events anyway).
+         */
         public Builder noAutomaticCompliance() {
             complianceDeleteFraction = 0;
             complianceEditFraction = 0;

@@ -28,8 +28,8 @@ import io.tweetstream.simulator.rules.InvalidRuleException;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.rules.RuleParser;
 import io.tweetstream.simulator.stream.ComplianceStream;
-import io.tweetstream.simulator.stream.PostComplianceStream;
 import io.tweetstream.simulator.stream.ConnectionRejections;
+import io.tweetstream.simulator.stream.PostComplianceStream;
 import io.tweetstream.simulator.stream.ShutdownSignal;
 import io.tweetstream.simulator.stream.StreamFault;
 import io.tweetstream.simulator.stream.StreamFaults;
@@ -76,8 +76,9 @@ import java.util.stream.Stream;
  * A local HTTP server (on 127.0.0.1 unless told otherwise) that imitates Twitter's v1.1 streaming API ({@code statuses/filter})
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
  * sample stream, whose connections all get the same tweets, as the connections of one X app do, and its Enterprise
- * partitioned volume streams (firehose in 20 partitions, sample10 in 2) and Post compliance stream (4 partitions: the
- * deletes, edits and withholdings of the Posts it streamed), and its batch compliance jobs ({@code /2/compliance/jobs},
+ * partitioned volume streams (firehose in 20 partitions, sample10 in 2), Post compliance stream (4 partitions: the
+ * deletes, edits and withholdings of the Posts it streamed) and User compliance stream (4 partitions: the user events
+ * tests make, {@link #deleteUser(long)} and friends), and its batch compliance jobs ({@code /2/compliance/jobs},
  * whose results come from the same events). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
  * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
@@ -263,8 +264,8 @@ public final class StreamSimulator implements AutoCloseable {
      * {@code http://127.0.0.1:PORT/}: the form of X's {@code https://api.x.com/}, trailing slash included; a v2
      * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules},
      * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N},
-     * {@code 2/tweets/sample10/stream?partition=N}, {@code 2/tweets/compliance/stream?partition=N} or
-     * {@code 2/compliance/jobs}.
+     * {@code 2/tweets/sample10/stream?partition=N}, {@code 2/tweets/compliance/stream?partition=N},
+     * {@code 2/users/compliance/stream?partition=N} or {@code 2/compliance/jobs}.
      */
     public String v2BaseUrl() {
         return scheme() + "://127.0.0.1:" + port() + "/";
@@ -391,6 +392,26 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
+     * Every event of X's User compliance stream ({@code GET /2/users/compliance/stream?partition=1..4}) made so far,
+     * whether or not a client got it, oldest first, each with the one partition that carries it (chosen by the user
+     * id: {@code VolumePartitions.of(StreamEndpoint.V2_USER_COMPLIANCE, userId)}): the most recent
+     * {@link SimulatorSettings#historyLimit()} of the last 24 hours (what backfill and Recovery serve). The simulator
+     * makes none of its own: these are those of {@link #deleteUser(long)} and friends, made whether or not a User
+     * compliance stream was open.
+     */
+    public List<UserComplianceEvent> madeUserComplianceEvents() {
+        return userCompliance.made();
+    }
+
+    /**
+     * The User compliance events written so far, one per connection written to (live, backfill or Recovery), oldest
+     * first (the most recent {@link SimulatorSettings#sentHistoryLimit()}). Recorded just after each was written.
+     */
+    public List<SentUserComplianceEvent> sentUserComplianceEvents() {
+        return userCompliance.sent();
+    }
+
+    /**
      * Every batch compliance job created ({@code POST /2/compliance/jobs}), oldest first, as of now: a job whose
      * processing time passed shows {@code complete} (or {@code failed}), one whose upload window lapsed
      * {@code expired}. A {@code tweets} job's results are what the Post compliance stream's events
@@ -429,8 +450,9 @@ public final class StreamSimulator implements AutoCloseable {
 
     /**
      * The author of Post {@code tweetId} removed its geo data now: batch compliance jobs processed from now on report
-     * it as {@code scrub_geo} / {@code geo_scrubbed} (unless a delete or edit of it outranks that). Nothing is streamed:
-     * X sends {@code scrub_geo} on the User compliance stream, which the simulator does not serve. Any Post id will do.
+     * it as {@code scrub_geo} / {@code geo_scrubbed} (unless a delete or edit of it outranks that). Nothing is streamed
+     * (the User compliance stream's {@code scrub_geo} is {@link #scrubUserGeo(long, long)}'s, which batch jobs do not
+     * read). Any Post id will do.
      *
      * @return when it was scrubbed: the results' {@code redacted_at}
      */
@@ -473,11 +495,7 @@ public final class StreamSimulator implements AutoCloseable {
      * {@code withheld_in_countries}): a {@code withheld} event. See {@link #deletePost}.
      */
     public ComplianceEvent withholdPost(long id, List<String> countries) {
-        Objects.requireNonNull(countries, "countries");
-        if (countries.isEmpty() || countries.stream().anyMatch(c -> c == null || c.isBlank())) {
-            throw new IllegalArgumentException("countries must name at least one country, was " + countries);
-        }
-        return compliance.withhold(id, authorOf(id), countries);
+        return compliance.withhold(id, authorOf(id), requireCountries(countries));
     }
 
     /** The Post {@code id} is removed from public view now: a {@code drop} event. See {@link #deletePost}. */
@@ -488,6 +506,99 @@ public final class StreamSimulator implements AutoCloseable {
     /** The Post {@code id} may be shown again now: an {@code undrop} event. See {@link #deletePost}. */
     public ComplianceEvent undropPost(long id) {
         return compliance.undrop(id, authorOf(id));
+    }
+
+    /**
+     * The user {@code userId} deleted its account now: a {@code user_delete} on its partition of the User compliance
+     * stream ({@code {"data":{"user_delete":{"user":{"id":"…"},"event_at":"…"}}}}), to every connection open on it (and
+     * kept for backfill and Recovery), whether or not one is open. Any user id will do (greater than 0): the simulator
+     * need not know the user. Nothing else changes (the user's Posts are not deleted, nor its later Posts stopped).
+     */
+    public UserComplianceEvent deleteUser(long userId) {
+        return userCompliance.plain(UserComplianceEvent.USER_DELETE, requireUserId(userId));
+    }
+
+    /** The user {@code userId} undid its account's deletion now: a {@code user_undelete}. See {@link #deleteUser}. */
+    public UserComplianceEvent undeleteUser(long userId) {
+        return userCompliance.plain(UserComplianceEvent.USER_UNDELETE, requireUserId(userId));
+    }
+
+    /** The user {@code userId} made its account private now: a {@code user_protect}. See {@link #deleteUser}. */
+    public UserComplianceEvent protectUser(long userId) {
+        return userCompliance.plain(UserComplianceEvent.USER_PROTECT, requireUserId(userId));
+    }
+
+    /** The user {@code userId} made its account public again now: a {@code user_unprotect}. See {@link #deleteUser}. */
+    public UserComplianceEvent unprotectUser(long userId) {
+        return userCompliance.plain(UserComplianceEvent.USER_UNPROTECT, requireUserId(userId));
+    }
+
+    /** The account of user {@code userId} is suspended now: a {@code user_suspend}. See {@link #deleteUser}. */
+    public UserComplianceEvent suspendUser(long userId) {
+        return userCompliance.plain(UserComplianceEvent.USER_SUSPEND, requireUserId(userId));
+    }
+
+    /** The account of user {@code userId} is unsuspended now: a {@code user_unsuspend}. See {@link #deleteUser}. */
+    public UserComplianceEvent unsuspendUser(long userId) {
+        return userCompliance.plain(UserComplianceEvent.USER_UNSUSPEND, requireUserId(userId));
+    }
+
+    /**
+     * The account of user {@code userId} is withheld now in {@code countries} (ISO 3166-1 alpha-2 codes, as X's
+     * {@code withheld_in_countries}): a {@code user_withheld}
+     * ({@code {"data":{"user_withheld":{"user":{"id":"…"},"withheld_in_countries":["DE"],"event_at":"…"}}}}). See
+     * {@link #deleteUser}.
+     */
+    public UserComplianceEvent withholdUser(long userId, List<String> countries) {
+        return userCompliance.withhold(requireUserId(userId), requireCountries(countries));
+    }
+
+    /**
+     * The user {@code userId} changed its profile now: a {@code user_profile_modification}
+     * ({@code {"data":{"user_profile_modification":{"user":{"id":"…"},"event_at":"…","profile_field":"…",
+     * "new_value":"…"}}}}). See {@link #deleteUser}.
+     *
+     * @param profileField one of {@link UserComplianceEvent#PROFILE_FIELDS} ({@code profile.name},
+     *                     {@code profile.location}, {@code profile.description}, {@code profile.url},
+     *                     {@code profile.profileBanner}, {@code profile.profileBanner.url},
+     *                     {@code profile.profileImage}, {@code profile.profileImage.url})
+     * @param newValue     the field's new value, as {@code new_value}; may be empty (a field cleared), not null
+     */
+    public UserComplianceEvent modifyUserProfile(long userId, String profileField, String newValue) {
+        if (!UserComplianceEvent.PROFILE_FIELDS.contains(profileField)) {
+            throw new IllegalArgumentException("profileField must be one of " + UserComplianceEvent.PROFILE_FIELDS
+                    + ", was " + profileField);
+        }
+        Objects.requireNonNull(newValue, "newValue");
+        return userCompliance.modifyProfile(requireUserId(userId), profileField, newValue);
+    }
+
+    /**
+     * The user {@code userId} removed the geo data of its Posts up to {@code upToTweetId} now: a {@code scrub_geo}
+     * ({@code {"data":{"scrub_geo":{"user":{"id":"…"},"up_to_tweet_id":"…","event_at":"…"}}}}). See
+     * {@link #deleteUser}. Nothing else changes: the Posts streamed later keep their geo data, and batch compliance jobs
+     * do not read it (see {@link #scrubGeo(long)}).
+     */
+    public UserComplianceEvent scrubUserGeo(long userId, long upToTweetId) {
+        if (upToTweetId <= 0) {
+            throw new IllegalArgumentException("upToTweetId must be a Post id (> 0), was " + upToTweetId);
+        }
+        return userCompliance.scrubGeo(requireUserId(userId), upToTweetId);
+    }
+
+    private static long requireUserId(long userId) {
+        if (userId <= 0) {
+            throw new IllegalArgumentException("userId must be a user id (> 0), was " + userId);
+        }
+        return userId;
+    }
+
+    private static List<String> requireCountries(List<String> countries) {
+        Objects.requireNonNull(countries, "countries");
+        if (countries.isEmpty() || countries.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new IllegalArgumentException("countries must name at least one country, was " + countries);
+        }
+        return countries;
     }
 
     private long authorOf(long id) {
@@ -663,10 +774,10 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
-     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose, sample10 or Post compliance) are refused with
-     * {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429 Too Many Requests with
-     * {@code x-rate-limit-reset} = now + {@code rateLimitReset}, 500 or 503 with a problem body. Replaces an
-     * earlier instruction; 0 cancels.
+     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose, sample10, Post or User
+     * compliance) are refused with {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429
+     * Too Many Requests with {@code x-rate-limit-reset} = now + {@code rateLimitReset}, 500 or 503 with a problem body.
+     * Replaces an earlier instruction; 0 cancels.
      */
     public void rejectNextV2Connections(int count, int httpStatus, Duration rateLimitReset) {
         requireRejection(count, httpStatus);

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,11 +33,14 @@ import java.util.stream.Collectors;
 /**
  * X's Post compliance stream over real HTTP: 4 disjoint partitions that together carry every event; the exact shapes
  * of X's Compliance Data Objects; automatic events about Posts the simulator streamed; the tier, the partition
- * parameter and the connection limit; backfill and Recovery of a partition's events; nothing billed.
+ * parameter, the bearer token and the connection limit (these on the User compliance stream too, which answers
+ * alike; its events are {@link V2UserComplianceStreamIT}'s); backfill and Recovery of a partition's events; nothing
+ * billed.
  */
 class V2ComplianceStreamIT {
 
     private static final String COMPLIANCE = "2/tweets/compliance/stream";
+    static final String USER_COMPLIANCE = "2/users/compliance/stream";
     private static final Duration LONG_DEADLINE = Duration.ofSeconds(30);
 
     private StreamSimulator simulator;
@@ -166,28 +172,60 @@ class V2ComplianceStreamIT {
                 .containsAll(made.stream().map(ComplianceEvent::json).toList()));
     }
 
-    @Test
-    void payPerUseRefusesTheComplianceStream() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = StreamEndpoint.class, names = {"V2_TWEET_COMPLIANCE", "V2_USER_COMPLIANCE"})
+    void payPerUseRefusesTheComplianceStreams(StreamEndpoint endpoint) throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.PAY_PER_USE));
 
-        HttpResponse<InputStream> refused = client.connect(COMPLIANCE + "?partition=1");
+        HttpResponse<InputStream> refused = client.connect(pathOf(endpoint) + "?partition=1");
 
         assertThat(refused.statusCode()).isEqualTo(403);
         JsonNode body = V2Client.body(refused);
         assertThat(body.path("title").asText()).isEqualTo("Client Forbidden");
+        assertThat(body.path("reason").asText()).isEqualTo("client-not-enrolled");
         assertThat(body.path("required_enrollment").asText()).isEqualTo("Enterprise");
-        assertThat(body.path("detail").asText()).contains("compliance");
+        assertThat(body.path("detail").asText()).contains(endpoint == StreamEndpoint.V2_USER_COMPLIANCE
+                ? "the User compliance stream" : "the Post compliance stream");
         assertThat(simulator.connections()).isEmpty();
-        assertThat(simulator.connectionAttempts(StreamEndpoint.V2_TWEET_COMPLIANCE))
-                .extracting(ConnectionAttempt::httpStatus).containsExactly(403);
+        assertThat(simulator.connectionAttempts(endpoint)).extracting(ConnectionAttempt::httpStatus)
+                .containsExactly(403);
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "0", "5", "one", "-1"})
-    void aMissingOrOutOfRangePartitionIsRefusedWithXsInvalidRequest(String partition) throws Exception {
+    @EnumSource(value = StreamEndpoint.class, names = {"V2_TWEET_COMPLIANCE", "V2_USER_COMPLIANCE"})
+    void aMissingOrWrongBearerTokenIsRefusedAndAnAcceptedOneGetsADatedStream(StreamEndpoint endpoint)
+            throws Exception {
+        V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
+                .acceptedBearerTokens(Set.of(V2Client.TOKEN)));
+
+        for (V2Client stranger : List.of(new V2Client(simulator, null), new V2Client(simulator, "wrong"))) {
+            HttpResponse<InputStream> refused = stranger.connect(pathOf(endpoint) + "?partition=1");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(V2Client.body(refused)).isEqualTo(Json.parse(
+                    "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"));
+        }
+        HttpResponse<InputStream> accepted = client.connect(pathOf(endpoint) + "?partition=1");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        List<String> dates = accepted.headers().allValues("date");
+        assertThat(dates).as("one Date header").hasSize(1);
+        assertThat(Duration.between(ZonedDateTime.parse(dates.get(0), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant(), simulator.billingNow()).abs()).isLessThan(Duration.ofSeconds(10));
+        accepted.body().close();
+        assertThat(simulator.connectionAttempts(endpoint)).extracting(ConnectionAttempt::httpStatus)
+                .containsExactly(401, 401, 200);
+        assertThat(simulator.connections()).singleElement().satisfies(connection -> {
+            assertThat(connection.endpoint()).isEqualTo(endpoint);
+            assertThat(connection.partition()).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({COMPLIANCE + ",''", COMPLIANCE + ",0", COMPLIANCE + ",5", COMPLIANCE + ",one", COMPLIANCE + ",-1",
+            USER_COMPLIANCE + ",''", USER_COMPLIANCE + ",0", USER_COMPLIANCE + ",5", USER_COMPLIANCE + ",one"})
+    void aMissingOrOutOfRangePartitionIsRefusedWithXsInvalidRequest(String path, String partition) throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE));
 
-        HttpResponse<InputStream> refused = client.connect(COMPLIANCE + (partition.isEmpty() ? ""
+        HttpResponse<InputStream> refused = client.connect(path + (partition.isEmpty() ? ""
                 : "?partition=" + partition));
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -200,19 +238,26 @@ class V2ComplianceStreamIT {
         assertThat(simulator.connections()).isEmpty();
     }
 
-    @Test
-    void eachPartitionHasItsOwnConnectionLimit() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = StreamEndpoint.class, names = {"V2_TWEET_COMPLIANCE", "V2_USER_COMPLIANCE"})
+    void eachPartitionHasItsOwnConnectionLimit(StreamEndpoint endpoint) throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
                 .v2MaxConnections(1));
-        read(client, COMPLIANCE + "?partition=2");
+        read(client, pathOf(endpoint) + "?partition=2");
 
-        HttpResponse<InputStream> second = client.connect(COMPLIANCE + "?partition=2");
+        HttpResponse<InputStream> second = client.connect(pathOf(endpoint) + "?partition=2");
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(V2Client.body(second).path("connection_issue").asText()).isEqualTo("TooManyConnections");
-        read(client, COMPLIANCE + "?partition=3");
+        read(client, pathOf(endpoint) + "?partition=3");
 
-        assertThat(simulator.connectionAttempts(StreamEndpoint.V2_TWEET_COMPLIANCE))
+        StreamEndpoint other = endpoint == StreamEndpoint.V2_USER_COMPLIANCE ? StreamEndpoint.V2_TWEET_COMPLIANCE
+                : StreamEndpoint.V2_USER_COMPLIANCE;
+        read(client, pathOf(other) + "?partition=2");
+
+        assertThat(simulator.connectionAttempts(endpoint))
                 .extracting(ConnectionAttempt::httpStatus).containsExactly(200, 429, 200);
+        assertThat(simulator.connectionAttempts(other)).as("the other compliance stream's partition 2 has its own limit")
+                .extracting(ConnectionAttempt::httpStatus).containsExactly(200);
     }
 
     @Test
@@ -261,6 +306,10 @@ class V2ComplianceStreamIT {
                 .containsExactlyElementsOf(period).containsAll(expected.get(partition));
         assertThat(simulator.connections()).filteredOn(ConnectionInfo::recovery).singleElement()
                 .satisfies(connection -> assertThat(connection.partition()).isEqualTo(partition));
+    }
+
+    private static String pathOf(StreamEndpoint endpoint) {
+        return endpoint == StreamEndpoint.V2_USER_COMPLIANCE ? USER_COMPLIANCE : COMPLIANCE;
     }
 
     private static String eventAt(ComplianceEvent event) {
