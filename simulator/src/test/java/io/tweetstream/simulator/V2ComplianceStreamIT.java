@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tweetstream.simulator.testing.Json;
 import io.tweetstream.simulator.testing.StreamClient;
 import io.tweetstream.simulator.testing.StreamsUnderTest;
+import io.tweetstream.simulator.testing.StreamsUnderTest.Reader;
 import io.tweetstream.simulator.testing.V2Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +55,7 @@ class V2ComplianceStreamIT {
     void theFourPartitionsAreDisjointAndTogetherEveryEvent() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
                 .tweetsPerSecond(100).noAutomaticCompliance());
-        Map<Integer, Reader> byPartition = openAllPartitions(client, "");
+        Map<Integer, Reader> byPartition = streams.readPartitions(client, COMPLIANCE, 4, "");
         List<SentTweet> streamed = streamSomePosts(client, 60);
 
         for (SentTweet post : streamed) {
@@ -90,7 +90,7 @@ class V2ComplianceStreamIT {
     void aDeleteEditAndWithholdingReachTheirPartitionInXsExactShapes() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
                 .tweetsPerSecond(50).noAutomaticCompliance());
-        Map<Integer, Reader> byPartition = openAllPartitions(client, "");
+        Map<Integer, Reader> byPartition = streams.readPartitions(client, COMPLIANCE, 4, "");
         List<SentTweet> streamed = streamSomePosts(client, 3);
         SentTweet first = streamed.get(0);
         SentTweet second = streamed.get(1);
@@ -132,8 +132,8 @@ class V2ComplianceStreamIT {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
                 .tweetsPerSecond(100).complianceDeleteFraction(0.2).complianceEditFraction(0.05)
                 .complianceWithholdFraction(0.05).complianceDelay(delay));
-        Map<Integer, Reader> byPartition = openAllPartitions(client, "");
-        Reader posts = read(client, V2Client.SAMPLE);
+        Map<Integer, Reader> byPartition = streams.readPartitions(client, COMPLIANCE, 4, "");
+        Reader posts = streams.read(client, V2Client.SAMPLE);
 
         await().atMost(LONG_DEADLINE).until(() -> simulator.madeComplianceEvents().stream()
                 .map(ComplianceEvent::type).collect(Collectors.toSet())
@@ -243,16 +243,16 @@ class V2ComplianceStreamIT {
     void eachPartitionHasItsOwnConnectionLimit(StreamEndpoint endpoint) throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
                 .v2MaxConnections(1));
-        read(client, pathOf(endpoint) + "?partition=2");
+        streams.read(client, pathOf(endpoint) + "?partition=2");
 
         HttpResponse<InputStream> second = client.connect(pathOf(endpoint) + "?partition=2");
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(V2Client.body(second).path("connection_issue").asText()).isEqualTo("TooManyConnections");
-        read(client, pathOf(endpoint) + "?partition=3");
+        streams.read(client, pathOf(endpoint) + "?partition=3");
 
         StreamEndpoint other = endpoint == StreamEndpoint.V2_USER_COMPLIANCE ? StreamEndpoint.V2_TWEET_COMPLIANCE
                 : StreamEndpoint.V2_USER_COMPLIANCE;
-        read(client, pathOf(other) + "?partition=2");
+        streams.read(client, pathOf(other) + "?partition=2");
 
         assertThat(simulator.connectionAttempts(endpoint))
                 .extracting(ConnectionAttempt::httpStatus).containsExactly(200, 429, 200);
@@ -274,8 +274,8 @@ class V2ComplianceStreamIT {
         int partition = expected.entrySet().stream().max(Map.Entry.comparingByValue(
                 java.util.Comparator.comparingInt(List::size))).orElseThrow().getKey();
 
-        Reader back = read(client, COMPLIANCE + "?partition=" + partition + "&backfill_minutes=1");
-        Reader live = read(client, COMPLIANCE + "?partition=" + (partition % 4 + 1));
+        Reader back = streams.read(client, COMPLIANCE + "?partition=" + partition + "&backfill_minutes=1");
+        Reader live = streams.read(client, COMPLIANCE + "?partition=" + (partition % 4 + 1));
         await().atMost(LONG_DEADLINE).until(() -> back.lines().size() >= expected.get(partition).size());
         assertThat(back.lines()).as("partition %s's events, oldest first", partition)
                 .containsExactlyElementsOf(expected.get(partition));
@@ -325,22 +325,8 @@ class V2ComplianceStreamIT {
         return simulator.sentTweets().subList(0, count);
     }
 
-    private Map<Integer, Reader> openAllPartitions(V2Client client, String parameters) throws Exception {
-        Map<Integer, Reader> byPartition = new HashMap<>();
-        for (int partition = 1; partition <= 4; partition++) {
-            byPartition.put(partition, read(client, COMPLIANCE + "?partition=" + partition + parameters));
-        }
-        await().atMost(LONG_DEADLINE).until(() -> simulator.openConnectionCount() >= 4);
-        return byPartition;
-    }
-
     private ConnectionInfo connection(long id) {
         return simulator.connections().stream().filter(connection -> connection.id() == id).findFirst().orElseThrow();
-    }
-
-    private Reader read(V2Client client, String request) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        return new Reader(streams.read(client, request, lines::add), lines);
     }
 
     private V2Client start(SimulatorSettings.Builder settings) {
@@ -348,7 +334,4 @@ class V2ComplianceStreamIT {
         return new V2Client(simulator);
     }
 
-    /** The lines (keep-alives aside) one stream delivered, in order. */
-    private record Reader(StreamClient stream, List<String> lines) {
-    }
 }

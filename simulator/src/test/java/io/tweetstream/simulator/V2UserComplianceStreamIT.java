@@ -8,6 +8,7 @@ import io.tweetstream.simulator.stream.VolumePartitions;
 import io.tweetstream.simulator.testing.Json;
 import io.tweetstream.simulator.testing.StreamClient;
 import io.tweetstream.simulator.testing.StreamsUnderTest;
+import io.tweetstream.simulator.testing.StreamsUnderTest.Reader;
 import io.tweetstream.simulator.testing.V2Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -51,7 +50,7 @@ class V2UserComplianceStreamIT {
     @Test
     void everyEventTypeReachesItsUsersPartitionAloneInXsExactShape() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE));
-        Map<Integer, Reader> byPartition = openAllPartitions(client, "");
+        Map<Integer, Reader> byPartition = streams.readPartitions(client, USERS, 4, "");
 
         List<UserComplianceEvent> made = List.of(
                 simulator.deleteUser(1001L),
@@ -148,7 +147,7 @@ class V2UserComplianceStreamIT {
     @Test
     void theFourPartitionsAreDisjointAndTogetherEveryEvent() throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE));
-        Map<Integer, Reader> byPartition = openAllPartitions(client, "");
+        Map<Integer, Reader> byPartition = streams.readPartitions(client, USERS, 4, "");
         List<LongFunction<UserComplianceEvent>> hooks = List.of(simulator::deleteUser, simulator::protectUser,
                 simulator::suspendUser, id -> simulator.withholdUser(id, List.of("TR")),
                 id -> simulator.modifyUserProfile(id, "profile.name", "name " + id), id -> simulator.scrubUserGeo(id, id));
@@ -208,8 +207,8 @@ class V2UserComplianceStreamIT {
         }, "user-compliance-maker");
         maker.setDaemon(true);
         maker.start();
-        Reader back = read(client, USERS + "?partition=" + partition + "&backfill_minutes=2");
-        Reader live = read(client, USERS + "?partition=" + partition);
+        Reader back = streams.read(client, USERS + "?partition=" + partition + "&backfill_minutes=2");
+        Reader live = streams.read(client, USERS + "?partition=" + partition);
         await().atMost(LONG_DEADLINE).until(() -> simulator.openConnectionCount() == 2);
         int madeWhenOpen = next.get();
         await().atMost(LONG_DEADLINE).until(() -> next.get() >= Math.min(madeWhenOpen + 20, users.size() - 1));
@@ -331,22 +330,8 @@ class V2UserComplianceStreamIT {
         return Json.parse(event.json()).path("data").path(event.type()).path("event_at").asText();
     }
 
-    private Map<Integer, Reader> openAllPartitions(V2Client client, String parameters) throws Exception {
-        Map<Integer, Reader> byPartition = new HashMap<>();
-        for (int partition = 1; partition <= 4; partition++) {
-            byPartition.put(partition, read(client, USERS + "?partition=" + partition + parameters));
-        }
-        await().atMost(LONG_DEADLINE).until(() -> simulator.openConnectionCount() >= 4);
-        return byPartition;
-    }
-
     private ConnectionInfo connection(long id) {
         return simulator.connections().stream().filter(connection -> connection.id() == id).findFirst().orElseThrow();
-    }
-
-    private Reader read(V2Client client, String request) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        return new Reader(streams.read(client, request, lines::add), lines);
     }
 
     private V2Client start(SimulatorSettings.Builder settings) {
@@ -354,7 +339,4 @@ class V2UserComplianceStreamIT {
         return new V2Client(simulator);
     }
 
-    /** The lines (keep-alives aside) one stream delivered, in order. */
-    private record Reader(StreamClient stream, List<String> lines) {
-    }
 }

@@ -3,9 +3,13 @@ package io.tweetstream.simulator.testing;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamSimulator;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -43,6 +47,30 @@ public final class StreamsUnderTest implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return stream;
+    }
+
+    /** What one stream read by {@link #read(V2Client, String)} delivered so far, keep-alives aside, in order. */
+    public record Reader(StreamClient stream, List<String> lines) {
+    }
+
+    /** Opens {@code request} and keeps each line it delivers. */
+    public Reader read(V2Client client, String request) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        return new Reader(read(client, request, lines::add), lines);
+    }
+
+    /**
+     * Opens every partition of the stream at {@code path} (1 to {@code partitions}, each with {@code parameters}
+     * after its partition) and waits until the simulator has them all open.
+     */
+    public Map<Integer, Reader> readPartitions(V2Client client, String path, int partitions, String parameters)
+            throws Exception {
+        Map<Integer, Reader> byPartition = new HashMap<>();
+        for (int partition = 1; partition <= partitions; partition++) {
+            byPartition.put(partition, read(client, path + "?partition=" + partition + parameters));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> simulator.openConnectionCount() >= partitions);
+        return byPartition;
     }
 
     /** Closes every stream opened so far; the simulator stays up. */
