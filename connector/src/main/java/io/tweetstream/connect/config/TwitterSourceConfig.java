@@ -51,6 +51,8 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String V2_STREAM_FIREHOSE_PT = "firehose-pt";
     public static final String V2_STREAM_TWEET_COMPLIANCE = "tweet-compliance";
     public static final String V2_STREAM_USER_COMPLIANCE = "user-compliance";
+    public static final String V2_STREAM_LIKES_FIREHOSE = "likes-firehose";
+    public static final String V2_STREAM_LIKES_SAMPLE10 = "likes-sample10";
     public static final String V2_STREAM_BATCH_COMPLIANCE = "batch-compliance";
 
     public static final String API_GROUP = "API";
@@ -124,7 +126,9 @@ public class TwitterSourceConfig extends AbstractConfig {
                     + " Enterprise only, split into partitions that the tasks share (see twitter.v2.partitions):"
                     + " 'firehose' streams every public tweet (20 partitions), 'sample10' a 10% sample (2"
                     + " partitions); 'firehose-en', 'firehose-ja', 'firehose-ko' and 'firehose-pt' every public"
-                    + " tweet in English (8 partitions), Japanese, Korean or Portuguese (2 each); none takes a filter. 'tweet-compliance' streams X's Post compliance events (4"
+                    + " tweet in English (8 partitions), Japanese, Korean or Portuguese (2 each); 'likes-firehose' every public Like (20"
+                    + " partitions) and 'likes-sample10' a 10% sample of them (2), each an io.tweetstream.Like record keyed"
+                    + " by the Like's id, so give them a topic of their own; none takes a filter. 'tweet-compliance' streams X's Post compliance events (4"
                     + " partitions): each delete, drop or withholding becomes a tombstone of the tweet's record, so"
                     + " point its topic at the tweets' topic. 'user-compliance' streams X's User compliance events (4"
                     + " partitions): deletes, protections, suspensions, withholdings, profile changes and location"
@@ -138,7 +142,7 @@ public class TwitterSourceConfig extends AbstractConfig {
     private static final String V2_PARTITIONS_DOC =
             "v2 partitioned streams only: the stream's partitions to read (each a disjoint share of the"
                     + " stream), e.g. '1,2,3'; empty reads all of them (20 on the firehose, 8 on firehose-en, 2 on"
-                    + " sample10 and the other language firehoses, 4 on tweet-compliance and user-compliance). The"
+                    + " sample10 and the other language firehoses, 4 on tweet-compliance and user-compliance, 20 on likes-firehose, 2 on likes-sample10). The"
                     + " connector runs min(tasks.max, partitions) tasks and gives them the partitions in turn, in"
                     + " ascending order (the i-th partition to task i mod tasks), so every task holds as many"
                     + " connections as another, or one more; each partition keeps its own offset, so a partition"
@@ -428,7 +432,8 @@ public class TwitterSourceConfig extends AbstractConfig {
         def.define(V2_STREAM, Type.STRING, V2_STREAM_FILTERED,
                 ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE, V2_STREAM_FIREHOSE, V2_STREAM_SAMPLE10,
                         V2_STREAM_FIREHOSE_EN, V2_STREAM_FIREHOSE_JA, V2_STREAM_FIREHOSE_KO, V2_STREAM_FIREHOSE_PT,
-                        V2_STREAM_TWEET_COMPLIANCE, V2_STREAM_USER_COMPLIANCE, V2_STREAM_BATCH_COMPLIANCE),
+                        V2_STREAM_TWEET_COMPLIANCE, V2_STREAM_USER_COMPLIANCE, V2_STREAM_LIKES_FIREHOSE,
+                        V2_STREAM_LIKES_SAMPLE10, V2_STREAM_BATCH_COMPLIANCE),
                 Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
         def.define(V2_PARTITIONS, Type.LIST, "", new PartitionsValidator(),
                 Importance.MEDIUM, V2_PARTITIONS_DOC, V2_GROUP, ++order, Width.MEDIUM, "Partitions");

@@ -8,6 +8,7 @@ package io.tweetstream.connect.core;
 public enum StreamCounter {
 
     TWEETS_RECEIVED("tweets", "tweets-received-total", "Tweets the stream delivered to this task for writing"),
+    LIKES_RECEIVED("likes", "likes-received-total", "Likes the likes streams delivered to this task for writing"),
     DELETES("deletes", "deletes-total", "Delete notices received (v1.1)"),
     TOMBSTONES("tombstones", "tombstones-total", "Tombstones written for deleted tweets"),
     WITHHELD("withheld", "withheld-total",

@@ -1,5 +1,6 @@
 package io.tweetstream.connect.core;
 
+import io.tweetstream.connect.tweet.Like;
 import io.tweetstream.connect.tweet.Tweet;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,14 @@ public sealed interface StreamEvent {
             this(tweet, matchedKeywords, false);
         }
     }
+
+    /**
+     * A Like from a likes stream.
+     *
+     * @param position the Like's time as the id a Post made then would have: where it stands in the stream
+     * @param recovered whether it refills a gap rather than arrived live, as for a tweet
+     */
+    record LikeReceived(Like like, long position, boolean recovered) implements StreamEvent {}
 
     /** A notice that a tweet was deleted (v1.1 {@code delete}). */
     record TweetDeleted(long tweetId, long userId, long receivedAtMillis) implements StreamEvent {}

@@ -9,6 +9,7 @@ import io.tweetstream.connect.core.StreamEvent.GapPending;
 import io.tweetstream.connect.core.StreamEvent.GapRefilled;
 import io.tweetstream.connect.core.StreamEvent.GapRefilledThrough;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
+import io.tweetstream.connect.core.StreamEvent.LikeReceived;
 import io.tweetstream.connect.core.StreamEvent.PositionReached;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetReceived;
@@ -119,6 +120,14 @@ public final class StreamRecords {
         return id <= resumedFromId && !resumedGaps.contains(id);
     }
 
+    /**
+     * Whether the previous run wrote a recovered Like at {@code position}. Likes of one millisecond share a
+     * position, so those of the millisecond the run stopped in are written again: a duplicate rather than a loss.
+     */
+    private boolean likeWrittenBefore(long position) {
+        return position < resumedFromId && !resumedGaps.contains(position);
+    }
+
     /** Gap events change what the offset says; they make no record. True when {@code event} was one. */
     private boolean onGapEvent(StreamEvent event) {
         if (event instanceof GapPending gap) {
@@ -163,6 +172,15 @@ public final class StreamRecords {
                     pendingChanged();
                 }
                 batch.add(records.tweet(received.tweet(), received.matchedKeywords(), offsetNow()));
+                continue;
+            }
+            if (event instanceof LikeReceived received) {
+                if ((received.recovered() && likeWrittenBefore(received.position()))
+                        || !recentIds.firstTime(received.like().dedupeKey())) {
+                    stats.increment(StreamCounter.DUPLICATES);
+                } else {
+                    batch.add(records.like(received.like(), offsetNow()));
+                }
                 continue;
             }
             if (event instanceof TweetDeleted deleted) {

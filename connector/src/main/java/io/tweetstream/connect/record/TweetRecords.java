@@ -1,18 +1,21 @@
 package io.tweetstream.connect.record;
 
 import io.tweetstream.connect.core.ResumePoint;
+import io.tweetstream.connect.tweet.Like;
 import io.tweetstream.connect.tweet.Tweet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Builds the connector's source records for one stream: tweets keyed by id with their creation
- * time as the record timestamp and their matched phrases in a header, and tombstones for deleted
- * tweets.
+ * time as the record timestamp and their matched phrases in a header, tombstones for deleted
+ * tweets, and the Likes of a likes stream.
  *
  * <p>The source partition names the task's share of the stream; the offset is the newest tweet
  * written so far ({@value #OFFSET_TWEET_ID} and {@value #OFFSET_CREATED_AT}, see {@link ResumePoint}),
@@ -67,6 +70,19 @@ public final class TweetRecords {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A list of strings is always JSON", e);
         }
+    }
+
+    /** A Like keyed by its id, the time of the Like as the record timestamp ({@link LikeSchema}). */
+    public SourceRecord like(Like like, Map<String, ?> offset) {
+        Struct value = new Struct(LikeSchema.VALUE)
+                .put(LikeSchema.ID, like.id())
+                .put(LikeSchema.LIKED_TWEET_ID, like.likedTweetId())
+                .put(LikeSchema.LIKED_TWEET_AUTHOR_ID, like.likedTweetAuthorId() < 0 ? null : like.likedTweetAuthorId())
+                .put(LikeSchema.TWEET_CREATED_AT, like.tweetCreatedAt() == null ? null : Date.from(like.tweetCreatedAt()))
+                .put(LikeSchema.LIKED_AT, Date.from(like.likedAt()))
+                .put(LikeSchema.RAW_JSON, like.rawJson());
+        return new SourceRecord(sourcePartition, offset, topic, null, LikeSchema.KEY, like.id(), LikeSchema.VALUE, value,
+                like.likedAt().toEpochMilli());
     }
 
     /**

@@ -9,47 +9,59 @@ import io.tweetstream.connect.config.TwitterSourceConfig;
  */
 public enum PartitionedStream {
 
-    FIREHOSE(TwitterSourceConfig.V2_STREAM_FIREHOSE, "2/tweets/firehose/stream", 20, "the firehose", false),
-    SAMPLE10(TwitterSourceConfig.V2_STREAM_SAMPLE10, "2/tweets/sample10/stream", 2, "the 10% sample stream", false),
+    FIREHOSE(TwitterSourceConfig.V2_STREAM_FIREHOSE, "2/tweets/firehose/stream", 20, "the firehose", V2Messages.POSTS),
+    SAMPLE10(TwitterSourceConfig.V2_STREAM_SAMPLE10, "2/tweets/sample10/stream", 2, "the 10% sample stream",
+            V2Messages.POSTS),
     /**
      * The firehose's Posts in one language: English in 8 partitions, Japanese, Korean and Portuguese in 2 each (the
      * partition ranges of X's API registry; the OpenAPI spec leaves them out).
      */
     FIREHOSE_EN(TwitterSourceConfig.V2_STREAM_FIREHOSE_EN, "2/tweets/firehose/stream/lang/en", 8, "the English firehose",
-            false),
+            V2Messages.POSTS),
     FIREHOSE_JA(TwitterSourceConfig.V2_STREAM_FIREHOSE_JA, "2/tweets/firehose/stream/lang/ja", 2, "the Japanese firehose",
-            false),
+            V2Messages.POSTS),
     FIREHOSE_KO(TwitterSourceConfig.V2_STREAM_FIREHOSE_KO, "2/tweets/firehose/stream/lang/ko", 2, "the Korean firehose",
-            false),
+            V2Messages.POSTS),
     FIREHOSE_PT(TwitterSourceConfig.V2_STREAM_FIREHOSE_PT, "2/tweets/firehose/stream/lang/pt", 2, "the Portuguese firehose",
-            false),
+            V2Messages.POSTS),
     /** Deletes, edits and withholdings of Posts, which X's Post streams do not send (x-api/compliance/streams). */
     TWEET_COMPLIANCE(TwitterSourceConfig.V2_STREAM_TWEET_COMPLIANCE, "2/tweets/compliance/stream", 4,
-            "the Post compliance stream", true),
+            "the Post compliance stream", V2Messages.COMPLIANCE),
     /**
      * Deletes, protections, suspensions, withholdings, profile changes and location scrubs of users (and their
      * undoing), which name no record of the tweets' topic: they are written as compliance notices.
      */
     USER_COMPLIANCE(TwitterSourceConfig.V2_STREAM_USER_COMPLIANCE, "2/users/compliance/stream", 4,
-            "the User compliance stream", true);
+            "the User compliance stream", V2Messages.COMPLIANCE),
+    /** Every public Like (x-api/likes: partitions 1 to 20): a like record each, keyed by the Like's id. */
+    LIKES_FIREHOSE(TwitterSourceConfig.V2_STREAM_LIKES_FIREHOSE, "2/likes/firehose/stream", 20, "the likes firehose",
+            V2Messages.LIKES),
+    /** A 10% sample of the Likes (partitions 1 to 2). */
+    LIKES_SAMPLE10(TwitterSourceConfig.V2_STREAM_LIKES_SAMPLE10, "2/likes/sample10/stream", 2,
+            "the likes 10% sample stream", V2Messages.LIKES);
 
     private final String configValue;
     private final String path;
     private final int partitions;
     private final String description;
-    private final boolean compliance;
+    private final V2Messages messages;
 
-    PartitionedStream(String configValue, String path, int partitions, String description, boolean compliance) {
+    PartitionedStream(String configValue, String path, int partitions, String description, V2Messages messages) {
         this.configValue = configValue;
         this.path = path;
         this.partitions = partitions;
         this.description = description;
-        this.compliance = compliance;
+        this.messages = messages;
     }
 
-    /** Whether its messages are compliance events (tombstones or compliance notices for the task), rather than Posts. */
+    /** What its lines are: Posts, compliance events (tombstones or compliance notices for the task) or Likes. */
+    V2Messages messages() {
+        return messages;
+    }
+
+    /** Whether its messages are compliance events rather than Posts or Likes. */
     boolean compliance() {
-        return compliance;
+        return messages == V2Messages.COMPLIANCE;
     }
 
     /** Its value of {@code twitter.v2.stream}. */

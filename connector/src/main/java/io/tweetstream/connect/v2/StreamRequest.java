@@ -10,6 +10,9 @@ final class StreamRequest {
     static final String FILTERED_STREAM = "2/tweets/search/stream";
     static final String SAMPLE_STREAM = "2/tweets/sample/stream";
 
+    /** Every field of a Like the record holds (X's LikeWithTweetAuthor fields). */
+    static final String LIKE_FIELDS =
+            "like_with_tweet_author.fields=created_at,id,liked_tweet_author_id,liked_tweet_id,timestamp_ms";
     static final String FIELDS = "tweet.fields=created_at,author_id,lang,entities,geo,referenced_tweets,note_tweet,"
             + "attachments,edit_history_tweet_ids,possibly_sensitive,conversation_id,withheld"
             + "&expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,geo.place_id,attachments.media_keys,"

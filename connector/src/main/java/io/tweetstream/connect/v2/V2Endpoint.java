@@ -12,19 +12,19 @@ package io.tweetstream.connect.v2;
  * @param partition the partition, from 1; 0 on a stream without partitions
  * @param filtered whether the stream's tweets come with the matching rules of the app (the filtered stream)
  * @param recoverable whether X's Recovery ({@code start_time}/{@code end_time}) re-streams the stream's past
- * @param compliance whether its lines are compliance events (the Post compliance stream), not Posts
+ * @param messages what its lines are: Posts, compliance events or Likes
  */
-record V2Endpoint(String path, String name, int partition, boolean filtered, boolean recoverable, boolean compliance) {
+record V2Endpoint(String path, String name, int partition, boolean filtered, boolean recoverable, V2Messages messages) {
 
     static final V2Endpoint FILTERED = new V2Endpoint(StreamRequest.FILTERED_STREAM, "the filtered stream", 0, true,
-            true, false);
+            true, V2Messages.POSTS);
     static final V2Endpoint SAMPLE = new V2Endpoint(StreamRequest.SAMPLE_STREAM, "the sample stream", 0, false,
-            false, false);
+            false, V2Messages.POSTS);
 
     /** One partition of a partitioned stream: Recovery and backfill, no rules, no search. */
     static V2Endpoint partition(PartitionedStream stream, int partition) {
         return new V2Endpoint(stream.path(), "partition " + partition + " of " + stream.description(), partition, false,
-                true, stream.compliance());
+                true, stream.messages());
     }
 
     /** Whether recent search can find the stream's tweets: the filtered stream's rules can be searched. */
@@ -37,11 +37,12 @@ record V2Endpoint(String path, String name, int partition, boolean filtered, boo
         return partition > 0 ? path + "?partition=" + partition : path;
     }
 
-    /** The path and query of a live connection: the partition, and every field the record needs (Posts only). */
+    /** The path and query of a live connection: the partition, and every field the record needs. */
     String pathAndQuery() {
-        if (compliance) {
-            return pathAndPartition();
-        }
-        return pathAndPartition() + (partition > 0 ? '&' : '?') + StreamRequest.FIELDS;
+        return switch (messages) {
+            case COMPLIANCE -> pathAndPartition();
+            case LIKES -> pathAndPartition() + (partition > 0 ? '&' : '?') + StreamRequest.LIKE_FIELDS;
+            case POSTS -> pathAndPartition() + (partition > 0 ? '&' : '?') + StreamRequest.FIELDS;
+        };
     }
 }

@@ -10,6 +10,7 @@ import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamStats;
 import io.tweetstream.connect.cost.PostBudget;
+import io.tweetstream.connect.tweet.Like;
 import io.tweetstream.connect.tweet.Tweet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,8 @@ final class V2MessageHandler {
     private final TaskShare share;
     private final boolean keepRawJson;
     private final PostBudget budget;
-    /** Whether the stream's lines are compliance events (the Post compliance stream), not Posts. */
-    private final boolean compliance;
+    /** What the stream's lines are. */
+    private final V2Messages messages;
     /** The newest tweet id the stream delivered, whoever writes it; where a gap after it begins. */
     private volatile long newestSeenId = -1;
     /** On a connection that asked for backfill, tweets made before it opened are the backfill. */
@@ -50,20 +51,20 @@ final class V2MessageHandler {
 
     /** @param share the task's share of the filtered stream, or null for the sample stream */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget) {
-        this(buffer, stats, share, keepRawJson, budget, false);
+        this(buffer, stats, share, keepRawJson, budget, V2Messages.POSTS);
     }
 
-    /** @param compliance whether the lines are compliance events ({@link ComplianceEvents}) rather than Posts */
+    /** @param messages what the lines are: Posts, compliance events ({@link ComplianceEvents}) or Likes */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget,
-            boolean compliance) {
-        this(buffer, stats, share, keepRawJson, budget, compliance, id -> { });
+            V2Messages messages) {
+        this(buffer, stats, share, keepRawJson, budget, messages, id -> { });
     }
 
     /** @param liveTweets told the id of each tweet that arrives live (not refilled), in the order they arrive */
     V2MessageHandler(EventBuffer buffer, StreamStats stats, TaskShare share, boolean keepRawJson, PostBudget budget,
-            boolean compliance, LongConsumer liveTweets) {
+            V2Messages messages, LongConsumer liveTweets) {
         this.liveTweets = liveTweets;
-        this.compliance = compliance;
+        this.messages = messages;
         this.budget = budget;
         this.buffer = buffer;
         this.stats = stats;
@@ -101,8 +102,11 @@ final class V2MessageHandler {
      *     search, with the rules that found it as its matching rules) rather than arrived live
      */
     Outcome handle(byte[] line, boolean recovered) throws InterruptedException {
-        if (compliance) {
+        if (messages == V2Messages.COMPLIANCE) {
             return handleCompliance(line, recovered);
+        }
+        if (messages == V2Messages.LIKES) {
+            return handleLike(line, recovered);
         }
         StreamMessage message;
         try {
@@ -165,6 +169,50 @@ final class V2MessageHandler {
     }
 
     /**
+     * A line of a likes stream: the Like goes to the buffer after the position it reaches, its time standing for
+     * the id a Post made then would have, so that gaps are measured and refilled as on the Post streams; the task
+     * drops a Like it wrote already by its id. An error message is logged and counted, as on the Post streams.
+     */
+    private Outcome handleLike(byte[] line, boolean recovered) throws InterruptedException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(line);
+        } catch (IOException e) {
+            skip("could not be read as JSON (" + e.getMessage() + ")", line);
+            return Outcome.CONTINUE;
+        }
+        if (root == null || !root.has("data")) {
+            return onErrorsIn(root, line);
+        }
+        Optional<Like> like = LikeEvents.read(root.get("data"), keepRawJson ? new String(line, StandardCharsets.UTF_8) : null);
+        if (like.isEmpty()) {
+            skip("is not a Like X documents the shape of", line);
+            return Outcome.CONTINUE;
+        }
+        long position = Snowflake.lowestIdAt(like.get().likedAt());
+        if (!recovered) {
+            arrivedLive(position);
+        }
+        boolean refill = recovered || (position >= 0 && position < backfillBelowId);
+        stats.increment(refill ? StreamCounter.RECOVERED : StreamCounter.LIKES_RECEIVED);
+        buffer.put(new StreamEvent.PositionReached(position, like.get().likedAt()));
+        buffer.put(new StreamEvent.LikeReceived(like.get(), position, refill));
+        return Outcome.CONTINUE;
+    }
+
+    /** A line without {@code data}: X's errors, or a line nothing here can read. */
+    private Outcome onErrorsIn(JsonNode root, byte[] line) {
+        StreamMessage message;
+        try {
+            message = Json.MAPPER.treeToValue(root, StreamMessage.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            skip("holds neither data nor errors", line);
+            return Outcome.CONTINUE;
+        }
+        return onErrors(message == null ? List.of() : message.problems(), line);
+    }
+
+    /**
      * A line of the Post compliance stream: its events go to the buffer after the position they
      * reach, an event's time standing for the id a Post made then would have, so that the gap after a
      * reconnect or a restart is measured and refilled as on the Post streams.
@@ -178,14 +226,7 @@ final class V2MessageHandler {
             return Outcome.CONTINUE;
         }
         if (root == null || !root.has("data")) {
-            StreamMessage message;
-            try {
-                message = Json.MAPPER.treeToValue(root, StreamMessage.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                skip("holds neither a compliance event nor errors", line);
-                return Outcome.CONTINUE;
-            }
-            return onErrors(message == null ? List.of() : message.problems(), line);
+            return onErrorsIn(root, line);
         }
         Optional<ComplianceEvents.Read> read = ComplianceEvents.read(root.get("data"));
         if (read.isEmpty()) {

@@ -126,7 +126,7 @@ public final class XApiStream implements TweetStream {
         this.endpoint = client.baseUrl() + stream.pathAndPartition();
         this.buffer = buffer;
         this.stats = stats;
-        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget, stream.compliance(),
+        this.handler = new V2MessageHandler(buffer, stats, share, settings.keepRawJson(), budget, stream.messages(),
                 connections::delivered);
         this.backoff = new ReconnectBackoff(settings.networkBackoffMs(), settings.httpBackoffMs(),
                 settings.rateLimitBackoffMs());

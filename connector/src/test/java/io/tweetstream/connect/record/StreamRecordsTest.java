@@ -13,6 +13,7 @@ import io.tweetstream.connect.core.StreamEvent.TweetReceived;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
 import io.tweetstream.connect.core.StreamEvent.UserWithheld;
 import io.tweetstream.connect.core.StreamStats;
+import io.tweetstream.connect.tweet.Like;
 import io.tweetstream.connect.tweet.Tweet;
 import java.util.Date;
 import java.util.List;
@@ -137,6 +138,45 @@ class StreamRecordsTest {
         assertThat(modify.getString(ComplianceSchema.PROFILE_FIELD)).isEqualTo("profile.name");
         assertThat(modify.getString(ComplianceSchema.NEW_VALUE)).isEqualTo("New name");
         assertThat(records(true, "").toRecords(List.of(suspended))).as("no topic, no notice, no tombstone").isEmpty();
+    }
+
+    @Test
+    void aLikeIsARecordKeyedByItsIdAndOneThatCameAgainIsDropped() {
+        Like like = new Like("8ba4f34e6235d905a46bac021d98e923", 1861100000000000181L, 55555555L,
+                java.time.Instant.ofEpochMilli(AT - 60_000), java.time.Instant.ofEpochMilli(AT), null);
+        StreamEvent received = new StreamEvent.LikeReceived(like, 1861100000000000999L, false);
+
+        List<SourceRecord> batch = records(true, "").toRecords(List.of(received, received));
+
+        assertThat(batch).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("tweets");
+            assertThat(record.key()).isEqualTo("8ba4f34e6235d905a46bac021d98e923");
+            assertThat(record.keySchema()).isEqualTo(LikeSchema.KEY);
+            assertThat(record.timestamp()).isEqualTo(AT);
+            Struct value = (Struct) record.value();
+            value.validate();
+            assertThat(value.getInt64(LikeSchema.LIKED_TWEET_ID)).isEqualTo(1861100000000000181L);
+            assertThat(value.getInt64(LikeSchema.LIKED_TWEET_AUTHOR_ID)).isEqualTo(55555555L);
+            assertThat(value.get(LikeSchema.LIKED_AT)).isEqualTo(new Date(AT));
+            assertThat(value.get(LikeSchema.TWEET_CREATED_AT)).isEqualTo(new Date(AT - 60_000));
+        });
+        assertThat(stats.get(StreamCounter.DUPLICATES)).isEqualTo(1);
+    }
+
+    @Test
+    void recoveredLikesBeforeTheResumePointsMillisecondWereWrittenAndThoseOfItAreWrittenAgain() {
+        StreamRecords records = records(true, "");
+        long resumedAt = 1861100000000000000L;
+        records.resumeAfter(new io.tweetstream.connect.core.ResumePoint(resumedAt, java.time.Instant.ofEpochMilli(AT))
+                .toOffset());
+        Like before = new Like("00000000000000000000000000000001", 1, 2, null, java.time.Instant.ofEpochMilli(AT - 1),
+                null);
+        Like same = new Like("00000000000000000000000000000002", 1, 2, null, java.time.Instant.ofEpochMilli(AT), null);
+
+        List<SourceRecord> batch = records.toRecords(List.of(new StreamEvent.LikeReceived(before, resumedAt - 1, true),
+                new StreamEvent.LikeReceived(same, resumedAt, true)));
+
+        assertThat(batch).extracting(SourceRecord::key).containsExactly(same.id());
     }
 
     @Test
