@@ -33,7 +33,8 @@ final class SimulatorArguments {
                     "and of X's API v2 filtered stream (GET /2/tweets/search/stream, its rules at",
                     "/2/tweets/search/stream/rules), sample stream (GET /2/tweets/sample/stream) and Enterprise's",
                     "partitioned firehose (GET /2/tweets/firehose/stream?partition=1..20) and sample10",
-                    "(GET /2/tweets/sample10/stream?partition=1..2)."},
+                    "(GET /2/tweets/sample10/stream?partition=1..2), and its Likes streams",
+                    "(GET /2/likes/firehose/stream?partition=1..20, GET /2/likes/sample10/stream?partition=1..2)."},
             optionListHeading = "%nOptions:%n")
     static final class Options {
         @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on, 0.0.0.0 for all (default 127.0.0.1)")
@@ -50,6 +51,10 @@ final class SimulatorArguments {
         @Option(names = "--firehose-rate", paramLabel = "R",
                 description = "v2 firehose: Posts per second over all 20 partitions; sample10 gets a tenth (default 6000)")
         Double firehoseRate;
+        @Option(names = "--likes-rate", paramLabel = "R",
+                description = "v2 Likes firehose: Likes per second over all 20 partitions, 0 = none; sample10 gets a tenth"
+                        + " (default 50)")
+        Double likesRate;
         @Option(names = "--seed", paramLabel = "S", description = "seed of the tweet generator (default 42)")
         Long seed;
         @Option(names = "--max-tweets", paramLabel = "N", description = "statuses per stream, then only keep-alives (default: no limit)")
@@ -226,6 +231,9 @@ final class SimulatorArguments {
         if (options.firehoseRate != null) {
             builder.firehoseTweetsPerSecond(options.firehoseRate);
         }
+        if (options.likesRate != null) {
+            builder.likesPerSecond(options.likesRate);
+        }
         if (options.recoveryRate != null) {
             builder.recoveryTweetsPerSecond(options.recoveryRate);
         }
@@ -343,6 +351,10 @@ final class SimulatorArguments {
                         && options.firehoseRate <= SimulatorSettings.MAX_TWEETS_PER_SECOND,
                 "--firehose-rate must be in (0, " + (long) SimulatorSettings.MAX_TWEETS_PER_SECOND + "], was "
                         + options.firehoseRate);
+        require(options.likesRate == null || options.likesRate >= 0
+                        && options.likesRate <= SimulatorSettings.MAX_TWEETS_PER_SECOND,
+                "--likes-rate must be in [0, " + (long) SimulatorSettings.MAX_TWEETS_PER_SECOND + "], was "
+                        + options.likesRate);
         require(options.maxTweets == null || options.maxTweets >= 0, "--max-tweets must be >= 0, was " + options.maxTweets);
         require(options.keepAliveMs == null || options.keepAliveMs >= 1, "--keep-alive-ms must be >= 1, was " + options.keepAliveMs);
         require(options.deleteEvery == null || options.deleteEvery >= 0, "--delete-every must be >= 0, was " + options.deleteEvery);

@@ -22,6 +22,7 @@ public final class SimulatorSettings {
     private final long seed;
     private final double tweetsPerSecond;
     private final double firehoseTweetsPerSecond;
+    private final double likesPerSecond;
     private final long maxTweetsPerConnection;
     private final Duration keepAliveInterval;
     private final int deleteEvery;
@@ -101,6 +102,7 @@ public final class SimulatorSettings {
         this.seed = builder.seed;
         this.tweetsPerSecond = builder.tweetsPerSecond;
         this.firehoseTweetsPerSecond = builder.firehoseTweetsPerSecond;
+        this.likesPerSecond = builder.likesPerSecond;
         this.maxTweetsPerConnection = builder.maxTweetsPerConnection;
         this.keepAliveInterval = builder.keepAliveInterval;
         this.deleteEvery = builder.deleteEvery;
@@ -505,11 +507,21 @@ public final class SimulatorSettings {
     /**
      * Posts per second of X's firehose, all its 20 partitions together (bursts apply, as to the other streams:
      * {@link Builder#bursts}); sample10 carries a tenth of them. Default 6,000, X's platform average. The volume streams
-     * make their Posts from the first connection to either of them to the simulator's end, whether or not a partition
-     * is read.
+     * make their Posts from the first connection to one of them (or to a Likes stream, whose Likes are of these
+     * Posts) to the simulator's end, whether or not a partition is read.
      */
     public double firehoseTweetsPerSecond() {
         return firehoseTweetsPerSecond;
+    }
+
+    /**
+     * Likes per second of X's Likes firehose, all its 20 partitions together (no bursts); the Likes sample10 carries a
+     * tenth of them. Each is a Like of a Post of the firehose's world, made from the moment that world starts (the
+     * first connection to a volume or Likes stream) whether or not a Likes stream is read. 0 for none but those a
+     * test makes ({@link StreamSimulator#like(long)}). Default 50.
+     */
+    public double likesPerSecond() {
+        return likesPerSecond;
     }
 
     /**
@@ -567,7 +579,7 @@ public final class SimulatorSettings {
     @Override
     public String toString() {
         return "SimulatorSettings{bindAddress=" + bindAddress + ", port=" + port + ", seed=" + seed + ", tweetsPerSecond=" + tweetsPerSecond
-                + ", firehoseTweetsPerSecond=" + firehoseTweetsPerSecond
+                + ", firehoseTweetsPerSecond=" + firehoseTweetsPerSecond + ", likesPerSecond=" + likesPerSecond
                 + ", maxTweetsPerConnection=" + maxTweetsPerConnection + ", keepAliveInterval=" + keepAliveInterval
                 + ", deleteEvery=" + deleteEvery + ", limitEvery=" + limitEvery + ", extendedRatio=" + extendedRatio
                 + ", retweetRatio=" + retweetRatio + ", quoteRatio=" + quoteRatio
@@ -602,6 +614,7 @@ public final class SimulatorSettings {
         private long seed = 42L;
         private double tweetsPerSecond = 20.0;
         private double firehoseTweetsPerSecond = 6_000.0;
+        private double likesPerSecond = 50.0;
         private long maxTweetsPerConnection = Long.MAX_VALUE;
         private Duration keepAliveInterval = Duration.ofSeconds(30);
         private int deleteEvery = 0;
@@ -849,6 +862,12 @@ public final class SimulatorSettings {
             return this;
         }
 
+        /** The Likes firehose's rate, 0 for none made automatically. See {@link SimulatorSettings#likesPerSecond()}. */
+        public Builder likesPerSecond(double likesPerSecond) {
+            this.likesPerSecond = likesPerSecond;
+            return this;
+        }
+
         public Builder maxTweetsPerConnection(long maxTweetsPerConnection) {
             this.maxTweetsPerConnection = maxTweetsPerConnection;
             return this;
@@ -1035,6 +1054,8 @@ public final class SimulatorSettings {
             require(firehoseTweetsPerSecond > 0 && firehoseTweetsPerSecond <= MAX_TWEETS_PER_SECOND,
                     "firehoseTweetsPerSecond must be in (0, " + MAX_TWEETS_PER_SECOND + "], was "
                             + firehoseTweetsPerSecond);
+            require(likesPerSecond >= 0 && likesPerSecond <= MAX_TWEETS_PER_SECOND,
+                    "likesPerSecond must be in [0, " + MAX_TWEETS_PER_SECOND + "] (0 = none), was " + likesPerSecond);
             require(maxTweetsPerConnection >= 0, "maxTweetsPerConnection must be >= 0, was " + maxTweetsPerConnection);
             require(keepAliveInterval.toMillis() >= 1, "keepAliveInterval must be at least 1 ms, was " + keepAliveInterval);
             require(deleteEvery >= 0, "deleteEvery must be >= 0 (0 = never), was " + deleteEvery);

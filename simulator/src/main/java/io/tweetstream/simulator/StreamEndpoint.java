@@ -29,7 +29,11 @@ public enum StreamEndpoint {
      * {@code GET /2/users/compliance/stream?partition=N}: X's User compliance stream (deletes, protections, suspensions,
      * withholdings and profile changes of users, and their geo scrubs) in 4 partitions (Enterprise).
      */
-    V2_USER_COMPLIANCE("v2-user-compliance", 4);
+    V2_USER_COMPLIANCE("v2-user-compliance", 4),
+    /** {@code GET /2/likes/firehose/stream?partition=N}: every public Like, split into 20 partitions (Enterprise). */
+    V2_LIKES_FIREHOSE("v2-likes-firehose", 20),
+    /** {@code GET /2/likes/sample10/stream?partition=N}: a 10% sample of the Likes in 2 partitions (Enterprise). */
+    V2_LIKES_SAMPLE10("v2-likes-sample10", 2);
 
     private final String label;
     private final int partitions;
@@ -61,10 +65,15 @@ public enum StreamEndpoint {
         return this == V2_TWEET_COMPLIANCE || this == V2_USER_COMPLIANCE;
     }
 
+    /** X's Likes streams, firehose and sample10, which carry Likes rather than Posts. */
+    public boolean likes() {
+        return this == V2_LIKES_FIREHOSE || this == V2_LIKES_SAMPLE10;
+    }
+
     /**
      * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose}, {@code v2-sample10},
-     * {@code v2-firehose-en} (and {@code -ja}, {@code -ko}, {@code -pt}), {@code v2-tweet-compliance} or
-     * {@code v2-user-compliance}, as in the stats document.
+     * {@code v2-firehose-en} (and {@code -ja}, {@code -ko}, {@code -pt}), {@code v2-tweet-compliance},
+     * {@code v2-user-compliance}, {@code v2-likes-firehose} or {@code v2-likes-sample10}, as in the stats document.
      */
     public String label() {
         return label;
@@ -79,8 +88,8 @@ public enum StreamEndpoint {
     }
 
     /**
-     * Whether a connection must name a partition: X's volume streams and compliance streams, sold for parallel
-     * consumption.
+     * Whether a connection must name a partition: X's volume streams, compliance streams and Likes streams, sold for
+     * parallel consumption.
      */
     public boolean partitioned() {
         return partitions > 0;

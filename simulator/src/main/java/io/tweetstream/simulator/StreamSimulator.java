@@ -8,13 +8,14 @@ import io.tweetstream.simulator.billing.Billing;
 import io.tweetstream.simulator.billing.BillingClock;
 import io.tweetstream.simulator.generate.Dice;
 import io.tweetstream.simulator.generate.Seeds;
+import io.tweetstream.simulator.generate.SnowflakeIds;
 import io.tweetstream.simulator.generate.TweetFactory;
 import io.tweetstream.simulator.generate.TweetMix;
 import io.tweetstream.simulator.http.BearerTokens;
-import io.tweetstream.simulator.http.ComplianceEndpoint;
 import io.tweetstream.simulator.http.ComplianceJobsEndpoint;
 import io.tweetstream.simulator.http.CountsEndpoint;
 import io.tweetstream.simulator.http.DateHeader;
+import io.tweetstream.simulator.http.EventStreamEndpoint;
 import io.tweetstream.simulator.http.FilterEndpoint;
 import io.tweetstream.simulator.http.RulesEndpoint;
 import io.tweetstream.simulator.http.SearchEndpoint;
@@ -29,6 +30,8 @@ import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.rules.RuleParser;
 import io.tweetstream.simulator.stream.ComplianceStream;
 import io.tweetstream.simulator.stream.ConnectionRejections;
+import io.tweetstream.simulator.stream.EventStream;
+import io.tweetstream.simulator.stream.LikesStream;
 import io.tweetstream.simulator.stream.PostComplianceStream;
 import io.tweetstream.simulator.stream.ShutdownSignal;
 import io.tweetstream.simulator.stream.StreamFault;
@@ -41,6 +44,7 @@ import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.VolumeStreams;
 import io.tweetstream.simulator.v2.ComplianceJobs;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
+import io.tweetstream.simulator.v2.LikeMessages;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MatchRates;
 import io.tweetstream.simulator.v2.RecoveryWindow;
@@ -63,6 +67,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,9 +82,10 @@ import java.util.stream.Stream;
  * closely enough for Twitter4j to stream from it as from Twitter, and X's API v2 filtered stream (with its rules) and
  * sample stream, whose connections all get the same tweets, as the connections of one X app do, and its Enterprise
  * partitioned volume streams (firehose in 20 partitions, sample10 in 2), Post compliance stream (4 partitions: the
- * deletes, edits and withholdings of the Posts it streamed) and User compliance stream (4 partitions: the user events
- * tests make, {@link #deleteUser(long)} and friends), and its batch compliance jobs ({@code /2/compliance/jobs},
- * whose results come from the same events). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
+ * deletes, edits and withholdings of the Posts it streamed), User compliance stream (4 partitions: the user events
+ * tests make, {@link #deleteUser(long)} and friends) and Likes streams (firehose in 20 partitions, sample10 in 2: Likes
+ * of the firehose's Posts, and those of {@link #like(long)}), and its batch compliance jobs
+ * ({@code /2/compliance/jobs}, whose results come from the same events). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
  * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
  *
@@ -106,7 +112,8 @@ public final class StreamSimulator implements AutoCloseable {
     private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE,
             StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10, StreamEndpoint.V2_FIREHOSE_EN,
             StreamEndpoint.V2_FIREHOSE_JA, StreamEndpoint.V2_FIREHOSE_KO, StreamEndpoint.V2_FIREHOSE_PT,
-            StreamEndpoint.V2_TWEET_COMPLIANCE, StreamEndpoint.V2_USER_COMPLIANCE);
+            StreamEndpoint.V2_TWEET_COMPLIANCE, StreamEndpoint.V2_USER_COMPLIANCE, StreamEndpoint.V2_LIKES_FIREHOSE,
+            StreamEndpoint.V2_LIKES_SAMPLE10);
     /** The generator stream number of the volume streams' Posts, apart from the sample stream's (1, 2, ...). */
     private static final long VOLUME_STREAM_NUMBER = Long.MAX_VALUE;
 
@@ -131,6 +138,7 @@ public final class StreamSimulator implements AutoCloseable {
     private final MatchRates matchRates;
     private final PostComplianceStream compliance;
     private final UserComplianceStream userCompliance;
+    private final LikesStream likes;
     private final ComplianceJobs complianceJobs;
 
     private StreamSimulator(SimulatorSettings settings, HttpServer server, ConnectionProxy proxy, ExecutorService executor,
@@ -159,6 +167,9 @@ public final class StreamSimulator implements AutoCloseable {
         this.faults = new StreamFaults(ledger);
         this.compliance = new PostComplianceStream(settings, ledger, v2Controls, tweets::newPostId);
         this.userCompliance = new UserComplianceStream(settings, ledger, v2Controls);
+        // Likes are of the firehose's Posts: a Likes connection starts that world, and once it runs Likes are made.
+        this.likes = new LikesStream(settings, ledger, v2Controls, volume.history(), volume::start);
+        volume.onStart(likes::start);
         ledger.onV2TweetSent(compliance::streamed);
         this.complianceJobs = new ComplianceJobs(settings, compliance::made);
     }
@@ -233,9 +244,14 @@ public final class StreamSimulator implements AutoCloseable {
         // The Post compliance stream makes its events from the start, whether or not anyone reads it.
         executor.execute(simulator.compliance);
         for (ComplianceStream<?, ?> compliance : List.of(simulator.compliance, simulator.userCompliance)) {
-            dated(server.createContext(ComplianceEndpoint.pathOf(compliance.endpoint()), new ComplianceEndpoint<>(settings,
-                    simulator.bearerTokens, ledger, simulator.v2Controls, simulator.faults, proxy, mapper, compliance,
-                    simulator.billing.clock())), billingDates);
+            simulator.serveEvents(server, compliance.endpoint(), compliance, query -> ComplianceStreamEvent::json, proxy,
+                    mapper, billingDates);
+        }
+        executor.execute(simulator.likes);
+        for (StreamEndpoint endpoint : Stream.of(StreamEndpoint.values()).filter(StreamEndpoint::likes).toList()) {
+            simulator.serveEvents(server, endpoint, simulator.likes,
+                    query -> LikeMessages.forRequest(query, simulator::keptPost, tweets.users()), proxy, mapper,
+                    billingDates);
         }
         dated(server.createContext(ComplianceJobsEndpoint.PATH, new ComplianceJobsEndpoint(settings, simulator.bearerTokens,
                 simulator.complianceJobs, mapper, URI.create(simulator.v2BaseUrl()))), billingDates);
@@ -243,6 +259,14 @@ public final class StreamSimulator implements AutoCloseable {
         server.start();
         log.info("Twitter streaming simulator listening at {} with {}", simulator.v1BaseUrl(), settings);
         return simulator;
+    }
+
+    /** Serves the stream of events {@code endpoint} of {@code events}, dated by the billing clock. */
+    private <E> void serveEvents(HttpServer server, StreamEndpoint endpoint, EventStream<E, ?> events,
+                                 EventStreamEndpoint.Messages<E> messages, ConnectionProxy proxy, ObjectMapper mapper,
+                                 DateHeader dates) {
+        dated(server.createContext(EventStreamEndpoint.pathOf(endpoint), new EventStreamEndpoint<>(endpoint, settings,
+                bearerTokens, ledger, v2Controls, faults, proxy, mapper, events, messages, billing.clock())), dates);
     }
 
     /** The port listened on; the one chosen by the system when the settings said 0. */
@@ -265,7 +289,8 @@ public final class StreamSimulator implements AutoCloseable {
      * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules},
      * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N},
      * {@code 2/tweets/sample10/stream?partition=N}, {@code 2/tweets/compliance/stream?partition=N},
-     * {@code 2/users/compliance/stream?partition=N} or {@code 2/compliance/jobs}.
+     * {@code 2/users/compliance/stream?partition=N}, {@code 2/likes/firehose/stream?partition=N},
+     * {@code 2/likes/sample10/stream?partition=N} or {@code 2/compliance/jobs}.
      */
     public String v2BaseUrl() {
         return scheme() + "://127.0.0.1:" + port() + "/";
@@ -344,7 +369,8 @@ public final class StreamSimulator implements AutoCloseable {
      * Every Post X's firehose ({@code GET /2/tweets/firehose/stream?partition=1..20}) made so far, whether or not a
      * client got it, oldest first, each with the one partition that carries it: the most recent
      * {@link SimulatorSettings#historyLimit()} of the last 24 hours. The volume streams make Posts from the first
-     * connection to either of them on. The oracle of a test that checks the partitions are disjoint and complete.
+     * connection to one of them (or to a Likes stream) on. The oracle of a test that checks the partitions are
+     * disjoint and complete.
      */
     public List<PartitionedTweet> madeFirehoseTweets() {
         return volume.made(StreamEndpoint.V2_FIREHOSE);
@@ -409,6 +435,40 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<SentUserComplianceEvent> sentUserComplianceEvents() {
         return userCompliance.sent();
+    }
+
+    /**
+     * Every Like of X's Likes streams ({@code GET /2/likes/firehose/stream?partition=1..20},
+     * {@code GET /2/likes/sample10/stream?partition=1..2}) made so far, whether or not a client got it, oldest first,
+     * each with its firehose partition and, for the tenth of them in the sample, its sample10 partition (see
+     * {@link io.tweetstream.simulator.stream.VolumePartitions#ofLike}): the most recent
+     * {@link SimulatorSettings#historyLimit()} of the last 24 hours (what backfill and Recovery serve). Automatic Likes
+     * ({@link SimulatorSettings#likesPerSecond()}) are of the firehose's Posts and made from the first connection to a
+     * volume or Likes stream on; those of {@link #like(long)} whenever a test makes them.
+     */
+    public List<MadeLike> madeLikes() {
+        return likes.made();
+    }
+
+    /**
+     * The Likes written so far, one per connection written to (live, backfill or Recovery), oldest first (the most
+     * recent {@link SimulatorSettings#sentHistoryLimit()}). Recorded just after each was written.
+     */
+    public List<SentLike> sentLikes() {
+        return likes.sent();
+    }
+
+    /**
+     * A Like of the Post {@code tweetId} now: on its partition of the Likes firehose (and of sample10, if the Like is
+     * in the sample), to every connection open on it, and kept for backfill and Recovery, whether or not one is open.
+     * Its {@code liked_tweet_author_id} is the Post's author, its {@code created_at} the Post's.
+     *
+     * @throws IllegalArgumentException when the simulator knows no such Post (streamed on a v2 stream, or kept in the
+     *                                  filtered stream's or the volume streams' history): it needs the author
+     */
+    public MadeLike like(long tweetId) {
+        Instant createdAt = keptPost(tweetId).map(V2Tweet::createdAt).orElseGet(() -> SnowflakeIds.createdAt(tweetId));
+        return likes.like(tweetId, authorOf(tweetId), createdAt);
     }
 
     /**
@@ -601,6 +661,11 @@ public final class StreamSimulator implements AutoCloseable {
         return countries;
     }
 
+    /** The Post {@code id} as the volume streams' or the filtered stream's history keeps it. */
+    private Optional<V2Tweet> keptPost(long id) {
+        return volume.history().find(id).or(() -> filteredHistory.find(id));
+    }
+
     private long authorOf(long id) {
         return compliance.authorOf(id)
                 .or(() -> filteredHistory.find(id).map(V2Tweet::authorId))
@@ -775,7 +840,7 @@ public final class StreamSimulator implements AutoCloseable {
 
     /**
      * The next {@code count} requests to open a v2 stream (filtered, sample, firehose, sample10, Post or User
-     * compliance) are refused with {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429
+     * compliance, Likes) are refused with {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429
      * Too Many Requests with {@code x-rate-limit-reset} = now + {@code rateLimitReset}, 500 or 503 with a problem body.
      * Replaces an earlier instruction; 0 cancels.
      */

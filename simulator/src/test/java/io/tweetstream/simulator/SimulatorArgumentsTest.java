@@ -86,7 +86,7 @@ class SimulatorArgumentsTest {
                 "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--bearer-token",
                 "--v2-max-connections", "--v2-max-rules", "--v2-max-rule-length", "--v2-backfill-limit", "--help");
         assertThat(SimulatorArguments.USAGE).contains("/2/tweets/search/stream", "/2/tweets/sample/stream",
-                "/2/tweets/firehose/stream", "/2/tweets/sample10/stream", "--firehose-rate");
+                "/2/tweets/firehose/stream", "/2/tweets/sample10/stream", "--firehose-rate", "--likes-rate");
     }
 
     @Test
@@ -179,7 +179,7 @@ class SimulatorArgumentsTest {
         SimulatorSettings settings = SimulatorArguments.parse("--tier", "enterprise", "--no-continuous",
                 "--connects-per-window=7", "--search-requests-per-window", "9", "--rate-limit-window-s", "60",
                 "--history-limit", "500", "--recovery-rate=2.5", "--v2-keep-alive-ms", "1500",
-                "--firehose-rate", "300").settings();
+                "--firehose-rate", "300", "--likes-rate", "12.5").settings();
 
         assertThat(settings.tier()).isEqualTo(SimulatorSettings.Tier.ENTERPRISE);
         assertThat(settings.v2MaxConnections()).isEqualTo(2);
@@ -191,6 +191,7 @@ class SimulatorArgumentsTest {
         assertThat(settings.historyLimit()).isEqualTo(500);
         assertThat(settings.recoveryTweetsPerSecond()).isEqualTo(2.5);
         assertThat(settings.firehoseTweetsPerSecond()).isEqualTo(300);
+        assertThat(settings.likesPerSecond()).isEqualTo(12.5);
         assertThat(settings.v2KeepAliveInterval()).isEqualTo(Duration.ofMillis(1500));
         assertThat(SimulatorArguments.parse("--keep-alive-ms", "250").settings().v2KeepAliveInterval())
                 .isEqualTo(Duration.ofMillis(250));
@@ -205,6 +206,8 @@ class SimulatorArgumentsTest {
                 .hasMessageContaining("--rate-limit-window-s");
         assertThatThrownBy(() -> SimulatorArguments.parse("--history-limit", "-5"))
                 .hasMessageContaining("--history-limit");
+        assertThatThrownBy(() -> SimulatorArguments.parse("--likes-rate", "-1"))
+                .hasMessageContaining("--likes-rate");
     }
 
     @Test

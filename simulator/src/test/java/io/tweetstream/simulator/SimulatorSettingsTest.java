@@ -26,6 +26,7 @@ class SimulatorSettingsTest {
         assertThat(settings.v2MaxRuleLength()).isEqualTo(1_024);
         assertThat(settings.deliveryDelay()).as("in order, as the connector's tests expect").isEqualTo(DeliveryDelay.none());
         assertThat(settings.firehoseTweetsPerSecond()).as("X's platform average").isEqualTo(6_000);
+        assertThat(settings.likesPerSecond()).isEqualTo(50);
     }
 
     @Test
@@ -89,6 +90,9 @@ class SimulatorSettingsTest {
                 .bursts(Duration.ofSeconds(10), Duration.ofSeconds(1), 4).build()).hasMessageContaining("bursts");
         assertThatThrownBy(() -> SimulatorSettings.builder().firehoseTweetsPerSecond(0).build())
                 .hasMessageContaining("firehoseTweetsPerSecond");
+        assertThat(SimulatorSettings.builder().likesPerSecond(0).build().likesPerSecond()).as("none automatic").isZero();
+        assertThatThrownBy(() -> SimulatorSettings.builder().likesPerSecond(-1).build())
+                .hasMessageContaining("likesPerSecond");
     }
 
     @Test

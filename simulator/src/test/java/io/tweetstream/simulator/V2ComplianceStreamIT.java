@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  * X's Post compliance stream over real HTTP: 4 disjoint partitions that together carry every event; the exact shapes
  * of X's Compliance Data Objects; automatic events about Posts the simulator streamed; the tier, the partition
  * parameter, the bearer token and the connection limit (these on the User compliance stream too, which answers
- * alike; its events are {@link V2UserComplianceStreamIT}'s); backfill and Recovery of a partition's events; nothing
- * billed.
+ * alike; its events are {@link V2UserComplianceStreamIT}'s; the bearer token on the Likes streams too, served alike,
+ * {@link V2LikesStreamsIT}); backfill and Recovery of a partition's events; nothing billed.
  */
 class V2ComplianceStreamIT {
 
@@ -192,11 +192,13 @@ class V2ComplianceStreamIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StreamEndpoint.class, names = {"V2_TWEET_COMPLIANCE", "V2_USER_COMPLIANCE"})
+    @EnumSource(value = StreamEndpoint.class, names = {"V2_TWEET_COMPLIANCE", "V2_USER_COMPLIANCE", "V2_LIKES_FIREHOSE",
+            "V2_LIKES_SAMPLE10"})
     void aMissingOrWrongBearerTokenIsRefusedAndAnAcceptedOneGetsADatedStream(StreamEndpoint endpoint)
             throws Exception {
+        // A Likes stream starts the firehose's world, whose Posts it likes: at a rate a test can afford.
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
-                .acceptedBearerTokens(Set.of(V2Client.TOKEN)));
+                .acceptedBearerTokens(Set.of(V2Client.TOKEN)).firehoseTweetsPerSecond(50));
 
         for (V2Client stranger : List.of(new V2Client(simulator, null), new V2Client(simulator, "wrong"))) {
             HttpResponse<InputStream> refused = stranger.connect(pathOf(endpoint) + "?partition=1");
@@ -309,7 +311,12 @@ class V2ComplianceStreamIT {
     }
 
     private static String pathOf(StreamEndpoint endpoint) {
-        return endpoint == StreamEndpoint.V2_USER_COMPLIANCE ? USER_COMPLIANCE : COMPLIANCE;
+        return switch (endpoint) {
+            case V2_USER_COMPLIANCE -> USER_COMPLIANCE;
+            case V2_LIKES_FIREHOSE -> V2LikesStreamsIT.LIKES_FIREHOSE;
+            case V2_LIKES_SAMPLE10 -> V2LikesStreamsIT.LIKES_SAMPLE10;
+            default -> COMPLIANCE;
+        };
     }
 
     private static String eventAt(ComplianceEvent event) {

@@ -30,13 +30,16 @@ import java.util.stream.Collectors;
 
 /**
  * X's partitioned Enterprise volume streams over real HTTP: the firehose in 20 partitions and sample10 (a tenth of the
- * firehose) in 2, each partition a disjoint share, together the whole stream; the {@code partition} parameter; the
- * tier; connections, backfill and Recovery per partition; the rate.
+ * firehose) in 2, each partition a disjoint share, together the whole stream; the {@code partition} parameter and the
+ * tier (these on the Likes streams too, which answer alike; their Likes are {@link V2LikesStreamsIT}'s); connections,
+ * backfill and Recovery per partition; the rate.
  */
 class V2VolumeStreamsIT {
 
     private static final String FIREHOSE = "2/tweets/firehose/stream";
     private static final String SAMPLE10 = "2/tweets/sample10/stream";
+    private static final String LIKES_FIREHOSE = V2LikesStreamsIT.LIKES_FIREHOSE;
+    private static final String LIKES_SAMPLE10 = V2LikesStreamsIT.LIKES_SAMPLE10;
     private static final Duration LONG_DEADLINE = Duration.ofSeconds(20);
 
     private StreamSimulator simulator;
@@ -165,7 +168,9 @@ class V2VolumeStreamsIT {
 
     @ParameterizedTest
     @CsvSource({FIREHOSE + ",,20", FIREHOSE + ",0,20", FIREHOSE + ",21,20", FIREHOSE + ",one,20",
-            SAMPLE10 + ",3,2", SAMPLE10 + ",,2", FIREHOSE + "/lang/en,9,8", FIREHOSE + "/lang/pt,3,2"})
+            SAMPLE10 + ",3,2", SAMPLE10 + ",,2", FIREHOSE + "/lang/en,9,8", FIREHOSE + "/lang/pt,3,2",
+            LIKES_FIREHOSE + ",,20", LIKES_FIREHOSE + ",21,20", LIKES_FIREHOSE + ",one,20", LIKES_SAMPLE10 + ",0,2",
+            LIKES_SAMPLE10 + ",3,2"})
     void aMissingOrOutOfRangePartitionIsRefusedWithXsInvalidRequest(String path, String partition, int partitions)
             throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.ENTERPRISE)
@@ -182,10 +187,12 @@ class V2VolumeStreamsIT {
                 + "\"https://api.twitter.com/2/problems/invalid-request\"}"));
         assertThat(simulator.connections()).isEmpty();
         assertThat(simulator.madeFirehoseTweets()).as("nothing made before a connection").isEmpty();
+        assertThat(simulator.madeLikes()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FIREHOSE + "?partition=1", SAMPLE10 + "?partition=2"})
+    @ValueSource(strings = {FIREHOSE + "?partition=1", SAMPLE10 + "?partition=2", LIKES_FIREHOSE + "?partition=20",
+            LIKES_SAMPLE10 + "?partition=1"})
     void payPerUseRefusesTheVolumeStreamsAsItRefusesTheSampleStream(String request) throws Exception {
         V2Client client = start(SimulatorSettings.builder().tier(SimulatorSettings.Tier.PAY_PER_USE)
                 .firehoseTweetsPerSecond(100));
@@ -196,7 +203,8 @@ class V2VolumeStreamsIT {
         JsonNode body = V2Client.body(refused);
         assertThat(body.path("title").asText()).isEqualTo("Client Forbidden");
         assertThat(body.path("required_enrollment").asText()).isEqualTo("Enterprise");
-        assertThat(body.path("detail").asText()).contains(request.startsWith(FIREHOSE) ? "firehose" : "sample10");
+        assertThat(body.path("detail").asText()).contains((request.startsWith("2/likes") ? "the likes " : "the ")
+                + (request.contains("firehose") ? "firehose" : "sample10") + " stream");
         assertThat(simulator.connections()).isEmpty();
     }
 

@@ -5,10 +5,10 @@ import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every v2 connection's feed is, whatever it carries ({@link ConnectionFeed}'s tweets, {@link ComplianceFeed}'s
- * compliance events): a bounded queue of what waits to be written, so that a client that does not read holds up
- * neither the source nor the other connections (what finds it full is dropped for this connection and counted in the
- * ledger); a silence while the connection is stalled on purpose; and the wait of its session, which a
+ * What every v2 connection's feed is, whatever it carries ({@link ConnectionFeed}'s tweets, {@link EventFeed}'s
+ * compliance events and Likes): a bounded queue of what waits to be written, so that a client that does not read
+ * holds up neither the source nor the other connections (what finds it full is dropped for this connection and
+ * counted in the ledger); a silence while the connection is stalled on purpose; and the wait of its session, which a
  * {@link #wake()} ends. Kept in one place so that the streams stall, drop and wake alike. Thread-safe: the source
  * offers, the connection's session polls and waits, all under the feed's lock.
  *

@@ -27,7 +27,7 @@ abstract class FeedSession<T> {
 
     /**
      * @param log   the subclass's logger, which tells of a failed write
-     * @param label what the log calls the stream ("Stream", "Compliance stream")
+     * @param label what the log calls the stream ("Stream", "Event stream")
      */
     FeedSession(BoundedFeed<T> feed, FaultInbox faults, SimulatorSettings settings, MessageSink sink,
                 StreamLedger ledger, V2Controls controls, Logger log, String label) {

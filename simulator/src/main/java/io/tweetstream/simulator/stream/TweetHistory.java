@@ -50,6 +50,20 @@ public final class TweetHistory {
         return java.util.Optional.ofNullable(tweets.get(id));
     }
 
+    /**
+     * The tweet about {@code unit} (in [0, 1)) of the way from the oldest kept to the newest, by id and so by creation
+     * time: a uniform {@code unit} picks a moment of the period kept evenly (the Likes of the firehose's Posts); empty
+     * when none is kept.
+     */
+    public synchronized java.util.Optional<V2Tweet> pick(double unit) {
+        if (tweets.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long oldest = tweets.firstKey();
+        long target = oldest + (long) ((tweets.lastKey() - oldest) * unit);
+        return java.util.Optional.of(tweets.ceilingEntry(target).getValue());
+    }
+
     /** The tweets made at or after {@code from}, oldest first. */
     public List<V2Tweet> since(Instant from) {
         return between(from, Instant.MAX);

@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * <p>
  * X's partitioned volume streams (firehose, sample10) share one broadcast ({@link Runs#FROM_FIRST_CONNECTION}): one
  * sequence of Posts at the firehose's rate, each connection taking only its partition's share of it
- * ({@link #join(ConnectionState, int, Predicate)}).
+ * ({@link #join(ConnectionState, int, Predicate)}); a Likes stream, whose Likes are of these Posts, starts it too
+ * ({@link #start()}).
  */
 public final class V2Broadcast implements Runnable {
 
@@ -58,6 +59,8 @@ public final class V2Broadcast implements Runnable {
     private final DeliveryDelay delay;
     private final DelayLine<V2Tweet> undelivered = new DelayLine<>();
     private Run run;
+    /** Told when a run begins; nobody by default. */
+    private volatile Runnable runStarted = () -> { };
 
     /** When tweets are made. */
     public enum Runs {
@@ -126,8 +129,10 @@ public final class V2Broadcast implements Runnable {
     public ConnectionFeed join(ConnectionState connection, int backfillMinutes, Predicate<V2Tweet> share) {
         ConnectionFeed feed = new ConnectionFeed(connection, ledger, settings.v2ConnectionBacklog(),
                 settings.maxTweetsPerConnection(), share);
+        boolean began;
         synchronized (lock) {
-            if (run == null) {
+            began = run == null;
+            if (began) {
                 run = newRun(runs == Runs.FROM_FIRST_CONNECTION ? 0 : connection.id());
             }
             if (backfillMinutes > 0 && settings.v2BackfillLimit() > 0) {
@@ -138,7 +143,39 @@ public final class V2Broadcast implements Runnable {
             feeds.add(feed);
             lock.notifyAll();
         }
+        if (began) {
+            runStarted.run();
+        }
         return feed;
+    }
+
+    /**
+     * Starts the run of {@link Runs#FROM_FIRST_CONNECTION} now if no connection started it yet: what depends on the
+     * volume streams' Posts (the Likes streams) needs them whether or not a Post stream is read.
+     */
+    public void start() {
+        if (runs != Runs.FROM_FIRST_CONNECTION) {
+            throw new IllegalStateException("only a broadcast that runs from its first connection is started so");
+        }
+        boolean began;
+        synchronized (lock) {
+            began = run == null;
+            if (began) {
+                run = newRun(0);
+                lock.notifyAll();
+            }
+        }
+        if (began) {
+            runStarted.run();
+        }
+    }
+
+    /**
+     * {@code listener} is told each time a connection or {@link #start()} begins a run, on that thread, outside the
+     * broadcast's lock.
+     */
+    public void onRunStart(Runnable listener) {
+        this.runStarted = listener;
     }
 
     public void leave(ConnectionFeed feed) {

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 /**
  * X's partitioned volume streams, the firehose (and its language variants) and sample10, as one world: one sequence of Posts at
  * {@link SimulatorSettings#firehoseTweetsPerSecond()} (with bursts and the delivery delay), made from the first
- * connection to either stream until the simulator closes, whether or not a partition is read. The firehose carries
+ * connection to either stream (or to a Likes stream: {@link LikesStream}'s Likes are of these Posts) until the
+ * simulator closes, whether or not a partition is read. The firehose carries
  * all of them and sample10 a fixed tenth ({@link VolumePartitions}), so sample10's Posts are the firehose's too, as on
  * X. One history, bounded by {@link SimulatorSettings#historyLimit()} and Recovery's 24 hours, serves both streams'
  * backfill and Recovery and the tests' view of what was made.
@@ -35,6 +36,19 @@ public final class VolumeStreams {
     /** The broadcast every partition of both streams joins; to be run on a thread of its own. */
     public V2Broadcast broadcast() {
         return broadcast;
+    }
+
+    /**
+     * Starts the world now if no connection to a volume stream did (a Likes stream needs its Posts to like); then
+     * {@code onStart} hears of it.
+     */
+    public void start() {
+        broadcast.start();
+    }
+
+    /** {@code listener} is told once the world starts, whichever stream started it. */
+    public void onStart(Runnable listener) {
+        broadcast.onRunStart(listener);
     }
 
     public TweetHistory history() {

@@ -110,7 +110,7 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
         return expansions.contains(expansion);
     }
 
-    private static Set<String> names(Map<String, String> query, String parameter, Set<String> known,
+    static Set<String> names(Map<String, String> query, String parameter, Set<String> known,
                                      List<InvalidParametersException.Problem> problems) {
         String value = query.get(parameter);
         if (value == null || value.isEmpty()) {

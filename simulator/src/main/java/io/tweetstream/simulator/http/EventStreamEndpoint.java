@@ -3,17 +3,16 @@ package io.tweetstream.simulator.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.tweetstream.simulator.ComplianceStreamEvent;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.billing.BillingClock;
 import io.tweetstream.simulator.net.ConnectionProxy;
 import io.tweetstream.simulator.net.ProxiedConnection;
-import io.tweetstream.simulator.stream.ComplianceFeed;
-import io.tweetstream.simulator.stream.ComplianceSession;
-import io.tweetstream.simulator.stream.ComplianceStream;
 import io.tweetstream.simulator.stream.ConnectionState;
 import io.tweetstream.simulator.stream.EndReason;
+import io.tweetstream.simulator.stream.EventFeed;
+import io.tweetstream.simulator.stream.EventSession;
+import io.tweetstream.simulator.stream.EventStream;
 import io.tweetstream.simulator.stream.FaultInbox;
 import io.tweetstream.simulator.stream.StreamFaults;
 import io.tweetstream.simulator.stream.StreamLedger;
@@ -29,69 +28,92 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * X's compliance streams, each served by one of these: {@code GET /2/tweets/compliance/stream?partition=1..4}, the
- * Post compliance stream, and {@code GET /2/users/compliance/stream?partition=1..4}, the User compliance stream
- * (Enterprise; X's OpenAPI spec: {@code partition} required, 1 to 4; {@code backfill_minutes} at most 5;
- * {@code start_time}/{@code end_time}). Both behave alike, only their events differ ({@link ComplianceStream}). Checks,
- * in the order of the other v2 streams, the connect attempts of the window, an injected rejection, the bearer token
- * (all three in the {@link StreamGate} the v2 streams share), the tier (pay-per-use: 403 client-not-enrolled, as for
- * the volume streams), {@code partition}, {@code backfill_minutes} and {@code start_time}/{@code end_time} (X's 400
- * Invalid Request), and the connection limit per partition (429 TooManyConnections); then takes the client's
- * connection over and streams into it the events of its partition, backfill first; or, with {@code start_time}, the
- * partition's events of that period, then the end of the body. Compliance events are not Posts: nothing is billed,
- * and a spent credit does not refuse the stream. Every attempt is recorded with the status it got.
+ * X's partitioned streams of events that are not Posts, each served by one of these: the Post compliance stream
+ * ({@code GET /2/tweets/compliance/stream?partition=1..4}), the User compliance stream
+ * ({@code GET /2/users/compliance/stream?partition=1..4}), the Likes firehose
+ * ({@code GET /2/likes/firehose/stream?partition=1..20}) and the Likes sample10
+ * ({@code GET /2/likes/sample10/stream?partition=1..2}); Enterprise all (X's OpenAPI spec:
+ * {@code partition} required and in range; {@code backfill_minutes} at most 5; {@code start_time}/{@code end_time}).
+ * They behave alike, only their events ({@link EventStream}) and how a connection asks to see them ({@link Messages})
+ * differ. Checks, in the order of the other v2 streams, the connect attempts of the window, an injected rejection,
+ * the bearer token (all three in the {@link StreamGate} the v2 streams share), the tier (pay-per-use: 403
+ * client-not-enrolled, as for the volume streams), {@code partition}, {@code backfill_minutes},
+ * {@code start_time}/{@code end_time} and the stream's own parameters (X's 400 Invalid Request), and the connection
+ * limit per partition (429 TooManyConnections); then takes the client's connection over and streams into it the
+ * events of its partition, backfill first; or, with {@code start_time}, the partition's events of that period, then
+ * the end of the body. These events are not Posts: nothing is billed, and a spent credit does not refuse the stream.
+ * Every attempt is recorded with the status it got.
  *
  * @param <E> the events of the stream served
  */
-public final class ComplianceEndpoint<E extends ComplianceStreamEvent> implements HttpHandler {
+public final class EventStreamEndpoint<E> implements HttpHandler {
 
-    public static final String TWEETS_PATH = "/2/tweets/compliance/stream";
-    public static final String USERS_PATH = "/2/users/compliance/stream";
+    public static final String TWEET_COMPLIANCE_PATH = "/2/tweets/compliance/stream";
+    public static final String USER_COMPLIANCE_PATH = "/2/users/compliance/stream";
+    public static final String LIKES_FIREHOSE_PATH = "/2/likes/firehose/stream";
+    public static final String LIKES_SAMPLE10_PATH = "/2/likes/sample10/stream";
 
-    private static final Logger log = LoggerFactory.getLogger(ComplianceEndpoint.class);
+    private static final Logger log = LoggerFactory.getLogger(EventStreamEndpoint.class);
+
+    /** How one connection's events are written, as its request's parameters ask. */
+    @FunctionalInterface
+    public interface Messages<E> {
+        /** @throws InvalidParametersException for a parameter of the stream's own that X would refuse */
+        Function<E, String> forRequest(Map<String, String> query) throws InvalidParametersException;
+    }
 
     private final StreamEndpoint endpoint;
     private final SimulatorSettings settings;
     private final StreamLedger ledger;
     private final V2Controls controls;
     private final StreamFaults faults;
-    private final ComplianceStream<E, ?> compliance;
+    private final EventStream<E, ?> events;
+    private final Messages<E> messages;
     private final BillingClock clock;
     private final StreamGate gate;
 
     /**
-     * @param compliance the stream served, whose {@link ComplianceStream#endpoint()} says which
-     * @param clock      the {@code Date} of the stream's head, as on the other v2 answers
+     * @param endpoint the stream served, one of those {@code events} carries
+     * @param clock    the {@code Date} of the stream's head, as on the other v2 answers
      */
-    public ComplianceEndpoint(SimulatorSettings settings, BearerTokens tokens, StreamLedger ledger, V2Controls controls,
-                              StreamFaults faults, ConnectionProxy proxy, ObjectMapper mapper,
-                              ComplianceStream<E, ?> compliance, BillingClock clock) {
-        this.endpoint = compliance.endpoint();
+    public EventStreamEndpoint(StreamEndpoint endpoint, SimulatorSettings settings, BearerTokens tokens,
+                               StreamLedger ledger, V2Controls controls, StreamFaults faults, ConnectionProxy proxy,
+                               ObjectMapper mapper, EventStream<E, ?> events, Messages<E> messages,
+                               BillingClock clock) {
+        this.endpoint = endpoint;
         this.settings = settings;
         this.ledger = ledger;
         this.controls = controls;
         this.faults = faults;
-        this.compliance = compliance;
+        this.events = events;
+        this.messages = messages;
         this.clock = clock;
         this.gate = new StreamGate(endpoint, pathOf(endpoint), settings, ledger, controls, proxy,
                 new BearerAuth(tokens), new V2Responses(mapper), log);
     }
 
-    /** The path the compliance stream {@code endpoint} is served at. */
+    /** The path the event stream {@code endpoint} is served at. */
     public static String pathOf(StreamEndpoint endpoint) {
         return switch (endpoint) {
-            case V2_TWEET_COMPLIANCE -> TWEETS_PATH;
-            case V2_USER_COMPLIANCE -> USERS_PATH;
-            default -> throw new IllegalArgumentException(endpoint + " is not a compliance stream");
+            case V2_TWEET_COMPLIANCE -> TWEET_COMPLIANCE_PATH;
+            case V2_USER_COMPLIANCE -> USER_COMPLIANCE_PATH;
+            case V2_LIKES_FIREHOSE -> LIKES_FIREHOSE_PATH;
+            case V2_LIKES_SAMPLE10 -> LIKES_SAMPLE10_PATH;
+            default -> throw new IllegalArgumentException(endpoint + " is not a stream of events other than Posts");
         };
     }
 
-    /** What X's 403 names: {@code the Post compliance stream} or {@code the User compliance stream}. */
+    /** What X's 403 names: {@code the Post compliance stream}, {@code the likes firehose stream}, ... */
     private static String nameOf(StreamEndpoint endpoint) {
-        return endpoint == StreamEndpoint.V2_USER_COMPLIANCE ? "the User compliance stream"
-                : "the Post compliance stream";
+        return switch (endpoint) {
+            case V2_USER_COMPLIANCE -> "the User compliance stream";
+            case V2_LIKES_FIREHOSE -> "the likes firehose stream";
+            case V2_LIKES_SAMPLE10 -> "the likes sample10 stream";
+            default -> "the Post compliance stream";
+        };
     }
 
     @Override
@@ -110,8 +132,8 @@ public final class ComplianceEndpoint<E extends ComplianceStreamEvent> implement
         }
         Instant now = request.now();
         if (!settings.enterpriseFeatures()) {
-            log.info("Refused a {} stream request from {}: the compliance stream needs Enterprise access",
-                    endpoint.label(), exchange.getRemoteAddress());
+            log.info("Refused a {} stream request from {}: {} needs Enterprise access", endpoint.label(),
+                    exchange.getRemoteAddress(), nameOf(endpoint));
             gate.reject(exchange, 403, V2Problems.notEnrolled(nameOf(endpoint)));
             return;
         }
@@ -119,10 +141,12 @@ public final class ComplianceEndpoint<E extends ComplianceStreamEvent> implement
         int partition;
         int backfillMinutes;
         Optional<RecoveryWindow> recovery;
+        Function<E, String> lines;
         try {
             partition = PartitionParameter.parse(query, endpoint.partitions());
             backfillMinutes = BackfillMinutes.parse(query);
             recovery = RecoveryWindow.parse(query, now);
+            lines = messages.forRequest(query);
         } catch (InvalidParametersException e) {
             gate.reject(exchange, 400, V2Problems.invalidParameters(e));
             return;
@@ -140,17 +164,17 @@ public final class ComplianceEndpoint<E extends ComplianceStreamEvent> implement
             return;
         }
         gate.attempted(now, 200);
-        stream(client.get(), connection.get(), backfillMinutes, recovery.orElse(null), request.admission());
+        stream(client.get(), connection.get(), backfillMinutes, recovery.orElse(null), lines, request.admission());
     }
 
     private void stream(ProxiedConnection client, ConnectionState connection, int backfillMinutes,
-                        RecoveryWindow recovery, RateLimit.Admission admission) {
+                        RecoveryWindow recovery, Function<E, String> lines, RateLimit.Admission admission) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName("tweetstream-simulator-" + endpoint.label() + "-" + connection.id());
         EndReason reason = EndReason.CLIENT_GONE;
-        ComplianceFeed<E> feed = recovery != null ? compliance.recover(connection, recovery.start(), recovery.end())
-                : compliance.join(connection, backfillMinutes);
+        EventFeed<E> feed = recovery != null ? events.recover(connection, recovery.start(), recovery.end())
+                : events.join(connection, backfillMinutes);
         FaultInbox inbox = faults.register(connection, feed::wake);
         StreamResponse response = null;
         try {
@@ -159,12 +183,12 @@ public final class ComplianceEndpoint<E extends ComplianceStreamEvent> implement
                             ? " (Recovery from " + recovery.start() + " to " + recovery.end() + ")"
                             : backfillMinutes > 0 ? " with " + backfillMinutes + " minute(s) of backfill" : "");
             response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines(), clock.now());
-            reason = new ComplianceSession<>(feed, inbox, settings, response, ledger, controls, compliance).run();
+            reason = new EventSession<>(feed, inbox, settings, response, ledger, controls, events, lines).run();
         } catch (IOException clientGone) {
             log.debug("Stream {} could not start: {}", connection.id(), clientGone.toString());
         } finally {
             faults.unregister(inbox);
-            compliance.leave(feed);
+            events.leave(feed);
             if (response != null) {
                 response.finish();
             } else {
