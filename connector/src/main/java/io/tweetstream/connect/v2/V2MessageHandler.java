@@ -174,17 +174,11 @@ final class V2MessageHandler {
      * drops a Like it wrote already by its id. An error message is logged and counted, as on the Post streams.
      */
     private Outcome handleLike(byte[] line, boolean recovered) throws InterruptedException {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-            skip("could not be read as JSON (" + e.getMessage() + ")", line);
-            return Outcome.CONTINUE;
+        DataOrOutcome read = dataOf(line);
+        if (read.data() == null) {
+            return read.outcome();
         }
-        if (root == null || !root.has("data")) {
-            return onErrorsIn(root, line);
-        }
-        Optional<Like> like = LikeEvents.read(root.get("data"), keepRawJson ? new String(line, StandardCharsets.UTF_8) : null);
+        Optional<Like> like = LikeEvents.read(read.data(), keepRawJson ? new String(line, StandardCharsets.UTF_8) : null);
         if (like.isEmpty()) {
             skip("is not a Like X documents the shape of", line);
             return Outcome.CONTINUE;
@@ -198,6 +192,24 @@ final class V2MessageHandler {
         buffer.put(new StreamEvent.PositionReached(position, like.get().likedAt()));
         buffer.put(new StreamEvent.LikeReceived(like.get(), position, refill));
         return Outcome.CONTINUE;
+    }
+
+    /** A line's {@code data}, or, when it has none, what its handling (a skip, X's errors) asks of the connection. */
+    private record DataOrOutcome(JsonNode data, Outcome outcome) {}
+
+    /** The {@code data} of a line that is not a Post (a compliance event, a Like). */
+    private DataOrOutcome dataOf(byte[] line) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(line);
+        } catch (IOException e) {
+            skip("could not be read as JSON (" + e.getMessage() + ")", line);
+            return new DataOrOutcome(null, Outcome.CONTINUE);
+        }
+        if (root == null || !root.has("data")) {
+            return new DataOrOutcome(null, onErrorsIn(root, line));
+        }
+        return new DataOrOutcome(root.get("data"), Outcome.CONTINUE);
     }
 
     /** A line without {@code data}: X's errors, or a line nothing here can read. */
@@ -218,17 +230,11 @@ final class V2MessageHandler {
      * reconnect or a restart is measured and refilled as on the Post streams.
      */
     private Outcome handleCompliance(byte[] line, boolean recovered) throws InterruptedException {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-            skip("could not be read as JSON (" + e.getMessage() + ")", line);
-            return Outcome.CONTINUE;
+        DataOrOutcome data = dataOf(line);
+        if (data.data() == null) {
+            return data.outcome();
         }
-        if (root == null || !root.has("data")) {
-            return onErrorsIn(root, line);
-        }
-        Optional<ComplianceEvents.Read> read = ComplianceEvents.read(root.get("data"));
+        Optional<ComplianceEvents.Read> read = ComplianceEvents.read(data.data());
         if (read.isEmpty()) {
             skip("is not a compliance event X documents", line);
             return Outcome.CONTINUE;
