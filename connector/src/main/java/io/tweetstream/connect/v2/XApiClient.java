@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -148,7 +149,7 @@ public final class XApiClient {
             try (InputStream in = response.body()) {
                 body = in.readNBytes(64 * 1024);
             }
-            throw new XApiException(response.statusCode(), description, parse(body), RateLimit.of(response.headers()));
+            throw refused(response.statusCode(), response.headers(), body, description);
         }
         return response.body();
     }
@@ -256,10 +257,15 @@ public final class XApiClient {
     }
 
     private XApiException refused(HttpResponse<byte[]> response, String description) {
-        if (response.statusCode() == PROXY_AUTHENTICATION_REQUIRED) {
+        return refused(response.statusCode(), response.headers(), response.body(), description);
+    }
+
+    /** An error answer, a proxy's 407 included, as the exception that says what X (or the proxy) said. */
+    private XApiException refused(int status, HttpHeaders headers, byte[] body, String description) {
+        if (status == PROXY_AUTHENTICATION_REQUIRED) {
             return XApiException.proxyRefused(description, network.proxyRefusal());
         }
-        return new XApiException(response.statusCode(), description, parse(response.body()), RateLimit.of(response.headers()));
+        return new XApiException(status, description, parse(body), RateLimit.of(headers));
     }
 
     /** What to do about a proxy's HTTP 407 to a stream's request: X never saw it. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.ComplianceJobInfo;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.v2.ComplianceJobs;
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  * download URLs are served by {@link ComplianceJobFiles}. Every request needs the bearer token (401); the three of X's
  * rate-limit table ({@value #REQUESTS_PER_WINDOW} per window each) carry its headers and get 429 beyond. Not billed.
  */
-public final class ComplianceJobsEndpoint implements HttpHandler {
+public final class ComplianceJobsEndpoint extends ClosingHandler {
 
     public static final String PATH = "/2/compliance/jobs";
     /** X's limit of creating, listing and showing jobs, each per app and 15 minutes (x-api/fundamentals/rate-limits.mdx). */
@@ -74,15 +73,7 @@ public final class ComplianceJobsEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Matcher job = JOB_PATH.matcher(path);
         if (!PATH.equals(path) && !job.matches()) {

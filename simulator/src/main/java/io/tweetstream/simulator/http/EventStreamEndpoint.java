@@ -2,7 +2,6 @@ package io.tweetstream.simulator.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
 import io.tweetstream.simulator.billing.BillingClock;
@@ -49,7 +48,7 @@ import java.util.function.Function;
  *
  * @param <E> the events of the stream served
  */
-public final class EventStreamEndpoint<E> implements HttpHandler {
+public final class EventStreamEndpoint<E> extends ClosingHandler {
 
     public static final String TWEET_COMPLIANCE_PATH = "/2/tweets/compliance/stream";
     public static final String USER_COMPLIANCE_PATH = "/2/users/compliance/stream";
@@ -117,15 +116,7 @@ public final class EventStreamEndpoint<E> implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    void serve(HttpExchange exchange) throws IOException {
         StreamGate.Admitted request = gate.admit(exchange);
         if (request == null) {
             return;

@@ -2,7 +2,6 @@ package io.tweetstream.simulator.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.ConnectionAttempt;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
@@ -38,7 +37,7 @@ import java.util.SplittableRandom;
  * did, then takes the client's connection over and streams into it until the client, a fault or the simulator ends
  * it. Every attempt is recorded with the status it got.
  */
-public final class FilterEndpoint implements HttpHandler {
+public final class FilterEndpoint extends ClosingHandler {
 
     public static final String PATH = "/1.1/statuses/filter.json";
 
@@ -72,15 +71,7 @@ public final class FilterEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    void serve(HttpExchange exchange) throws IOException {
         if (!PATH.equals(exchange.getRequestURI().getPath())) {
             ledger.requestRejected();
             Responses.send(exchange, 404, Responses.TEXT, "Not found");

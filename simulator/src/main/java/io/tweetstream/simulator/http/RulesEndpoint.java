@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.StreamRule;
 import io.tweetstream.simulator.rules.RuleBook;
 import io.tweetstream.simulator.v2.V2Json;
@@ -29,7 +28,7 @@ import java.util.Set;
  * 403 rule cap). An add or delete is applied whole or not at all; {@code dry_run=true} answers the same and
  * changes nothing.
  */
-public final class RulesEndpoint implements HttpHandler {
+public final class RulesEndpoint extends ClosingHandler {
 
     public static final String PATH = "/2/tweets/search/stream/rules";
 
@@ -62,15 +61,7 @@ public final class RulesEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    void serve(HttpExchange exchange) throws IOException {
         if (!PATH.equals(exchange.getRequestURI().getPath())) {
             responses.send(exchange, 404, V2Problems.plain("Not Found Error", 404, "Not Found"));
             return;

@@ -3,7 +3,6 @@ package io.tweetstream.simulator.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.SearchRequest;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.billing.AppBilling;
@@ -33,7 +32,7 @@ import java.util.Optional;
  * reached the answer is X's 402 or 429, and a page the credit runs out in holds only the Posts it paid for (its
  * {@code next_token} goes on from there). Every request is recorded as a {@link SearchRequest}.
  */
-public final class SearchEndpoint implements HttpHandler {
+public final class SearchEndpoint extends ClosingHandler {
 
     public static final String PATH = "/2/tweets/search/recent";
 
@@ -64,15 +63,7 @@ public final class SearchEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    void serve(HttpExchange exchange) throws IOException {
         Instant now = Instant.now();
         Map<String, String> query = RequestParameters.query(exchange);
         if (!PATH.equals(exchange.getRequestURI().getPath())) {

@@ -2,7 +2,6 @@ package io.tweetstream.simulator.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.tweetstream.simulator.DeliveryDelay;
 import io.tweetstream.simulator.SimulatorSettings;
 import io.tweetstream.simulator.StreamEndpoint;
@@ -64,7 +63,7 @@ import java.util.Optional;
  * the period that match the rules in force, or are of the partition ({@link RecoverySession}), each Post billed to the
  * token's app. Every attempt is recorded with the status it got.
  */
-public final class V2StreamEndpoint implements HttpHandler {
+public final class V2StreamEndpoint extends ClosingHandler {
 
     public static final String FILTERED_PATH = "/2/tweets/search/stream";
     public static final String SAMPLE_PATH = "/2/tweets/sample/stream";
@@ -162,15 +161,7 @@ public final class V2StreamEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
+    void serve(HttpExchange exchange) throws IOException {
         StreamGate.Admitted request = gate.admit(exchange);
         if (request == null) {
             return;
