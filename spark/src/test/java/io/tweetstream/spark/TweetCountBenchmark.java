@@ -50,6 +50,7 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  *   <li>a plain Kafka consumer reading every record: the limit of the broker and the client;
  *   <li>a Spark batch query counting the records without reading them: the limit of Spark's Kafka source;
  *   <li>the same with the headers read, as the job reads the records;
+ *   <li>the header looked up in every record, nothing counted by it: the least a query using it does;
  *   <li>the records counted per second and header text by Spark's own aggregation, nothing else:
  *       the limit of a job that reads the header;
  *   <li>the job's work per record ({@link TweetValues}, the filter and its metrics,
@@ -73,6 +74,8 @@ public final class TweetCountBenchmark {
         "java", "scala", "python", "data", "cloud", "ai", "open source"};
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final String TOPIC = "tweets";
+    private static final String KEYWORDS_PROPERTY = "benchmark.keywords";
+    private static final boolean SINGLE_KEYWORD = "single".equals(System.getProperty(KEYWORDS_PROPERTY));
     private static final String COUNT_ONLY = "Spark batch: count the records, nothing parsed (the limit of Spark)";
 
     private TweetCountBenchmark() {}
@@ -128,10 +131,15 @@ public final class TweetCountBenchmark {
             records, bytes / 1e6, bytes / records, elapsed, records / elapsed, bytes / 1e6 / elapsed);
     }
 
-    /** One to three distinct keywords, the first ones more often, as some topics are more popular. */
+    /**
+     * One to three distinct keywords, the first ones more often, as some topics are more popular, in
+     * the order drawn: 1,464 combinations, as X's {@code matching_rules} may list them in any order.
+     * With {@value #KEYWORDS_PROPERTY}{@code =single}, one keyword per tweet: 12 combinations, to see
+     * what the number of distinct headers costs.
+     */
     private static String[] keywords(SplittableRandom random) {
         Set<String> chosen = new LinkedHashSet<>();
-        int n = 1 + random.nextInt(3);
+        int n = SINGLE_KEYWORD ? 1 : 1 + random.nextInt(3);
         while (chosen.size() < n) {
             chosen.add(KEYWORDS[Math.min(random.nextInt(KEYWORDS.length), random.nextInt(KEYWORDS.length))]);
         }
@@ -161,6 +169,7 @@ public final class TweetCountBenchmark {
                         consume(bootstrapServers, records),
                         countOnly(spark, bootstrapServers, records, false),
                         countOnly(spark, bootstrapServers, records, true),
+                        headerLookup(spark, bootstrapServers, records),
                         headerCount(spark, bootstrapServers, records),
                         batchCount(spark, bootstrapServers, records),
                         streamCountOnly(spark, bootstrapServers, roundDir, records),
@@ -243,6 +252,21 @@ public final class TweetCountBenchmark {
         check(published.getLong(1), records);
         return rate("Spark batch: the job's work per record, header and timestamp, summed per second", records,
             System.nanoTime() - start, String.format(Locale.ROOT, "%,d seconds", published.getLong(0)));
+    }
+
+    /**
+     * The header looked up in every record and its length summed, as a Spark batch query: the least
+     * any query that uses the header does per record, before it counts anything.
+     */
+    private static Figure headerLookup(SparkSession spark, String bootstrapServers, int records) {
+        long start = System.nanoTime();
+        Row looked = batchRecords(spark, bootstrapServers, true)
+            .select(TweetValues.keywordsHeader().as("keywords"))
+            .selectExpr("count(*)", "sum(length(keywords))")
+            .collectAsList().get(0);
+        check(looked.getLong(0), records);
+        return rate("Spark batch: the header looked up in every record, nothing counted by it", records,
+            System.nanoTime() - start, String.format(Locale.ROOT, "%,d bytes of headers", looked.getLong(1)));
     }
 
     /**
