@@ -30,6 +30,7 @@ final class StreamAdapters {
             case V2_USER_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.USER_COMPLIANCE);
             case V2_LIKES_FIREHOSE -> new V2PartitionedAdapter(PartitionedStream.LIKES_FIREHOSE);
             case V2_LIKES_SAMPLE10 -> new V2PartitionedAdapter(PartitionedStream.LIKES_SAMPLE10);
+            case V2_LIKES_COMPLIANCE -> new V2PartitionedAdapter(PartitionedStream.LIKES_COMPLIANCE);
             case V2_BATCH_COMPLIANCE -> new V2BatchComplianceAdapter();
         };
     }

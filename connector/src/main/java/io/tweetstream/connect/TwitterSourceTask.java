@@ -97,8 +97,7 @@ public class TwitterSourceTask extends SourceTask {
                     + " measured, so it is not refilled", offset, tweetRecords.sourcePartition());
             return;
         }
-        log.info("The previous run of {} last wrote tweet {} (created {}): refilling the gap since",
-                tweetRecords.sourcePartition(), point.get().tweetId(), point.get().createdAt());
+        // The stream says what it resumes from: a tweet, an event's time, a compliance job.
         opened.resumeAfter(point.get());
     }
 

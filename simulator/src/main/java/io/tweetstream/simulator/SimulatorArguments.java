@@ -33,8 +33,10 @@ final class SimulatorArguments {
                     "and of X's API v2 filtered stream (GET /2/tweets/search/stream, its rules at",
                     "/2/tweets/search/stream/rules), sample stream (GET /2/tweets/sample/stream) and Enterprise's",
                     "partitioned firehose (GET /2/tweets/firehose/stream?partition=1..20) and sample10",
-                    "(GET /2/tweets/sample10/stream?partition=1..2), and its Likes streams",
-                    "(GET /2/likes/firehose/stream?partition=1..20, GET /2/likes/sample10/stream?partition=1..2)."},
+                    "(GET /2/tweets/sample10/stream?partition=1..2), its Likes streams",
+                    "(GET /2/likes/firehose/stream?partition=1..20, GET /2/likes/sample10/stream?partition=1..2),",
+                    "and its compliance streams (GET /2/tweets/compliance/stream?partition=1..4,",
+                    "GET /2/users/compliance/stream?partition=1..4, GET /2/likes/compliance/stream)."},
             optionListHeading = "%nOptions:%n")
     static final class Options {
         @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on, 0.0.0.0 for all (default 127.0.0.1)")

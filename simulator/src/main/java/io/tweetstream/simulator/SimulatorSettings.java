@@ -691,8 +691,8 @@ public final class SimulatorSettings {
         }
 
         /**
-         * No automatic compliance events: only those a test makes ({@code deletePost}, {@code deleteUser} and friends;
-         * the User compliance stream has no automatic events anyway).
+         * No automatic compliance events: only those a test makes ({@code deletePost}, {@code deleteUser},
+         * {@code unlike} and friends; the User and Likes compliance streams have no automatic events anyway).
          */
         public Builder noAutomaticCompliance() {
             complianceDeleteFraction = 0;

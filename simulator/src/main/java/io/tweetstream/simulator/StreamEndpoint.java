@@ -33,7 +33,12 @@ public enum StreamEndpoint {
     /** {@code GET /2/likes/firehose/stream?partition=N}: every public Like, split into 20 partitions (Enterprise). */
     V2_LIKES_FIREHOSE("v2-likes-firehose", 20),
     /** {@code GET /2/likes/sample10/stream?partition=N}: a 10% sample of the Likes in 2 partitions (Enterprise). */
-    V2_LIKES_SAMPLE10("v2-likes-sample10", 2);
+    V2_LIKES_SAMPLE10("v2-likes-sample10", 2),
+    /**
+     * {@code GET /2/likes/compliance/stream}: X's Likes compliance stream (the Likes users removed), not partitioned
+     * (Enterprise).
+     */
+    V2_LIKES_COMPLIANCE("v2-likes-compliance", 0);
 
     private final String label;
     private final int partitions;
@@ -60,12 +65,15 @@ public enum StreamEndpoint {
         return this == V2_FIREHOSE || this == V2_SAMPLE10 || language != null;
     }
 
-    /** X's compliance streams, Post and User, which carry compliance events rather than Posts. */
+    /** X's compliance streams, Post, User and Likes, which carry compliance events rather than Posts. */
     public boolean compliance() {
-        return this == V2_TWEET_COMPLIANCE || this == V2_USER_COMPLIANCE;
+        return this == V2_TWEET_COMPLIANCE || this == V2_USER_COMPLIANCE || this == V2_LIKES_COMPLIANCE;
     }
 
-    /** X's Likes streams, firehose and sample10, which carry Likes rather than Posts. */
+    /**
+     * X's Likes streams, firehose and sample10, which carry Likes rather than Posts (not the Likes compliance stream,
+     * which carries the Likes removed: {@link #compliance()}).
+     */
     public boolean likes() {
         return this == V2_LIKES_FIREHOSE || this == V2_LIKES_SAMPLE10;
     }
@@ -73,7 +81,8 @@ public enum StreamEndpoint {
     /**
      * {@code v1.1-filter}, {@code v2-filtered}, {@code v2-sample}, {@code v2-firehose}, {@code v2-sample10},
      * {@code v2-firehose-en} (and {@code -ja}, {@code -ko}, {@code -pt}), {@code v2-tweet-compliance},
-     * {@code v2-user-compliance}, {@code v2-likes-firehose} or {@code v2-likes-sample10}, as in the stats document.
+     * {@code v2-user-compliance}, {@code v2-likes-firehose}, {@code v2-likes-sample10} or {@code v2-likes-compliance},
+     * as in the stats document.
      */
     public String label() {
         return label;
@@ -88,8 +97,9 @@ public enum StreamEndpoint {
     }
 
     /**
-     * Whether a connection must name a partition: X's volume streams, compliance streams and Likes streams, sold for
-     * parallel consumption.
+     * Whether a connection must name a partition: X's volume streams, Post and User compliance streams and Likes
+     * streams, sold for parallel consumption. The Likes compliance stream has none: X refuses a {@code partition} on it
+     * as any parameter it does not take.
      */
     public boolean partitioned() {
         return partitions > 0;

@@ -31,6 +31,7 @@ import io.tweetstream.simulator.rules.RuleParser;
 import io.tweetstream.simulator.stream.ComplianceStream;
 import io.tweetstream.simulator.stream.ConnectionRejections;
 import io.tweetstream.simulator.stream.EventStream;
+import io.tweetstream.simulator.stream.LikeComplianceStream;
 import io.tweetstream.simulator.stream.LikesStream;
 import io.tweetstream.simulator.stream.PostComplianceStream;
 import io.tweetstream.simulator.stream.ShutdownSignal;
@@ -44,6 +45,7 @@ import io.tweetstream.simulator.stream.V2Tweet;
 import io.tweetstream.simulator.stream.VolumeStreams;
 import io.tweetstream.simulator.v2.ComplianceJobs;
 import io.tweetstream.simulator.v2.FilteredStreamTweets;
+import io.tweetstream.simulator.v2.LikeComplianceMessages;
 import io.tweetstream.simulator.v2.LikeMessages;
 import io.tweetstream.simulator.v2.MatchPlanner;
 import io.tweetstream.simulator.v2.MatchRates;
@@ -83,8 +85,9 @@ import java.util.stream.Stream;
  * sample stream, whose connections all get the same tweets, as the connections of one X app do, and its Enterprise
  * partitioned volume streams (firehose in 20 partitions, sample10 in 2), Post compliance stream (4 partitions: the
  * deletes, edits and withholdings of the Posts it streamed), User compliance stream (4 partitions: the user events
- * tests make, {@link #deleteUser(long)} and friends) and Likes streams (firehose in 20 partitions, sample10 in 2: Likes
- * of the firehose's Posts, and those of {@link #like(long)}), and its batch compliance jobs
+ * tests make, {@link #deleteUser(long)} and friends), Likes compliance stream (not partitioned: the Likes removed that
+ * tests make, {@link #unlike(long, long)}) and Likes streams (firehose in 20 partitions, sample10 in 2: Likes of the
+ * firehose's Posts, and those of {@link #like(long)}), and its batch compliance jobs
  * ({@code /2/compliance/jobs}, whose results come from the same events). Point a v1.1 client at {@link #v1BaseUrl()}, a v2 client at {@link #v2BaseUrl()}.
  * Every network and API fault a client must survive can be injected, on both APIs: see {@link #openStreams(StreamEndpoint...)},
  * {@link #rejectNextV1Connections} and {@link #rejectNextV2Connections}.
@@ -112,8 +115,8 @@ public final class StreamSimulator implements AutoCloseable {
     private static final Set<StreamEndpoint> V2_ENDPOINTS = EnumSet.of(StreamEndpoint.V2_FILTERED, StreamEndpoint.V2_SAMPLE,
             StreamEndpoint.V2_FIREHOSE, StreamEndpoint.V2_SAMPLE10, StreamEndpoint.V2_FIREHOSE_EN,
             StreamEndpoint.V2_FIREHOSE_JA, StreamEndpoint.V2_FIREHOSE_KO, StreamEndpoint.V2_FIREHOSE_PT,
-            StreamEndpoint.V2_TWEET_COMPLIANCE, StreamEndpoint.V2_USER_COMPLIANCE, StreamEndpoint.V2_LIKES_FIREHOSE,
-            StreamEndpoint.V2_LIKES_SAMPLE10);
+            StreamEndpoint.V2_TWEET_COMPLIANCE, StreamEndpoint.V2_USER_COMPLIANCE, StreamEndpoint.V2_LIKES_COMPLIANCE,
+            StreamEndpoint.V2_LIKES_FIREHOSE, StreamEndpoint.V2_LIKES_SAMPLE10);
     /** The generator stream number of the volume streams' Posts, apart from the sample stream's (1, 2, ...). */
     private static final long VOLUME_STREAM_NUMBER = Long.MAX_VALUE;
 
@@ -138,6 +141,7 @@ public final class StreamSimulator implements AutoCloseable {
     private final MatchRates matchRates;
     private final PostComplianceStream compliance;
     private final UserComplianceStream userCompliance;
+    private final LikeComplianceStream likeCompliance;
     private final LikesStream likes;
     private final ComplianceJobs complianceJobs;
 
@@ -167,6 +171,7 @@ public final class StreamSimulator implements AutoCloseable {
         this.faults = new StreamFaults(ledger);
         this.compliance = new PostComplianceStream(settings, ledger, v2Controls, tweets::newPostId);
         this.userCompliance = new UserComplianceStream(settings, ledger, v2Controls);
+        this.likeCompliance = new LikeComplianceStream(settings, ledger, v2Controls);
         // Likes are of the firehose's Posts: a Likes connection starts that world, and once it runs Likes are made.
         this.likes = new LikesStream(settings, ledger, v2Controls, volume.history(), volume::start);
         volume.onStart(likes::start);
@@ -247,6 +252,9 @@ public final class StreamSimulator implements AutoCloseable {
             simulator.serveEvents(server, compliance.endpoint(), compliance, query -> ComplianceStreamEvent::json, proxy,
                     mapper, billingDates);
         }
+        // It takes no partition, and X refuses one as any parameter it does not take: its messages check them.
+        simulator.serveEvents(server, StreamEndpoint.V2_LIKES_COMPLIANCE, simulator.likeCompliance,
+                LikeComplianceMessages::forRequest, proxy, mapper, billingDates);
         executor.execute(simulator.likes);
         for (StreamEndpoint endpoint : Stream.of(StreamEndpoint.values()).filter(StreamEndpoint::likes).toList()) {
             simulator.serveEvents(server, endpoint, simulator.likes,
@@ -289,8 +297,9 @@ public final class StreamSimulator implements AutoCloseable {
      * client appends {@code 2/tweets/search/stream}, {@code 2/tweets/search/stream/rules},
      * {@code 2/tweets/sample/stream}, {@code 2/tweets/firehose/stream?partition=N},
      * {@code 2/tweets/sample10/stream?partition=N}, {@code 2/tweets/compliance/stream?partition=N},
-     * {@code 2/users/compliance/stream?partition=N}, {@code 2/likes/firehose/stream?partition=N},
-     * {@code 2/likes/sample10/stream?partition=N} or {@code 2/compliance/jobs}.
+     * {@code 2/users/compliance/stream?partition=N}, {@code 2/likes/compliance/stream},
+     * {@code 2/likes/firehose/stream?partition=N}, {@code 2/likes/sample10/stream?partition=N} or
+     * {@code 2/compliance/jobs}.
      */
     public String v2BaseUrl() {
         return scheme() + "://127.0.0.1:" + port() + "/";
@@ -435,6 +444,25 @@ public final class StreamSimulator implements AutoCloseable {
      */
     public List<SentUserComplianceEvent> sentUserComplianceEvents() {
         return userCompliance.sent();
+    }
+
+    /**
+     * Every event of X's Likes compliance stream ({@code GET /2/likes/compliance/stream}, not partitioned: every
+     * connection gets every event) made so far, whether or not a client got it, oldest first: the most recent
+     * {@link SimulatorSettings#historyLimit()} of the last 24 hours (what backfill and Recovery serve). The simulator
+     * makes none of its own: these are those of {@link #unlike(long, long)}, made whether or not a Likes compliance
+     * stream was open.
+     */
+    public List<LikeComplianceEvent> madeLikeComplianceEvents() {
+        return likeCompliance.made();
+    }
+
+    /**
+     * The Likes compliance events written so far, one per connection written to (live, backfill or Recovery), oldest
+     * first (the most recent {@link SimulatorSettings#sentHistoryLimit()}). Recorded just after each was written.
+     */
+    public List<SentLikeComplianceEvent> sentLikeComplianceEvents() {
+        return likeCompliance.sent();
     }
 
     /**
@@ -646,6 +674,20 @@ public final class StreamSimulator implements AutoCloseable {
         return userCompliance.scrubGeo(requireUserId(userId), upToTweetId);
     }
 
+    /**
+     * The user {@code userId} removed its Like of the Post {@code tweetId} now: a {@code delete} on the Likes
+     * compliance stream ({@code {"data":{"delete":{"favorite":{"id":"<tweetId>","user_id":"<userId>"},
+     * "event_at":"…"}}}}), to every connection open on it (the stream has no partitions), and kept for backfill and
+     * Recovery, whether or not one is open. Any ids will do (greater than 0): the simulator need not know the Post, the
+     * user or the Like (a Like of {@link #like(long)} is not needed, nor taken back: it stays in {@link #madeLikes()}).
+     */
+    public LikeComplianceEvent unlike(long tweetId, long userId) {
+        if (tweetId <= 0) {
+            throw new IllegalArgumentException("tweetId must be a Post id (> 0), was " + tweetId);
+        }
+        return likeCompliance.unlike(tweetId, requireUserId(userId));
+    }
+
     private static long requireUserId(long userId) {
         if (userId <= 0) {
             throw new IllegalArgumentException("userId must be a user id (> 0), was " + userId);
@@ -839,7 +881,7 @@ public final class StreamSimulator implements AutoCloseable {
     }
 
     /**
-     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose, sample10, Post or User
+     * The next {@code count} requests to open a v2 stream (filtered, sample, firehose, sample10, Post, User or Likes
      * compliance, Likes) are refused with {@code httpStatus} and X's body for it: 401 Unauthorized, 403 Client Forbidden, 429
      * Too Many Requests with {@code x-rate-limit-reset} = now + {@code rateLimitReset}, 500 or 503 with a problem body.
      * Replaces an earlier instruction; 0 cancels.

@@ -86,7 +86,8 @@ class SimulatorArgumentsTest {
                 "--delete-every", "--limit-every", "--consumer-key", "--burst-every-s", "--bearer-token",
                 "--v2-max-connections", "--v2-max-rules", "--v2-max-rule-length", "--v2-backfill-limit", "--help");
         assertThat(SimulatorArguments.USAGE).contains("/2/tweets/search/stream", "/2/tweets/sample/stream",
-                "/2/tweets/firehose/stream", "/2/tweets/sample10/stream", "--firehose-rate", "--likes-rate");
+                "/2/tweets/firehose/stream", "/2/tweets/sample10/stream", "/2/likes/compliance/stream",
+                "--firehose-rate", "--likes-rate");
     }
 
     @Test

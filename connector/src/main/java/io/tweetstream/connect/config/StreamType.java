@@ -64,6 +64,8 @@ public enum StreamType {
             TwitterSourceConfig.V2_STREAM_LIKES_FIREHOSE, partitionedStreamKeys()),
     V2_LIKES_SAMPLE10("the X API v2 likes 10% sample stream", TwitterSourceConfig.API_V2,
             TwitterSourceConfig.V2_STREAM_LIKES_SAMPLE10, partitionedStreamKeys()),
+    V2_LIKES_COMPLIANCE("the X API v2 likes compliance stream", TwitterSourceConfig.API_V2,
+            TwitterSourceConfig.V2_STREAM_LIKES_COMPLIANCE, partitionedStreamKeys()),
 
     V2_BATCH_COMPLIANCE("X API v2 batch compliance jobs over the topic's tweets", TwitterSourceConfig.API_V2,
             TwitterSourceConfig.V2_STREAM_BATCH_COMPLIANCE, Stream.concat(Stream.of(TwitterSourceConfig.V2_BASE_URL,

@@ -53,6 +53,7 @@ public class TwitterSourceConfig extends AbstractConfig {
     public static final String V2_STREAM_USER_COMPLIANCE = "user-compliance";
     public static final String V2_STREAM_LIKES_FIREHOSE = "likes-firehose";
     public static final String V2_STREAM_LIKES_SAMPLE10 = "likes-sample10";
+    public static final String V2_STREAM_LIKES_COMPLIANCE = "likes-compliance";
     public static final String V2_STREAM_BATCH_COMPLIANCE = "batch-compliance";
 
     public static final String API_GROUP = "API";
@@ -133,7 +134,10 @@ public class TwitterSourceConfig extends AbstractConfig {
                     + " point its topic at the tweets' topic. 'user-compliance' streams X's User compliance events (4"
                     + " partitions): deletes, protections, suspensions, withholdings, profile changes and location"
                     + " scrubs of users, which name no tweet record, so each is written to compliance.topic (required)"
-                    + " as a compliance notice keyed by user id. 'batch-compliance' (every tier, pay-per-use"
+                    + " as a compliance notice keyed by user id. 'likes-compliance' streams the Likes that users"
+                    + " removed (one connection: X does not split it), which name the Post and the user but not the"
+                    + " Like's record, so each is written to compliance.topic (required) as an 'unlike' notice keyed"
+                    + " by user id. 'batch-compliance' (every tier, pay-per-use"
                     + " included) reads no stream: on a schedule it checks the tweets its topic holds (the tweets'"
                     + " topic) against X's batch compliance jobs and writes a tombstone for each deleted one (see"
                     + " twitter.v2.compliance.job.*).";
@@ -142,7 +146,8 @@ public class TwitterSourceConfig extends AbstractConfig {
     private static final String V2_PARTITIONS_DOC =
             "v2 partitioned streams only: the stream's partitions to read (each a disjoint share of the"
                     + " stream), e.g. '1,2,3'; empty reads all of them (20 on the firehose, 8 on firehose-en, 2 on"
-                    + " sample10 and the other language firehoses, 4 on tweet-compliance and user-compliance, 20 on likes-firehose, 2 on likes-sample10). The"
+                    + " sample10 and the other language firehoses, 4 on tweet-compliance and user-compliance, 20 on likes-firehose, 2 on likes-sample10;"
+                    + " likes-compliance is not split: its one partition is 1). The"
                     + " connector runs min(tasks.max, partitions) tasks and gives them the partitions in turn, in"
                     + " ascending order (the i-th partition to task i mod tasks), so every task holds as many"
                     + " connections as another, or one more; each partition keeps its own offset, so a partition"
@@ -433,7 +438,7 @@ public class TwitterSourceConfig extends AbstractConfig {
                 ConfigDef.ValidString.in(V2_STREAM_FILTERED, V2_STREAM_SAMPLE, V2_STREAM_FIREHOSE, V2_STREAM_SAMPLE10,
                         V2_STREAM_FIREHOSE_EN, V2_STREAM_FIREHOSE_JA, V2_STREAM_FIREHOSE_KO, V2_STREAM_FIREHOSE_PT,
                         V2_STREAM_TWEET_COMPLIANCE, V2_STREAM_USER_COMPLIANCE, V2_STREAM_LIKES_FIREHOSE,
-                        V2_STREAM_LIKES_SAMPLE10, V2_STREAM_BATCH_COMPLIANCE),
+                        V2_STREAM_LIKES_SAMPLE10, V2_STREAM_LIKES_COMPLIANCE, V2_STREAM_BATCH_COMPLIANCE),
                 Importance.MEDIUM, V2_STREAM_DOC, V2_GROUP, ++order, Width.SHORT, "v2 stream");
         def.define(V2_PARTITIONS, Type.LIST, "", new PartitionsValidator(),
                 Importance.MEDIUM, V2_PARTITIONS_DOC, V2_GROUP, ++order, Width.MEDIUM, "Partitions");

@@ -66,6 +66,12 @@ public sealed interface StreamEvent {
             implements StreamEvent {}
 
     /**
+     * A user removed their Like of a Post (the {@code delete} of X's likes compliance stream). It names the Post and
+     * the user, not the Like, whose record is keyed by the Like's id: it can only be handed on as a notice.
+     */
+    record LikeRemoved(long tweetId, long userId, long receivedAtMillis) implements StreamEvent {}
+
+    /**
      * A notice that a user removed the location from their tweets up to a tweet id (v1.1
      * {@code scrub_geo}): records already written still hold it.
      */

@@ -4,6 +4,7 @@ import static io.tweetstream.connect.record.ComplianceSchema.*;
 
 import io.tweetstream.connect.core.StreamEvent;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
+import io.tweetstream.connect.core.StreamEvent.LikeRemoved;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
 import io.tweetstream.connect.core.StreamEvent.TweetWithheld;
 import io.tweetstream.connect.core.StreamEvent.UserChanged;
@@ -51,6 +52,9 @@ public final class ComplianceRecords {
             return base(changed.type(), changed.userId(), changed.receivedAtMillis())
                     .put(PROFILE_FIELD, changed.profileField())
                     .put(NEW_VALUE, changed.newValue());
+        }
+        if (event instanceof LikeRemoved removed) {
+            return base(TYPE_UNLIKE, removed.userId(), removed.receivedAtMillis()).put(TWEET_ID, removed.tweetId());
         }
         if (event instanceof GeoScrubbed scrubbed) {
             return base(TYPE_SCRUB_GEO, scrubbed.userId(), scrubbed.receivedAtMillis())

@@ -39,6 +39,12 @@ public final class ComplianceSchema {
     public static final String TYPE_USER_UNSUSPEND = "user_unsuspend";
     public static final String TYPE_USER_PROFILE_MODIFICATION = "user_profile_modification";
 
+    /**
+     * A Like removed, from X's likes compliance stream (whose event is a {@code delete} of a {@code favorite}, named
+     * apart here from a Post's {@code delete}): {@code user_id} removed their Like of {@code tweet_id}.
+     */
+    public static final String TYPE_UNLIKE = "unlike";
+
     /** The record key: the user the notice is about. */
     public static final Schema KEY = Schema.INT64_SCHEMA;
 
@@ -46,7 +52,8 @@ public final class ComplianceSchema {
             .name("io.tweetstream.ComplianceNotice").version(2)
             .doc("A compliance notice from the stream: a tweet deleted or withheld, a user withheld, a user's"
                     + " locations scrubbed up to a tweet, or (version 2, X's User compliance stream) a user deleted,"
-                    + " protected, suspended or changing their profile, or that undone.")
+                    + " protected, suspended or changing their profile, or that undone; or (type unlike, X's likes"
+                    + " compliance stream) a user removing their Like of a tweet.")
             .field(TYPE, Schema.STRING_SCHEMA)
             .field(USER_ID, Schema.INT64_SCHEMA)
             .field(TWEET_ID, Schema.OPTIONAL_INT64_SCHEMA)

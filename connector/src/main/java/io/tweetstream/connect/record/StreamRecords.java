@@ -9,6 +9,7 @@ import io.tweetstream.connect.core.StreamEvent.GapPending;
 import io.tweetstream.connect.core.StreamEvent.GapRefilled;
 import io.tweetstream.connect.core.StreamEvent.GapRefilledThrough;
 import io.tweetstream.connect.core.StreamEvent.GeoScrubbed;
+import io.tweetstream.connect.core.StreamEvent.LikeRemoved;
 import io.tweetstream.connect.core.StreamEvent.LikeReceived;
 import io.tweetstream.connect.core.StreamEvent.PositionReached;
 import io.tweetstream.connect.core.StreamEvent.TweetDeleted;
@@ -193,6 +194,9 @@ public final class StreamRecords {
             } else if (event instanceof UserChanged changed) {
                 logUnapplied("User {}: {}; records already written of their tweets are unchanged", changed.userId(),
                         changed.type());
+            } else if (event instanceof LikeRemoved removed) {
+                logUnapplied("User {} removed their Like of Post {}: Like records already written are unchanged",
+                        removed.userId(), removed.tweetId());
             } else if (event instanceof GeoScrubbed scrubbed) {
                 logUnapplied("User {} scrubbed the location of their tweets up to {}: records already written"
                         + " still hold it", scrubbed.userId(), scrubbed.upToTweetId());

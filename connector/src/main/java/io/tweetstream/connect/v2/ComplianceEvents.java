@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One line of X's Post or User compliance stream ({@code GET /2/tweets/compliance/stream},
- * {@code GET /2/users/compliance/stream}) read as what the task does with it (x-api/compliance/streams,
- * "Compliance Data Objects"). A user's event (a delete, protection, suspension, withholding, profile change or
+ * One line of X's Post, User or likes compliance stream ({@code GET /2/tweets/compliance/stream},
+ * {@code GET /2/users/compliance/stream}, {@code GET /2/likes/compliance/stream}) read as what the task does with it
+ * (x-api/compliance/streams, "Compliance Data Objects"; the OpenAPI spec's LikeComplianceSchema). A removed Like
+ * names the Post and the user, not the Like's record: it becomes a compliance notice. A user's event (a delete, protection, suspension, withholding, profile change or
  * location scrub, or its undoing) names no record to rewrite: it becomes a compliance notice. A {@code delete} or a
  * {@code drop} (the Post is no longer public) becomes a tombstone of the Post's record, a
  * {@code withheld} one too (a record cannot be shown only outside the countries, as for v1.1's
@@ -35,6 +36,10 @@ final class ComplianceEvents {
         Optional<Instant> eventAt = time(event.path("event_at"));
         if (eventAt.isEmpty()) {
             return Optional.empty();
+        }
+        if (type.equals("delete") && event.has("favorite")) {
+            // The likes compliance stream's: {"favorite":{"id":"<the Post>","user_id":"<the user>"},"event_at":...}
+            return likeRemoved(event.get("favorite"), eventAt.get());
         }
         long at = eventAt.get().toEpochMilli();
         long tweetId = id(event.path("tweet").path("id"));
@@ -66,6 +71,13 @@ final class ComplianceEvents {
             default -> Optional.of(new Read(List.of(), eventAt.get(), "a compliance event of a type this connector"
                     + " does not know ('" + type + "') was not applied"));
         };
+    }
+
+    private static Optional<Read> likeRemoved(JsonNode favorite, Instant eventAt) {
+        long tweetId = id(favorite.path("id"));
+        long userId = id(favorite.path("user_id"));
+        return tweetId < 0 || userId < 0 ? Optional.empty() : Optional.of(new Read(
+                List.of(new StreamEvent.LikeRemoved(tweetId, userId, eventAt.toEpochMilli())), eventAt, null));
     }
 
     private static Optional<Instant> time(JsonNode text) {

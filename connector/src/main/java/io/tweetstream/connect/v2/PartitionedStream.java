@@ -38,20 +38,43 @@ public enum PartitionedStream {
             V2Messages.LIKES),
     /** A 10% sample of the Likes (partitions 1 to 2). */
     LIKES_SAMPLE10(TwitterSourceConfig.V2_STREAM_LIKES_SAMPLE10, "2/likes/sample10/stream", 2,
-            "the likes 10% sample stream", V2Messages.LIKES);
+            "the likes 10% sample stream", V2Messages.LIKES),
+    /**
+     * Likes removed (X's OpenAPI spec: {@code GET /2/likes/compliance/stream}, no partitions): each names the Post and
+     * the user, not the Like's record, so it is written as a compliance notice. Served here as one partition that its
+     * requests do not name, so that it has an offset, backfill and Recovery as the partitioned streams do.
+     */
+    LIKES_COMPLIANCE(TwitterSourceConfig.V2_STREAM_LIKES_COMPLIANCE, "2/likes/compliance/stream", 0,
+            "the likes compliance stream", V2Messages.COMPLIANCE);
 
     private final String configValue;
     private final String path;
     private final int partitions;
     private final String description;
     private final V2Messages messages;
+    private final boolean split;
 
+    /** @param partitions how many partitions X splits it into; 0 for a stream it does not split */
     PartitionedStream(String configValue, String path, int partitions, String description, V2Messages messages) {
         this.configValue = configValue;
         this.path = path;
-        this.partitions = partitions;
+        this.partitions = Math.max(1, partitions);
+        this.split = partitions > 0;
         this.description = description;
         this.messages = messages;
+    }
+
+    /** Whether X splits it into partitions that its requests name; false for a stream read as its one partition 1. */
+    boolean split() {
+        return split;
+    }
+
+    /**
+     * Whether its events name users or Posts but no record the connector writes, so that they can only be written
+     * as compliance notices (the User and the likes compliance streams).
+     */
+    boolean noticesOnly() {
+        return this == USER_COMPLIANCE || this == LIKES_COMPLIANCE;
     }
 
     /** What its lines are: Posts, compliance events (tombstones or compliance notices for the task) or Likes. */

@@ -54,7 +54,7 @@ final class RecoveryStream {
         // X takes whole seconds: from the second the gap began, to the second after it ends.
         Instant start = window.from().truncatedTo(ChronoUnit.SECONDS);
         Instant end = window.to().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        String path = stream.pathAndQuery() + "&start_time=" + start + "&end_time=" + end;
+        String path = stream.pathAndQuery("start_time=" + start + "&end_time=" + end);
         long recoveredBefore = stats.get(StreamCounter.RECOVERED);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Duration wait = pacer.waitBeforeConnect(Instant.now());

@@ -21,8 +21,14 @@ record V2Endpoint(String path, String name, int partition, boolean filtered, boo
     static final V2Endpoint SAMPLE = new V2Endpoint(StreamRequest.SAMPLE_STREAM, "the sample stream", 0, false,
             false, V2Messages.POSTS);
 
-    /** One partition of a partitioned stream: Recovery and backfill, no rules, no search. */
+    /**
+     * One partition of a partitioned stream: Recovery and backfill, no rules, no search. A stream X does not split
+     * (the likes compliance stream) has the one partition 1, which its requests do not name.
+     */
     static V2Endpoint partition(PartitionedStream stream, int partition) {
+        if (!stream.split()) {
+            return new V2Endpoint(stream.path(), stream.description(), 0, false, true, stream.messages());
+        }
         return new V2Endpoint(stream.path(), "partition " + partition + " of " + stream.description(), partition, false,
                 true, stream.messages());
     }
@@ -41,8 +47,17 @@ record V2Endpoint(String path, String name, int partition, boolean filtered, boo
     String pathAndQuery() {
         return switch (messages) {
             case COMPLIANCE -> pathAndPartition();
-            case LIKES -> pathAndPartition() + (partition > 0 ? '&' : '?') + StreamRequest.LIKE_FIELDS;
-            case POSTS -> pathAndPartition() + (partition > 0 ? '&' : '?') + StreamRequest.FIELDS;
+            case LIKES -> withQuery(pathAndPartition(), StreamRequest.LIKE_FIELDS);
+            case POSTS -> withQuery(pathAndPartition(), StreamRequest.FIELDS);
         };
+    }
+
+    /** {@link #pathAndQuery()} with more parameters, e.g. {@code backfill_minutes=2}. */
+    String pathAndQuery(String more) {
+        return withQuery(pathAndQuery(), more);
+    }
+
+    private static String withQuery(String pathAndQuery, String more) {
+        return pathAndQuery + (pathAndQuery.indexOf('?') >= 0 ? '&' : '?') + more;
     }
 }

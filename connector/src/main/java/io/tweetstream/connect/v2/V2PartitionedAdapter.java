@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * X's partitioned Enterprise streams (the firehose, sample10): the partitions are spread over the
+ * X's partitioned Enterprise streams (the firehose, sample10, the compliance and likes streams; the likes compliance
+ * stream, which X does not split, as one partition): the partitions are spread over the
  * tasks, and a task reads each of its partitions on a connection of its own, with offsets of its own
  * (the source partition names the partition), so that a partition moved to another task or worker
  * resumes where it stopped and its gap is refilled by backfill or Recovery. No filter: every tweet of
@@ -40,10 +41,10 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         requireBearerToken(config, problems);
         requireTier(config, problems);
         requireNoFilter(config, problems, stream.title());
-        if (stream == PartitionedStream.USER_COMPLIANCE && config.complianceTopic().isEmpty()) {
+        if (stream.noticesOnly() && config.complianceTopic().isEmpty()) {
             problems.put(TwitterSourceConfig.COMPLIANCE_TOPIC, "Required when " + TwitterSourceConfig.V2_STREAM + " is '"
-                    + stream.configValue() + "': " + stream.description() + "'s events name users, not tweet records,"
-                    + " so each is written there as a compliance notice keyed by user id");
+                    + stream.configValue() + "': " + stream.description() + "'s events name no record the connector"
+                    + " writes, so each is written there as a compliance notice keyed by user id");
         } else if (stream.compliance() && !config.tombstonesOnDelete() && config.complianceTopic().isEmpty()) {
             problems.put(TwitterSourceConfig.TOMBSTONES_ON_DELETE, stream.title() + " would write nothing with "
                     + TwitterSourceConfig.TOMBSTONES_ON_DELETE + "=false and no " + TwitterSourceConfig.COMPLIANCE_TOPIC
@@ -51,8 +52,8 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         }
         List<Integer> outOfRange = config.v2Partitions().stream().filter(p -> p > stream.partitions()).toList();
         if (!outOfRange.isEmpty()) {
-            problems.put(TwitterSourceConfig.V2_PARTITIONS, stream.description() + " has partitions 1 to "
-                    + stream.partitions() + ", not " + outOfRange.stream().map(String::valueOf)
+            problems.put(TwitterSourceConfig.V2_PARTITIONS, stream.description() + (stream.split()
+                    ? " has partitions 1 to " + stream.partitions() : " is not split: its one partition is 1") + ", not " + outOfRange.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")));
         }
         List<List<Integer>> assignment = assign(partitions(config), maxTasks);
@@ -60,9 +61,9 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
                 .map(owned -> Map.of(TwitterSourceConfig.V2_PARTITIONS,
                         owned.stream().map(String::valueOf).collect(Collectors.joining(","))))
                 .toList();
-        String fewer = assignment.size() < maxTasks
+        String fewer = assignment.size() >= maxTasks ? null : stream.split()
                 ? "there are only " + assignment.size() + " partitions to read, and a partition is read by one task"
-                : null;
+                : stream.description() + " is one connection, which one task reads";
         return TaskPlan.of(shares, problems, fewer);
     }
 

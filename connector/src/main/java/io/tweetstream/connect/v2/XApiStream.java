@@ -195,6 +195,15 @@ public final class XApiStream implements TweetStream {
     @Override
     public void resumeAfter(ResumePoint lastWritten) {
         resumedFrom = lastWritten;
+        if (connections.first()) {
+            if (stream.messages() == V2Messages.POSTS) {
+                log.info("The previous run of {} last wrote tweet {} (created {}): refilling the gap since",
+                        streamName(), lastWritten.tweetId(), lastWritten.createdAt());
+            } else {
+                log.info("The previous run of {} last wrote {} of {}: refilling the gap since", streamName(),
+                        stream.messages() == V2Messages.LIKES ? "Likes" : "compliance events", lastWritten.createdAt());
+            }
+        }
     }
 
     @Override
@@ -311,8 +320,8 @@ public final class XApiStream implements TweetStream {
         Duration headersTimeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
         Instant requestedAt = Instant.now();
         pacer.attempted(requestedAt);
-        HttpResponse<InputStream> response = client.openStream(pathAndQuery
-                + (plan.backfillMinutes() > 0 ? "&backfill_minutes=" + plan.backfillMinutes() : ""), headersTimeout);
+        HttpResponse<InputStream> response = client.openStream(plan.backfillMinutes() > 0
+                ? stream.pathAndQuery("backfill_minutes=" + plan.backfillMinutes()) : pathAndQuery, headersTimeout);
         pacer.observed(RateLimit.of(response.headers()), Instant.now());
         InputStream in = response.body();
         if (response.statusCode() != 200) {

@@ -141,6 +141,23 @@ class StreamRecordsTest {
     }
 
     @Test
+    void aRemovedLikeIsAnUnlikeNoticeOfTheUserAndTombstonesNoTweet() {
+        StreamEvent removed = new StreamEvent.LikeRemoved(1861100000000000181L, 77L, AT);
+
+        List<SourceRecord> notices = records(true, "tweets-compliance").toRecords(List.of(removed));
+
+        assertThat(notices).singleElement().satisfies(notice -> {
+            assertThat(notice.topic()).isEqualTo("tweets-compliance");
+            assertThat(notice.key()).isEqualTo(77L);
+            Struct value = (Struct) notice.value();
+            value.validate();
+            assertThat(value.getString(ComplianceSchema.TYPE)).isEqualTo(ComplianceSchema.TYPE_UNLIKE);
+            assertThat(value.getInt64(ComplianceSchema.TWEET_ID)).isEqualTo(1861100000000000181L);
+        });
+        assertThat(records(true, "").toRecords(List.of(removed))).as("the Post itself is not deleted").isEmpty();
+    }
+
+    @Test
     void aLikeIsARecordKeyedByItsIdAndOneThatCameAgainIsDropped() {
         Like like = new Like("8ba4f34e6235d905a46bac021d98e923", 1861100000000000181L, 55555555L,
                 java.time.Instant.ofEpochMilli(AT - 60_000), java.time.Instant.ofEpochMilli(AT), null);

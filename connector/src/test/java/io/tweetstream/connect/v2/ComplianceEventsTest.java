@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The events of X's Post and User compliance streams, in the shapes of X's "Compliance Data Objects". */
+/**
+ * The events of X's Post, User and likes compliance streams, in the shapes of X's "Compliance Data Objects" and of
+ * the OpenAPI spec's LikeComplianceSchema.
+ */
 class ComplianceEventsTest {
 
     private static ComplianceEvents.Read read(String line) throws Exception {
@@ -72,6 +75,18 @@ class ComplianceEventsTest {
         assertThat(read("{\"data\":{\"scrub_geo\":{\"user\":{\"id\":\"9\"},\"up_to_tweet_id\":\"1000\","
                 + "\"event_at\":\"2022-06-27T23:49:41.839Z\"}}}").events())
                 .containsExactly(new StreamEvent.GeoScrubbed(9, 1000, at));
+    }
+
+    @Test
+    void aRemovedLikeIsANoticeOfTheUserAndThePostNotATombstone() throws Exception {
+        ComplianceEvents.Read read = read("{\"data\":{\"delete\":{\"favorite\":{\"id\":\"1866000000000000123\","
+                + "\"user_id\":\"2244994945\"},\"event_at\":\"2026-12-04T02:30:00.123Z\"}}}");
+
+        assertThat(read.events()).containsExactly(new StreamEvent.LikeRemoved(1866000000000000123L, 2244994945L,
+                Instant.parse("2026-12-04T02:30:00.123Z").toEpochMilli()));
+        assertThat(read.eventAt()).isEqualTo(Instant.parse("2026-12-04T02:30:00.123Z"));
+        assertThat(ComplianceEvents.read(Json.MAPPER.readTree("{\"delete\":{\"favorite\":{\"id\":\"7\"},"
+                + "\"event_at\":\"2026-12-04T02:30:00.123Z\"}}"))).as("no user").isEmpty();
     }
 
     @Test

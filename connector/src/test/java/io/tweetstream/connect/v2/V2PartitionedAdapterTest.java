@@ -62,11 +62,38 @@ class V2PartitionedAdapterTest {
         props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_USER_COMPLIANCE);
 
         assertThat(plan(props, PartitionedStream.USER_COMPLIANCE, 4).problems().get(TwitterSourceConfig.COMPLIANCE_TOPIC))
-                .contains("Required when twitter.v2.stream is 'user-compliance'").contains("name users");
+                .contains("Required when twitter.v2.stream is 'user-compliance'").contains("name no record");
         props.put(TwitterSourceConfig.COMPLIANCE_TOPIC, "notices");
         TaskPlan plan = plan(props, PartitionedStream.USER_COMPLIANCE, 4);
         assertThat(plan.problems()).isEmpty();
         assertThat(partitionsOfEachTask(plan, props)).containsExactly(List.of(1), List.of(2), List.of(3), List.of(4));
+    }
+
+    @Test
+    void theLikesComplianceStreamIsOneConnectionOfOneTaskAndNeedsAComplianceTopic() {
+        Map<String, String> props = firehose();
+        props.put(TwitterSourceConfig.V2_STREAM, TwitterSourceConfig.V2_STREAM_LIKES_COMPLIANCE);
+
+        assertThat(plan(props, PartitionedStream.LIKES_COMPLIANCE, 3).problems().get(TwitterSourceConfig.COMPLIANCE_TOPIC))
+                .contains("Required when twitter.v2.stream is 'likes-compliance'");
+        props.put(TwitterSourceConfig.COMPLIANCE_TOPIC, "notices");
+        TaskPlan plan = plan(props, PartitionedStream.LIKES_COMPLIANCE, 3);
+        assertThat(plan.problems()).isEmpty();
+        assertThat(partitionsOfEachTask(plan, props)).containsExactly(List.of(1));
+        props.put(TwitterSourceConfig.V2_PARTITIONS, "2");
+        assertThat(plan(props, PartitionedStream.LIKES_COMPLIANCE, 1).problems().get(TwitterSourceConfig.V2_PARTITIONS))
+                .isEqualTo("the likes compliance stream is not split: its one partition is 1, not 2");
+    }
+
+    @Test
+    void aStreamXDoesNotSplitIsRequestedWithoutAPartition() {
+        V2Endpoint likesCompliance = V2Endpoint.partition(PartitionedStream.LIKES_COMPLIANCE, 1);
+        assertThat(likesCompliance.pathAndQuery()).isEqualTo("2/likes/compliance/stream");
+        assertThat(likesCompliance.pathAndQuery("backfill_minutes=2")).isEqualTo("2/likes/compliance/stream?backfill_minutes=2");
+        assertThat(likesCompliance.name()).isEqualTo("the likes compliance stream");
+        V2Endpoint userCompliance = V2Endpoint.partition(PartitionedStream.USER_COMPLIANCE, 3);
+        assertThat(userCompliance.pathAndQuery("backfill_minutes=2"))
+                .isEqualTo("2/users/compliance/stream?partition=3&backfill_minutes=2");
     }
 
     @Test

@@ -30,21 +30,24 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * X's partitioned streams of events that are not Posts, each served by one of these: the Post compliance stream
+ * X's streams of events that are not Posts, each served by one of these: the Post compliance stream
  * ({@code GET /2/tweets/compliance/stream?partition=1..4}), the User compliance stream
- * ({@code GET /2/users/compliance/stream?partition=1..4}), the Likes firehose
+ * ({@code GET /2/users/compliance/stream?partition=1..4}), the Likes compliance stream
+ * ({@code GET /2/likes/compliance/stream}, not partitioned), the Likes firehose
  * ({@code GET /2/likes/firehose/stream?partition=1..20}) and the Likes sample10
- * ({@code GET /2/likes/sample10/stream?partition=1..2}); Enterprise all (X's OpenAPI spec:
- * {@code partition} required and in range; {@code backfill_minutes} at most 5; {@code start_time}/{@code end_time}).
+ * ({@code GET /2/likes/sample10/stream?partition=1..2}); Enterprise all (X's OpenAPI spec: {@code partition} required
+ * and in range where there are partitions; {@code backfill_minutes} at most 5; {@code start_time}/{@code end_time}).
  * They behave alike, only their events ({@link EventStream}) and how a connection asks to see them ({@link Messages})
  * differ. Checks, in the order of the other v2 streams, the connect attempts of the window, an injected rejection,
  * the bearer token (all three in the {@link StreamGate} the v2 streams share), the tier (pay-per-use: 403
  * client-not-enrolled, as for the volume streams), {@code partition}, {@code backfill_minutes},
- * {@code start_time}/{@code end_time} and the stream's own parameters (X's 400 Invalid Request), and the connection
- * limit per partition (429 TooManyConnections); then takes the client's connection over and streams into it the
- * events of its partition, backfill first; or, with {@code start_time}, the partition's events of that period, then
- * the end of the body. These events are not Posts: nothing is billed, and a spent credit does not refuse the stream.
- * Every attempt is recorded with the status it got.
+ * {@code start_time}/{@code end_time} and the stream's own parameters (X's 400 Invalid Request; a stream without
+ * partitions reads no {@code partition}, and its {@link Messages} refuse one as any parameter it does not take), and
+ * the connection limit per partition (429 TooManyConnections); then takes the client's connection over and streams
+ * into it the events of its partition, backfill first; or, with {@code start_time}, the partition's events of that
+ * period, then the end of the body. On a stream without partitions every connection is on partition 0: the whole
+ * stream. These events are not Posts: nothing is billed, and a spent credit does not refuse the stream. Every attempt
+ * is recorded with the status it got.
  *
  * @param <E> the events of the stream served
  */
@@ -52,6 +55,7 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
 
     public static final String TWEET_COMPLIANCE_PATH = "/2/tweets/compliance/stream";
     public static final String USER_COMPLIANCE_PATH = "/2/users/compliance/stream";
+    public static final String LIKES_COMPLIANCE_PATH = "/2/likes/compliance/stream";
     public static final String LIKES_FIREHOSE_PATH = "/2/likes/firehose/stream";
     public static final String LIKES_SAMPLE10_PATH = "/2/likes/sample10/stream";
 
@@ -60,7 +64,10 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
     /** How one connection's events are written, as its request's parameters ask. */
     @FunctionalInterface
     public interface Messages<E> {
-        /** @throws InvalidParametersException for a parameter of the stream's own that X would refuse */
+        /**
+         * @throws InvalidParametersException for a parameter of the stream's own that X would refuse, or one it does
+         *                                    not take
+         */
         Function<E, String> forRequest(Map<String, String> query) throws InvalidParametersException;
     }
 
@@ -99,6 +106,7 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
         return switch (endpoint) {
             case V2_TWEET_COMPLIANCE -> TWEET_COMPLIANCE_PATH;
             case V2_USER_COMPLIANCE -> USER_COMPLIANCE_PATH;
+            case V2_LIKES_COMPLIANCE -> LIKES_COMPLIANCE_PATH;
             case V2_LIKES_FIREHOSE -> LIKES_FIREHOSE_PATH;
             case V2_LIKES_SAMPLE10 -> LIKES_SAMPLE10_PATH;
             default -> throw new IllegalArgumentException(endpoint + " is not a stream of events other than Posts");
@@ -109,10 +117,16 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
     private static String nameOf(StreamEndpoint endpoint) {
         return switch (endpoint) {
             case V2_USER_COMPLIANCE -> "the User compliance stream";
+            case V2_LIKES_COMPLIANCE -> "the likes compliance stream";
             case V2_LIKES_FIREHOSE -> "the likes firehose stream";
             case V2_LIKES_SAMPLE10 -> "the likes sample10 stream";
             default -> "the Post compliance stream";
         };
+    }
+
+    /** {@code " on partition N"} for the logs; nothing on a stream without partitions (partition 0). */
+    private static String onPartition(int partition) {
+        return partition > 0 ? " on partition " + partition : "";
     }
 
     @Override
@@ -134,7 +148,7 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
         Optional<RecoveryWindow> recovery;
         Function<E, String> lines;
         try {
-            partition = PartitionParameter.parse(query, endpoint.partitions());
+            partition = endpoint.partitioned() ? PartitionParameter.parse(query, endpoint.partitions()) : 0;
             backfillMinutes = BackfillMinutes.parse(query);
             recovery = RecoveryWindow.parse(query, now);
             lines = messages.forRequest(query);
@@ -149,8 +163,8 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
         int slots = recovery.isPresent() ? V2StreamEndpoint.MAX_RECOVERY_STREAMS : settings.v2MaxConnections();
         Optional<ConnectionState> connection = ledger.openV2(endpoint, now, slots, recovery.isPresent(), partition);
         if (connection.isEmpty()) {
-            log.info("Refused a {} stream request from {}: {} connection(s) open already on partition {}",
-                    endpoint.label(), exchange.getRemoteAddress(), slots, partition);
+            log.info("Refused a {} stream request from {}: {} connection(s) open already{}", endpoint.label(),
+                    exchange.getRemoteAddress(), slots, onPartition(partition));
             gate.tooManyConnections(exchange, request);
             return;
         }
@@ -169,8 +183,8 @@ public final class EventStreamEndpoint<E> extends ClosingHandler {
         FaultInbox inbox = faults.register(connection, feed::wake);
         StreamResponse response = null;
         try {
-            log.info("Stream {} opened on {} partition {} for {}{}", connection.id(), endpoint.label(),
-                    connection.partition(), client.clientAddress(), recovery != null
+            log.info("Stream {} opened on {}{} for {}{}", connection.id(), endpoint.label(),
+                    onPartition(connection.partition()), client.clientAddress(), recovery != null
                             ? " (Recovery from " + recovery.start() + " to " + recovery.end() + ")"
                             : backfillMinutes > 0 ? " with " + backfillMinutes + " minute(s) of backfill" : "");
             response = StreamResponse.start(client, Responses.V2_JSON, admission.headLines(), clock.now());

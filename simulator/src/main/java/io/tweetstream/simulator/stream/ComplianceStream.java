@@ -11,10 +11,11 @@ import java.util.List;
 
 /**
  * One of X's compliance streams as one world of events, whatever they are about (the Post compliance stream's,
- * {@link PostComplianceStream}; the User compliance stream's, {@link UserComplianceStream}): each event in one of the
- * stream's 4 partitions (by the id it is about, {@link VolumePartitions}), kept and sent as every
- * {@link EventStream}'s events are, by its {@code event_at}. A subclass says which events there are and makes them
- * ({@link #emit}). Thread-safe.
+ * {@link PostComplianceStream}; the User compliance stream's, {@link UserComplianceStream}; the Likes compliance
+ * stream's, {@link LikeComplianceStream}): each event in one of the stream's partitions (the Post and User streams'
+ * 4, by the id it is about, {@link VolumePartitions}; on the Likes compliance stream, which has none, partition 0: the
+ * whole stream), kept and sent as every {@link EventStream}'s events are, by its {@code event_at}. A subclass says
+ * which events there are and makes them ({@link #emit}). Thread-safe.
  *
  * @param <E> the stream's events
  * @param <S> the record of one event written to one connection
@@ -31,7 +32,10 @@ public abstract class ComplianceStream<E extends ComplianceStreamEvent, S> exten
         this.endpoint = endpoint;
     }
 
-    /** The stream served: {@link StreamEndpoint#V2_TWEET_COMPLIANCE} or {@link StreamEndpoint#V2_USER_COMPLIANCE}. */
+    /**
+     * The stream served: {@link StreamEndpoint#V2_TWEET_COMPLIANCE}, {@link StreamEndpoint#V2_USER_COMPLIANCE} or
+     * {@link StreamEndpoint#V2_LIKES_COMPLIANCE}.
+     */
     public final StreamEndpoint endpoint() {
         return endpoint;
     }
@@ -41,12 +45,13 @@ public abstract class ComplianceStream<E extends ComplianceStreamEvent, S> exten
         return event.eventAt();
     }
 
+    /** The stream's own events alone, each on its partition (0 on a stream without partitions: every connection's). */
     @Override
-    final int partitionOn(E event, StreamEndpoint on) {
-        return on == endpoint ? event.partition() : 0;
+    final boolean inPartition(E event, StreamEndpoint on, int partition) {
+        return on == endpoint && event.partition() == partition;
     }
 
-    /** The partition of the stream that carries the events about {@code id}. */
+    /** The partition of a partitioned stream that carries the events about {@code id}. */
     final int partitionOf(long id) {
         return VolumePartitions.of(endpoint, id);
     }

@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A world of events that are not Posts, served on partitioned v2 streams: X's compliance streams' events
+ * A world of events that are not Posts, served on v2 streams: X's compliance streams' events
  * ({@link ComplianceStream}) and its Likes ({@link LikesStream}). Each event is in one partition of each stream that
- * carries it ({@link #partitionOn}), is kept (at most {@link SimulatorSettings#historyLimit()}, none made more than 24
- * hours before the newest) for backfill, Recovery and the tests' view, and goes at once to every connection open on
- * its partition. Events are made whether or not a connection is open, as X's users act whether or not anyone listens.
- * Kept in one place so that these streams keep, backfill and recover alike; a subclass says what its events are, when
- * each was made and where it goes, and makes them ({@link #emit}). Thread-safe.
+ * carries it ({@link #inPartition}; on a stream without partitions, such as the Likes compliance stream, in its one
+ * share, "partition 0", which every connection reads), is kept (at most {@link SimulatorSettings#historyLimit()}, none
+ * made more than 24 hours before the newest) for backfill, Recovery and the tests' view, and goes at once to every
+ * connection open on its partition. Events are made whether or not a connection is open, as X's users act whether or
+ * not anyone listens. Kept in one place so that these streams keep, backfill and recover alike; a subclass says what
+ * its events are, when each was made and where it goes, and makes them ({@link #emit}). Thread-safe.
  *
  * @param <E> the stream's events
  * @param <S> the record of one event written to one connection
@@ -107,14 +108,21 @@ public abstract class EventStream<E, S> {
         sent.add(sentRecord(connection.id(), connection.partition(), Instant.now(), event));
     }
 
-    /** The record of {@code event} written to connection {@code connectionId} of {@code partition}. */
+    /**
+     * The record of {@code event} written to connection {@code connectionId} of {@code partition} (0 on a stream
+     * without partitions).
+     */
     abstract S sentRecord(long connectionId, int partition, Instant sentAt, E event);
 
     /** When {@code event} was made: what it is kept, backfilled and recovered by. */
     abstract Instant madeAt(E event);
 
-    /** The partition of {@code endpoint} that carries {@code event}; 0 when that stream does not carry it. */
-    abstract int partitionOn(E event, StreamEndpoint endpoint);
+    /**
+     * Whether {@code partition} of {@code endpoint} carries {@code event}: on a partitioned stream, whether it is the
+     * event's one partition there (1 to {@link StreamEndpoint#partitions()}); on a stream without partitions, whose
+     * connections all read partition 0, whether the stream carries the event at all.
+     */
+    abstract boolean inPartition(E event, StreamEndpoint endpoint, int partition);
 
     /** A connection is about to join or recover: what the stream needs started first. Nothing by default. */
     void opening() {
@@ -152,11 +160,11 @@ public abstract class EventStream<E, S> {
         return TIME.format(at);
     }
 
-    /** The events of {@code connection}'s partition of its stream. */
+    /** The events of {@code connection}'s partition of its stream (the whole stream when it has no partitions). */
     private Predicate<E> share(ConnectionState connection) {
         StreamEndpoint endpoint = connection.endpoint();
         int partition = connection.partition();
-        return event -> partitionOn(event, endpoint) == partition;
+        return event -> inPartition(event, endpoint, partition);
     }
 
     /** The events kept of {@code share} made in {@code [from, until)}, oldest first. Holds the lock. */

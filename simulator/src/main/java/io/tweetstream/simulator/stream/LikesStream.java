@@ -113,9 +113,13 @@ public final class LikesStream extends EventStream<MadeLike, SentLike> implement
         return like.likedAt();
     }
 
+    /**
+     * A Like is in one partition (from 1) of each Likes stream that carries it; a {@link MadeLike#partitionOn} of 0 is
+     * in none.
+     */
     @Override
-    int partitionOn(MadeLike like, StreamEndpoint endpoint) {
-        return like.partitionOn(endpoint);
+    boolean inPartition(MadeLike like, StreamEndpoint endpoint, int partition) {
+        return partition > 0 && like.partitionOn(endpoint) == partition;
     }
 
     /** Likes are of the volume streams' Posts: a Likes connection starts their world. */

@@ -61,13 +61,7 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
      * @throws InvalidParametersException listing every unknown parameter and field name, as X does
      */
     public static FieldSelection parse(Map<String, String> query, Set<String> known) throws InvalidParametersException {
-        List<InvalidParametersException.Problem> problems = new ArrayList<>();
-        for (Map.Entry<String, String> parameter : query.entrySet()) {
-            if (!known.contains(parameter.getKey())) {
-                problems.add(new InvalidParametersException.Problem(parameter.getKey(), List.of(parameter.getValue()),
-                        "The query parameter [" + parameter.getKey() + "] is not one of " + listed(known)));
-            }
-        }
+        List<InvalidParametersException.Problem> problems = unknownParameters(query, known);
         FieldSelection selection = new FieldSelection(
                 names(query, "tweet.fields", TWEET_FIELDS, problems),
                 names(query, "user.fields", USER_FIELDS, problems),
@@ -108,6 +102,21 @@ public record FieldSelection(Set<String> tweetFields, Set<String> userFields, Se
 
     public boolean expands(String expansion) {
         return expansions.contains(expansion);
+    }
+
+    /**
+     * X's problem for each parameter of {@code query} not in {@code known}, the endpoint's, in the order given: X
+     * refuses any parameter an endpoint does not take, naming those it does.
+     */
+    static List<InvalidParametersException.Problem> unknownParameters(Map<String, String> query, Set<String> known) {
+        List<InvalidParametersException.Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            if (!known.contains(parameter.getKey())) {
+                problems.add(new InvalidParametersException.Problem(parameter.getKey(), List.of(parameter.getValue()),
+                        "The query parameter [" + parameter.getKey() + "] is not one of " + listed(known)));
+            }
+        }
+        return problems;
     }
 
     static Set<String> names(Map<String, String> query, String parameter, Set<String> known,

@@ -1,6 +1,5 @@
 package io.tweetstream.simulator.v2;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,13 +23,7 @@ public record UsageParameters(int days, Set<String> fields) {
 
     /** @throws InvalidParametersException with X's messages, one per bad parameter */
     public static UsageParameters parse(Map<String, String> query) throws InvalidParametersException {
-        List<InvalidParametersException.Problem> problems = new ArrayList<>();
-        for (Map.Entry<String, String> parameter : query.entrySet()) {
-            if (!KNOWN.contains(parameter.getKey())) {
-                problems.add(problem(parameter.getKey(), List.of(parameter.getValue()), "The query parameter ["
-                        + parameter.getKey() + "] is not one of " + FieldSelection.listed(KNOWN)));
-            }
-        }
+        List<InvalidParametersException.Problem> problems = FieldSelection.unknownParameters(query, KNOWN);
         int days = days(query.get("days"), problems);
         Set<String> fields = new LinkedHashSet<>();
         String named = query.get("usage.fields");

@@ -89,6 +89,7 @@ public final class BatchComplianceCheck implements TweetStream, Runnable {
     @Override
     public void resumeAfter(ResumePoint lastWritten) {
         lastApplied = lastWritten.createdAt();
+        log.info("The previous run for {} last applied the compliance job made at {}", settings.topic(), lastApplied);
     }
 
     @Override
