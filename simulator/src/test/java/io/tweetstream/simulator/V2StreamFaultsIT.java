@@ -98,14 +98,7 @@ class V2StreamFaultsIT {
 
             simulator.operationalDisconnectV2Streams();
 
-            JsonNode last = null;
-            StreamClient.Line line;
-            while (!(line = stream.nextLine()).end()) {
-                if (!line.isKeepAlive()) {
-                    last = Json.parse(line.text());
-                }
-            }
-            assertThat(line.failure()).as("a clean end of the chunked body").isNull();
+            JsonNode last = Json.parse(stream.lastLineBeforeCleanEnd(StreamClient.DEADLINE));
             assertThat(last).isEqualTo(Json.parse("{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":"
                     + "\"UpstreamOperationalDisconnect\",\"detail\":\"This stream has been disconnected upstream for "
                     + "operational reasons.\",\"type\":\"https://api.twitter.com/2/problems/operational-disconnect\"}]}"));

@@ -278,14 +278,7 @@ class V2UserComplianceStreamIT {
 
             assertThat(simulator.operationalDisconnectV2Streams()).isEqualTo(1);
 
-            String last = null;
-            StreamClient.Line line;
-            while (!(line = stream.nextLine(LONG_DEADLINE)).end()) {
-                if (!line.isKeepAlive()) {
-                    last = line.text();
-                }
-            }
-            assertThat(line.failure()).as("a clean end of the chunked body").isNull();
+            String last = stream.lastLineBeforeCleanEnd(LONG_DEADLINE);
             assertThat(Json.parse(last).path("errors").get(0).path("title").asText()).isEqualTo("operational-disconnect");
         }
         assertThat(simulator.appliedFaults()).singleElement().satisfies(fault ->

@@ -137,6 +137,24 @@ public final class StreamClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads to the end of the body, waiting up to {@code timeout} for each line: the text of its last line that is
+     * not a keep-alive (null for none). Fails unless the chunked body ended cleanly.
+     */
+    public String lastLineBeforeCleanEnd(Duration timeout) throws InterruptedException {
+        String last = null;
+        Line line;
+        while (!(line = nextLine(timeout)).end()) {
+            if (!line.isKeepAlive()) {
+                last = line.text();
+            }
+        }
+        if (line.failure() != null) {
+            throw new AssertionError("The chunked body did not end cleanly", line.failure());
+        }
+        return last;
+    }
+
     /** Hangs up: closes the body, which closes the connection. */
     @Override
     public void close() throws IOException {
