@@ -12,12 +12,12 @@ import java.util.Optional;
  * One line of X's Post, User or likes compliance stream ({@code GET /2/tweets/compliance/stream},
  * {@code GET /2/users/compliance/stream}, {@code GET /2/likes/compliance/stream}) read as what the task does with it
  * (x-api/compliance/streams, "Compliance Data Objects"; the OpenAPI spec's LikeComplianceSchema). A removed Like
- * names the Post and the user, not the Like's record: it becomes a compliance notice. A user's event (a delete, protection, suspension, withholding, profile change or
- * location scrub, or its undoing) names no record to rewrite: it becomes a compliance notice. A {@code delete} or a
- * {@code drop} (the Post is no longer public) becomes a tombstone of the Post's record, a
- * {@code withheld} one too (a record cannot be shown only outside the countries, as for v1.1's
- * notices). A {@code tweet_edit} and an {@code undrop} name no record that can be rewritten, so they
- * are reported, not applied; any other type is one X added since, reported the same way.
+ * names the Post and the user, not the Like's record: it becomes a compliance notice. A user's event (a delete,
+ * protection, suspension, withholding, profile change or location scrub, or its undoing) names no record to
+ * rewrite: it becomes a compliance notice. A {@code delete} or a {@code drop} (the Post is no longer public)
+ * becomes a tombstone of the Post's record, a {@code withheld} one too (a record cannot be shown only outside the
+ * countries, as for v1.1's notices). A {@code tweet_edit} and an {@code undrop} name no record that can be
+ * rewritten, so they are reported, not applied; any other type is one X added since, reported the same way.
  */
 final class ComplianceEvents {
 

@@ -52,8 +52,10 @@ public final class V2PartitionedAdapter extends V2StreamAdapter {
         }
         List<Integer> outOfRange = config.v2Partitions().stream().filter(p -> p > stream.partitions()).toList();
         if (!outOfRange.isEmpty()) {
-            problems.put(TwitterSourceConfig.V2_PARTITIONS, stream.description() + (stream.split()
-                    ? " has partitions 1 to " + stream.partitions() : " is not split: its one partition is 1") + ", not " + outOfRange.stream().map(String::valueOf)
+            String range = stream.split() ? " has partitions 1 to " + stream.partitions()
+                    : " is not split: its one partition is 1";
+            problems.put(TwitterSourceConfig.V2_PARTITIONS, stream.description() + range + ", not "
+                    + outOfRange.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")));
         }
         List<List<Integer>> assignment = assign(partitions(config), maxTasks);
